@@ -1,0 +1,27 @@
+package org.fewshotct.command;
+
+import ij.ImagePlus;
+
+import java.io.File;
+
+import org.fewshotct.core.io.SliceFolderReader;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Opens a folder of PNG/TIFF CT slices as one stack, in natural file-name order. */
+@Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Open CT Slices")
+public class OpenCtSlicesCommand implements Command {
+
+	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices")
+	private File folder;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus stack;
+
+	@Override
+	public void run() {
+		stack = SliceFolderReader.read(folder, new ImageJProgress("Open CT Slices"));
+	}
+}

@@ -1,0 +1,101 @@
+package org.fewshotct.ij1;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.plugin.PlugIn;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.fewshotct.core.CancelledException;
+import org.fewshotct.core.UserInputException;
+import org.scijava.Context;
+import org.scijava.command.Command;
+
+/**
+ * Runs a Few-Shot CT SciJava command from an ImageJ 1.x menu entry ({@code plugins.config}) or macro, where
+ * SciJava commands are not discovered. Macro keys are the command's {@code @Parameter} field names; without
+ * macro options, a dialog asks for them. Image inputs are window titles; image outputs are shown.
+ * <p>
+ * A failing command reports its message (no stack trace for bad input), aborts the calling macro and is
+ * remembered, so {@code bin/imagej-batch} exits non-zero.
+ * </p>
+ */
+public class CommandBridge implements PlugIn {
+
+	private static Context context;
+	private static final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+
+	@Override
+	public void run(final String commandClass) {
+		final CommandParameters parameters;
+		try {
+			parameters = new CommandParameters(Class.forName(commandClass).asSubclass(Command.class));
+		}
+		catch (final ClassNotFoundException | ClassCastException e) {
+			fail("Few-Shot CT", "No such command: " + commandClass);
+			return;
+		}
+		final String label = parameters.label();
+		try {
+			final Command command = parameters.instantiate();
+			final String options = Macro.getOptions();
+			final Object[] values = options != null ? MacroOptions.read(parameters.inputs(), command, options)
+				: InputDialog.ask(label, parameters.inputs(), command);
+			if (values == null) return; // the user cancelled the dialog
+			for (int i = 0; i < values.length; i++)
+				parameters.inputs().get(i).set(command, values[i]);
+			context().inject(command);
+			command.run();
+			showOutputs(parameters, command);
+		}
+		catch (final CancelledException e) {
+			IJ.showStatus(label + ": cancelled");
+			IJ.showProgress(1.0);
+			failures.add(label + ": cancelled");
+			Macro.abort();
+		}
+		catch (final UserInputException e) {
+			fail(label, e.getMessage());
+		}
+		catch (final Exception | LinkageError e) {
+			IJ.log(label + " failed: " + e);
+			for (final StackTraceElement element : e.getStackTrace())
+				IJ.log("    at " + element);
+			fail(label, "Failed: " + e);
+		}
+	}
+
+	/** Messages of the commands that failed or were cancelled in this JVM, oldest first. */
+	public static List<String> failures() {
+		synchronized (failures) {
+			return new ArrayList<>(failures);
+		}
+	}
+
+	private static void fail(final String label, final String message) {
+		failures.add(label + ": " + message);
+		IJ.showProgress(1.0);
+		IJ.error(label, message);
+		Macro.abort();
+	}
+
+	private static synchronized Context context() {
+		if (context == null) context = new Context();
+		return context;
+	}
+
+	private static void showOutputs(final CommandParameters parameters, final Command command)
+		throws IllegalAccessException
+	{
+		for (final Field f : parameters.outputs()) {
+			final Object value = f.get(command);
+			if (value instanceof ImagePlus && WindowManager.getImage(((ImagePlus) value).getID()) == null)
+				((ImagePlus) value).show();
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package org.fewshotct.ij1;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.util.List;
+
+import org.fewshotct.core.UserInputException;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+
+/**
+ * An ImageJ 1.x dialog for a command's inputs. Each field's prompt starts with its key, so the macro
+ * recorder writes the same keys a macro uses.
+ */
+final class InputDialog {
+
+	private InputDialog() {}
+
+	/** The values the user chose, or null if the dialog was cancelled. */
+	static Object[] ask(final String label, final List<Field> inputs, final Command defaults)
+		throws IllegalAccessException
+	{
+		final GenericDialog dialog = new GenericDialog(label);
+		final String[] titles = imageTitles();
+		for (final Field f : inputs) {
+			final Class<?> type = f.getType();
+			final Object value = f.get(defaults);
+			final String key = f.getName();
+			final Parameter p = CommandParameters.annotation(f);
+			if (type == ImagePlus.class) {
+				if (titles.length == 0) throw new UserInputException(label + " needs an open image for '" + key + "'");
+				dialog.addChoice(key, titles, titles[0]);
+			}
+			else if (type == boolean.class || type == Boolean.class)
+				dialog.addCheckbox(key, Boolean.TRUE.equals(value));
+			else if (type == String.class && p.choices().length > 0)
+				dialog.addChoice(key, p.choices(), value == null ? p.choices()[0] : value.toString());
+			else if (type == File.class && p.style().contains("directory"))
+				dialog.addDirectoryField(key, value == null ? "" : value.toString());
+			else if (type == File.class)
+				dialog.addFileField(key, value == null ? "" : value.toString());
+			else dialog.addStringField(key, value == null ? "" : value.toString(), 30);
+		}
+		dialog.showDialog();
+		if (dialog.wasCanceled()) return null;
+		final Object[] values = new Object[inputs.size()];
+		for (int i = 0; i < values.length; i++) {
+			final Field f = inputs.get(i);
+			final Class<?> type = f.getType();
+			final Parameter p = CommandParameters.annotation(f);
+			if (type == ImagePlus.class) values[i] = MacroOptions.image(f.getName(), dialog.getNextChoice());
+			else if (type == boolean.class || type == Boolean.class) values[i] = dialog.getNextBoolean();
+			else if (type == String.class && p.choices().length > 0) values[i] = dialog.getNextChoice();
+			else {
+				final String text = dialog.getNextString().trim();
+				values[i] = text.isEmpty() && !p.required() ? f.get(defaults) : MacroOptions.convert(f, text);
+			}
+		}
+		return values;
+	}
+
+	private static String[] imageTitles() {
+		final int[] ids = WindowManager.getIDList();
+		if (ids == null) return new String[0];
+		final String[] titles = new String[ids.length];
+		for (int i = 0; i < ids.length; i++) {
+			final ImagePlus image = WindowManager.getImage(ids[i]);
+			titles[i] = image == null ? "" : image.getTitle();
+		}
+		return titles;
+	}
+}
