@@ -60,7 +60,9 @@ public final class SliceFolderReader {
 			stack.addSlice(file.getName(), slice);
 			progress.report(i + 1, files.size());
 		}
-		return new ImagePlus(folder.getName(), stack);
+		final ImagePlus image = new ImagePlus(folder.getName(), stack);
+		SourceFiles.remember(image, folder);
+		return image;
 	}
 
 	/** One grayscale slice; refuses unreadable, colour or non-image files, naming the file. */

@@ -1,0 +1,35 @@
+package org.fewshotct.command;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.io.LabelSliceWriter;
+import org.fewshotct.core.io.SourceFiles;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Saves a label stack as one PNG per slice, named after the slice labels. */
+@Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Save Label Slices")
+public class SaveLabelSlicesCommand implements Command {
+
+	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)")
+	private ImagePlus labels;
+
+	@Parameter(label = "folder", style = "directory", description = "Folder to write the PNG slices into")
+	private File folder;
+
+	@Override
+	public void run() {
+		SourceFiles.requireNotAnInput(folder, OpenImages.all());
+		try {
+			LabelSliceWriter.write(labels, folder, new ImageJProgress("Save Label Slices"));
+		}
+		catch (final IOException e) {
+			throw new UserInputException("Cannot write into " + folder + ": " + e.getMessage(), e);
+		}
+	}
+}

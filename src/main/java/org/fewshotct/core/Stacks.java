@@ -1,0 +1,97 @@
+package org.fewshotct.core;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+/** Checks and conversions on ImageJ stacks shared by the methods and commands. */
+public final class Stacks {
+
+	private Stacks() {}
+
+	/** Refuses anything that cannot be a label image: colour or floating-point data. */
+	public static void requireLabels(final ImagePlus labels, final String role) {
+		if (labels.getBitDepth() != 8 && labels.getBitDepth() != 16)
+			throw new UserInputException("The " + role + " '" + labels.getTitle() + "' must be an 8 or 16-bit label " +
+				"image, but it is " + (labels.getBitDepth() == 24 ? "RGB colour" : labels.getBitDepth() + "-bit"));
+	}
+
+	/**
+	 * Refuses a label image given where a CT is expected. CT slices hold hundreds of grey values (noise alone
+	 * sees to that); label slices hold a few dozen small integers.
+	 */
+	public static void requireCt(final ImagePlus ct, final String role) {
+		if (ct.getBitDepth() == 24)
+			throw new UserInputException("The " + role + " '" + ct.getTitle() + "' is RGB colour; CT must be grayscale");
+		if (ct.getBitDepth() == 32) return;
+		final ImageStack stack = ct.getStack();
+		final java.util.BitSet values = new java.util.BitSet(65536);
+		for (int s = 1; s <= stack.getSize(); s++) {
+			for (final int v : labelValues(stack.getProcessor(s)))
+				values.set(v);
+			if (values.cardinality() > MAX_LABELS_SEEN) return;
+		}
+		throw new UserInputException("The " + role + " '" + ct.getTitle() + "' holds only " + values.cardinality() +
+			" distinct values: it looks like a label image, not a CT");
+	}
+
+	/** Fewer distinct values than this in a whole stack mark a label image. */
+	private static final int MAX_LABELS_SEEN = 100;
+
+	/** Refuses two stacks that differ in slice size or count. */
+	public static void requireSameShape(final ImagePlus a, final String roleA, final ImagePlus b, final String roleB) {
+		if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight())
+			throw new UserInputException("The " + roleA + " '" + a.getTitle() + "' is " + a.getWidth() + "x" +
+				a.getHeight() + " but the " + roleB + " '" + b.getTitle() + "' is " + b.getWidth() + "x" + b.getHeight());
+		if (a.getStackSize() != b.getStackSize())
+			throw new UserInputException("The " + roleA + " '" + a.getTitle() + "' has " + a.getStackSize() +
+				" slices but the " + roleB + " '" + b.getTitle() + "' has " + b.getStackSize());
+	}
+
+	/** A label slice's values as ints (unsigned). */
+	public static int[] labelValues(final ImageProcessor slice) {
+		final Object pixels = slice.getPixels();
+		final int[] values = new int[slice.getPixelCount()];
+		if (pixels instanceof byte[]) {
+			final byte[] bytes = (byte[]) pixels;
+			for (int i = 0; i < values.length; i++)
+				values[i] = bytes[i] & 0xff;
+		}
+		else if (pixels instanceof short[]) {
+			final short[] shorts = (short[]) pixels;
+			for (int i = 0; i < values.length; i++)
+				values[i] = shorts[i] & 0xffff;
+		}
+		else throw new UserInputException("Label slices must be 8 or 16-bit, not " + slice.getBitDepth() + "-bit");
+		return values;
+	}
+
+	/** A 16-bit label slice from int labels; refuses labels beyond 16 bits. */
+	public static ShortProcessor labelSlice(final int[] labels, final int width, final int height) {
+		final short[] pixels = new short[labels.length];
+		for (int i = 0; i < labels.length; i++) {
+			if (labels[i] < 0 || labels[i] > 65535)
+				throw new IllegalStateException("Label " + labels[i] + " does not fit a 16-bit label image");
+			pixels[i] = (short) labels[i];
+		}
+		return new ShortProcessor(width, height, pixels, null);
+	}
+
+	/** A slice's name: the first line of its label, or null when it has none. */
+	public static String sliceName(final ImageStack stack, final int slice) {
+		final String label = stack.getSliceLabel(slice);
+		if (label == null) return null;
+		final String first = label.split("\n", 2)[0].trim();
+		return first.isEmpty() ? null : first;
+	}
+
+	/** An empty stack of the given slice size, to be filled slice by slice in parallel. */
+	public static ImageStack emptyLike(final ImagePlus model, final int bitDepth) {
+		final ImageStack source = model.getStack();
+		final ImageStack stack = ImageStack.create(source.getWidth(), source.getHeight(), source.getSize(), bitDepth);
+		for (int s = 1; s <= source.getSize(); s++)
+			stack.setSliceLabel(source.getSliceLabel(s), s);
+		return stack;
+	}
+}

@@ -1,0 +1,46 @@
+package org.fewshotct.core.io;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes an output file through a temporary file beside it that is moved into place only when complete, so a
+ * failure or a cancel leaves no half-written file and an earlier version stays intact.
+ */
+public final class AtomicOutput {
+
+	/** Writes the content of a file at the given path. */
+	@FunctionalInterface
+	public interface FileWriter {
+		void write(Path path) throws IOException;
+	}
+
+	private AtomicOutput() {}
+
+	public static void write(final File target, final FileWriter writer) throws IOException {
+		final Path destination = target.toPath().toAbsolutePath();
+		final Path parent = destination.getParent();
+		if (parent != null) Files.createDirectories(parent);
+		// Keep the extension: some writers (ImageJ's table and image savers) choose the format by it.
+		final String name = destination.getFileName().toString();
+		final int dot = name.lastIndexOf('.');
+		final Path temporary = Files.createTempFile(parent, "." + name + ".partial-", dot > 0 ? name.substring(dot)
+			: "");
+		try {
+			writer.write(temporary);
+			try {
+				Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package org.fewshotct.core.io;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.UserInputException;
+
+/**
+ * Reads a challenge CSV (one row per pixel, one column per slice, the pixel index first, a header row of slice
+ * names) into a 16-bit label stack. Reads every header style seen in the wild: pandas' default ({@code ,0,1}),
+ * slice names ({@code ,0.png,1.png}) and pixel names in the index column ({@code Pixel 0}). Square slices are
+ * inferred from the row count unless a size is given.
+ * <p>
+ * The file is mapped and parsed in chunks on all cores, each chunk straight into the slice arrays; every cell
+ * is checked (integer, 0..65535) and an error names the line and the column.
+ * </p>
+ */
+public final class ChallengeCsvReader {
+
+	private static final long MAX_CHUNK = 1L << 30;
+
+	private ChallengeCsvReader() {}
+
+	/** Reads the CSV; width and height 0 mean "square, from the row count". */
+	public static ImagePlus read(final File csv, final int width, final int height, final int threads,
+		final Progress progress) throws IOException
+	{
+		if (!csv.isFile()) throw new UserInputException("No such CSV file: " + csv);
+		try (FileChannel channel = FileChannel.open(csv.toPath(), StandardOpenOption.READ)) {
+			final Header header = Header.read(channel, csv);
+			final List<long[]> chunks = chunks(channel, header.end, threads);
+			final int[] rowsPerChunk = new int[chunks.size()];
+			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> rowsPerChunk[c] = countRows(map(channel,
+				chunks.get(c))));
+			final int[] firstRow = new int[chunks.size() + 1];
+			for (int c = 0; c < chunks.size(); c++)
+				firstRow[c + 1] = firstRow[c] + rowsPerChunk[c];
+			final int rows = firstRow[chunks.size()];
+			final int[] size = sliceSize(csv, rows, width, height);
+			final short[][] slices = new short[header.names.size()][rows];
+			SliceParallel.forEach(chunks.size(), threads, progress, c -> new RowParser(csv, header, slices).parse(map(
+				channel, chunks.get(c)), firstRow[c]));
+			return stack(csv, header.names, slices, size[0], size[1]);
+		}
+	}
+
+	private static ImagePlus stack(final File csv, final List<String> names, final short[][] slices, final int width,
+		final int height)
+	{
+		final ImageStack stack = new ImageStack(width, height);
+		for (int s = 0; s < slices.length; s++)
+			stack.addSlice(names.get(s), slices[s]);
+		final String title = csv.getName().replaceFirst("(?i)\\.csv$", "");
+		final ImagePlus image = new ImagePlus(title, stack);
+		SourceFiles.remember(image, csv);
+		return image;
+	}
+
+	static int[] sliceSize(final File csv, final int rows, final int width, final int height) {
+		if (width > 0 || height > 0) {
+			if ((long) width * height != rows) throw new UserInputException(csv + " has " + rows +
+				" pixel rows, but width x height is " + width + " x " + height + " = " + (long) width * height);
+			return new int[] { width, height };
+		}
+		final int side = (int) Math.round(Math.sqrt(rows));
+		if (rows == 0 || (long) side * side != rows) throw new UserInputException(csv + " has " + rows +
+			" pixel rows, which is not the area of a square slice; give width= and height=");
+		return new int[] { side, side };
+	}
+
+	private static MappedByteBuffer map(final FileChannel channel, final long[] range) throws IOException {
+		return channel.map(FileChannel.MapMode.READ_ONLY, range[0], range[1] - range[0]);
+	}
+
+	/** Byte ranges of the body, each starting at a line start and ending after a newline (or at the end). */
+	private static List<long[]> chunks(final FileChannel channel, final long start, final int threads)
+		throws IOException
+	{
+		final long size = channel.size();
+		final long target = Math.min(MAX_CHUNK, Math.max(1 << 20, (size - start) / (threads * 4L) + 1));
+		final List<long[]> chunks = new ArrayList<>();
+		long from = start;
+		while (from < size) {
+			long to = Math.min(size, from + target);
+			if (to < size) to = nextLineStart(channel, to);
+			chunks.add(new long[] { from, to });
+			from = to;
+		}
+		return chunks;
+	}
+
+	private static long nextLineStart(final FileChannel channel, long position) throws IOException {
+		final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+		while (true) {
+			buffer.clear();
+			final int n = channel.read(buffer, position);
+			if (n <= 0) return channel.size();
+			for (int i = 0; i < n; i++)
+				if (buffer.get(i) == '\n') return position + i + 1;
+			position += n;
+		}
+	}
+
+	/** Lines in the chunk that hold anything but white space. */
+	private static int countRows(final ByteBuffer chunk) {
+		int rows = 0;
+		boolean content = false;
+		for (int i = 0, n = chunk.limit(); i < n; i++) {
+			final byte b = chunk.get(i);
+			if (b == '\n') {
+				if (content) rows++;
+				content = false;
+			}
+			else if (b != '\r' && b != ' ') content = true;
+		}
+		return content ? rows + 1 : rows;
+	}
+
+	/** The header row: the slice names after the index column's name, and where the body starts. */
+	static final class Header {
+
+		final List<String> names;
+		final long end;
+
+		private Header(final List<String> names, final long end) {
+			this.names = names;
+			this.end = end;
+		}
+
+		static Header read(final FileChannel channel, final File csv) throws IOException {
+			final ByteArrayOutputStream line = new ByteArrayOutputStream();
+			final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+			long position = 0;
+			while (true) {
+				buffer.clear();
+				final int n = channel.read(buffer, position);
+				if (n <= 0) break;
+				int newline = -1;
+				for (int i = 0; i < n && newline < 0; i++)
+					if (buffer.get(i) == '\n') newline = i;
+				line.write(buffer.array(), 0, newline < 0 ? n : newline);
+				position += newline < 0 ? n : newline + 1;
+				if (newline >= 0) break;
+			}
+			final List<String> fields = CsvFields.split(line.toString(StandardCharsets.UTF_8.name()).trim());
+			if (fields.size() < 2) throw new UserInputException(csv + " line 1: expected a header row with the pixel " +
+				"index column and at least one slice column, found '" + line + "'");
+			return new Header(fields.subList(1, fields.size()), position);
+		}
+	}
+}

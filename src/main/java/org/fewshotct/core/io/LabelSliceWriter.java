@@ -1,0 +1,53 @@
+package org.fewshotct.core.io;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UserInputException;
+
+/** Writes a label stack as one PNG per slice (8 or 16-bit, as the stack), named after its slice label. */
+public final class LabelSliceWriter {
+
+	private LabelSliceWriter() {}
+
+	public static void write(final ImagePlus labels, final File folder, final Progress progress) throws IOException {
+		Stacks.requireLabels(labels, "label image");
+		if (folder.exists() && !folder.isDirectory()) throw new UserInputException("Not a folder: " + folder);
+		final ImageStack stack = labels.getStack();
+		final String[] names = fileNames(stack);
+		for (int s = 1; s <= stack.getSize(); s++) {
+			progress.checkCancelled();
+			final ImagePlus slice = new ImagePlus(names[s - 1], stack.getProcessor(s));
+			AtomicOutput.write(new File(folder, names[s - 1]), path -> {
+				if (!new FileSaver(slice).saveAsPng(path.toString()))
+					throw new IOException("Could not write " + path);
+			});
+			progress.report(s, stack.getSize());
+		}
+	}
+
+	/** File names from slice labels ({@code 007.png} stays, {@code 007} gets {@code .png}); no duplicates. */
+	static String[] fileNames(final ImageStack stack) {
+		final String[] names = new String[stack.getSize()];
+		final Set<String> seen = new HashSet<>();
+		for (int s = 1; s <= stack.getSize(); s++) {
+			String label = Stacks.sliceName(stack, s);
+			if (label == null) label = String.format("%03d", s - 1);
+			label = label.trim().replaceAll("[\\\\/:*?\"<>|]", "_");
+			final String name = label.toLowerCase().endsWith(".png") ? label : label.replaceFirst(
+				"(?i)\\.(tif|tiff)$", "") + ".png";
+			if (!seen.add(name)) throw new UserInputException("Slices " + s + " and an earlier one would both be " +
+				"saved as " + name + "; give the slices distinct labels");
+			names[s - 1] = name;
+		}
+		return names;
+	}
+}
