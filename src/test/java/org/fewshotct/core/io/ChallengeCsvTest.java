@@ -1,0 +1,202 @@
+package org.fewshotct.core.io;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ImageProcessor;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.fewshotct.core.CancelledException;
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.testing.RealCt;
+import org.fewshotct.testing.TestStacks;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ChallengeCsvTest {
+
+	@Rule
+	public TemporaryFolder temp = new TemporaryFolder();
+
+	@Test
+	public void writeThenReadGivesTheSameStack() throws IOException {
+		final ImagePlus labels = TestStacks.labels(40, 30, 3, 65535, 1);
+		final File csv = temp.newFile("y.csv");
+		ChallengeCsvWriter.write(labels, csv, 2, Progress.NONE);
+		final ImagePlus back = ChallengeCsvReader.read(csv, 40, 30, 2, Progress.NONE);
+		assertEquals(3, back.getStackSize());
+		assertEquals(16, back.getBitDepth());
+		for (int s = 1; s <= 3; s++) {
+			assertArrayEquals((short[]) labels.getStack().getPixels(s), (short[]) back.getStack().getPixels(s));
+			assertEquals("s" + (s - 1), back.getStack().getSliceLabel(s));
+		}
+	}
+
+	@Test
+	public void writesThePandasLayout() throws IOException {
+		final ImageStack stack = new ImageStack(2, 2);
+		stack.addSlice("0.png", new short[] { 0, 1, 2, 3 });
+		stack.addSlice("1.png", new short[] { 4, 0, (short) 65535, 7 });
+		final File csv = temp.newFile("y.csv");
+		ChallengeCsvWriter.write(new ImagePlus("l", stack), csv, 1, Progress.NONE);
+		assertEquals(",0.png,1.png\n0,0,4\n1,1,0\n2,2,65535\n3,3,7\n", text(csv));
+	}
+
+	@Test
+	public void readsPandasDefaultHeader() throws IOException {
+		final ImagePlus labels = read(",0,1\n0,5,6\n1,7,8\n2,9,10\n3,11,12\n");
+		assertEquals(2, labels.getWidth());
+		assertPixels(labels, 1, 5, 7, 9, 11);
+		assertPixels(labels, 2, 6, 8, 10, 12);
+		assertEquals("1", labels.getStack().getSliceLabel(2));
+	}
+
+	@Test
+	public void readsSliceNamesAndPixelNamesAndWindowsLineEnds() throws IOException {
+		final ImagePlus labels = read("Pixel,a.png,\"b,2.png\"\r\nPixel 0,1,2\r\nPixel 1,3,4.0\r\nPixel 2,5,6\r\n" +
+			"Pixel 3,7,8\r\n\r\n");
+		assertEquals("a.png", labels.getStack().getSliceLabel(1));
+		assertEquals("b,2.png", labels.getStack().getSliceLabel(2));
+		assertPixels(labels, 2, 2, 4, 6, 8);
+	}
+
+	@Test
+	public void widthAndHeightOverrideTheSquareGuess() throws IOException {
+		final File csv = csv(",0\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n");
+		final ImagePlus labels = ChallengeCsvReader.read(csv, 3, 2, 1, Progress.NONE);
+		assertEquals(3, labels.getWidth());
+		assertEquals(2, labels.getHeight());
+		assertPixels(labels, 1, 1, 2, 3, 4, 5, 6);
+	}
+
+	@Test
+	public void refusesARowCountThatIsNoSquare() throws IOException {
+		assertRefused(",0\n0,1\n1,2\n2,3\n", "3 pixel rows");
+	}
+
+	@Test
+	public void refusesARowCountThatIsNotWidthTimesHeight() throws IOException {
+		try {
+			ChallengeCsvReader.read(csv(",0\n0,1\n1,2\n2,3\n3,4\n"), 3, 2, 1, Progress.NONE);
+			fail();
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains("4 pixel rows") && e.getMessage().contains("3 x 2"));
+		}
+	}
+
+	@Test
+	public void refusesBadCellsNamingLineAndColumn() throws IOException {
+		assertRefused(",0,1\n0,1,2\n1,1,2.5\n2,1,2\n3,1,2\n", "line 3");
+		assertRefused(",0,1\n0,1,2\n1,1,2\n2,-1,2\n3,1,2\n", "line 4: cell in column '0' is not a non-negative integer: '-1'");
+		assertRefused(",0,1\n0,1,2\n1,1,x\n2,1,2\n3,1,2\n", "'x'");
+		assertRefused(",0,1\n0,1,2\n1,1,65536\n2,1,2\n3,1,2\n", "line 3: label above 65535");
+		assertRefused(",0,1\n0,1,2\n1,1\n2,1,2\n3,1,2\n", "line 3: has 2 columns, expected 3");
+		assertRefused(",0,1\n0,1,2\n1,1,2\n2,1,2,3\n3,1,2\n", "line 4: has more than 3 columns");
+		assertRefused(",0,1\n0,1,2\n1,1,\n2,1,2\n3,1,2\n", "line 3");
+	}
+
+	@Test
+	public void refusesAMissingFileOrHeader() throws IOException {
+		assertRefused("", "header");
+		try {
+			ChallengeCsvReader.read(new File(temp.getRoot(), "missing.csv"), 0, 0, 1, Progress.NONE);
+			fail();
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage().contains("missing.csv"));
+		}
+	}
+
+	@Test
+	public void aCancelledExportLeavesTheEarlierFileIntact() throws IOException {
+		final File csv = temp.newFile("y.csv");
+		Files.write(csv.toPath(), "earlier".getBytes(StandardCharsets.UTF_8));
+		final Progress cancelled = new Progress() {
+			@Override
+			public void report(final int done, final int total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		try {
+			ChallengeCsvWriter.write(TestStacks.labels(200, 200, 2, 9, 3), csv, 2, cancelled);
+			fail();
+		}
+		catch (final CancelledException expected) {
+			assertEquals("earlier", text(csv));
+			assertEquals(1, temp.getRoot().list().length);
+		}
+	}
+
+	@Test
+	public void refusesToExportAFloatImage() throws IOException {
+		final File csv = new File(temp.getRoot(), "y.csv");
+		try {
+			ChallengeCsvWriter.write(new ImagePlus("ct", new ij.process.FloatProcessor(4, 4)), csv, 1, Progress.NONE);
+			fail();
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage().contains("32-bit"));
+			assertFalse(csv.exists());
+		}
+	}
+
+	@Test
+	public void readsTheRealChallengeCsvLikeThePngLabels() throws IOException {
+		final File labelsFolder = RealCt.folder("ts_dicom_train/labels");
+		final ImagePlus fromCsv = ChallengeCsvReader.read(new File(labelsFolder.getParentFile(), "y.csv"), 0, 0, 2,
+			Progress.NONE);
+		final ImagePlus fromPngs = SliceFolderReader.read(labelsFolder, Progress.NONE);
+		assertEquals(fromPngs.getStackSize(), fromCsv.getStackSize());
+		for (int s = 1; s <= fromCsv.getStackSize(); s++) {
+			final ImageProcessor png = fromPngs.getStack().getProcessor(s);
+			final ImageProcessor csv = fromCsv.getStack().getProcessor(s);
+			for (int i = 0; i < png.getPixelCount(); i++)
+				assertEquals("slice " + s + " pixel " + i, png.get(i), csv.get(i));
+		}
+	}
+
+	private ImagePlus read(final String content) throws IOException {
+		return ChallengeCsvReader.read(csv(content), 0, 0, 2, Progress.NONE);
+	}
+
+	private File csv(final String content) throws IOException {
+		final File csv = temp.newFile();
+		Files.write(csv.toPath(), content.getBytes(StandardCharsets.UTF_8));
+		return csv;
+	}
+
+	private void assertRefused(final String content, final String messagePart) throws IOException {
+		try {
+			read(content);
+			fail("accepted: " + content);
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains(messagePart));
+		}
+	}
+
+	private static void assertPixels(final ImagePlus image, final int slice, final int... expected) {
+		final ImageProcessor ip = image.getStack().getProcessor(slice);
+		for (int i = 0; i < expected.length; i++)
+			assertEquals("pixel " + i, expected[i], ip.get(i));
+	}
+
+	private static String text(final File file) throws IOException {
+		return new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+	}
+}
