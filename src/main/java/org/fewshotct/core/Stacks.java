@@ -67,6 +67,17 @@ public final class Stacks {
 		return values;
 	}
 
+	/** A label slice's pixels as unsigned 16-bit values: 16-bit pixels as they are, 8-bit widened. */
+	public static short[] labelShorts(final Object pixels) {
+		if (pixels instanceof short[]) return (short[]) pixels;
+		if (!(pixels instanceof byte[])) throw new UserInputException("Label slices must be 8 or 16-bit");
+		final byte[] bytes = (byte[]) pixels;
+		final short[] shorts = new short[bytes.length];
+		for (int i = 0; i < bytes.length; i++)
+			shorts[i] = (short) (bytes[i] & 0xff);
+		return shorts;
+	}
+
 	/** A 16-bit label slice from int labels; refuses labels beyond 16 bits. */
 	public static ShortProcessor labelSlice(final int[] labels, final int width, final int height) {
 		final short[] pixels = new short[labels.length];

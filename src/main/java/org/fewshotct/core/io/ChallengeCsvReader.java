@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
@@ -30,7 +29,8 @@ import org.fewshotct.core.UserInputException;
  */
 public final class ChallengeCsvReader {
 
-	private static final long MAX_CHUNK = 1L << 30;
+	private static final long MAX_CHUNK = 1L << 28;
+	private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
 
 	private ChallengeCsvReader() {}
 
@@ -43,16 +43,20 @@ public final class ChallengeCsvReader {
 			final Header header = Header.read(channel, csv);
 			final List<long[]> chunks = chunks(channel, header.end, threads);
 			final int[] rowsPerChunk = new int[chunks.size()];
-			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> rowsPerChunk[c] = countRows(map(channel,
-				chunks.get(c))));
+			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> {
+				final byte[] chunk = load(channel, chunks.get(c));
+				rowsPerChunk[c] = countRows(chunk, length(chunks.get(c)));
+			});
 			final int[] firstRow = new int[chunks.size() + 1];
 			for (int c = 0; c < chunks.size(); c++)
 				firstRow[c + 1] = firstRow[c] + rowsPerChunk[c];
 			final int rows = firstRow[chunks.size()];
 			final int[] size = sliceSize(csv, rows, width, height);
 			final short[][] slices = new short[header.names.size()][rows];
-			SliceParallel.forEach(chunks.size(), threads, progress, c -> new RowParser(csv, header, slices).parse(map(
-				channel, chunks.get(c)), firstRow[c]));
+			SliceParallel.forEach(chunks.size(), threads, progress, c -> {
+				final byte[] chunk = load(channel, chunks.get(c));
+				new RowParser(csv, header, slices).parse(chunk, length(chunks.get(c)), firstRow[c]);
+			});
 			return stack(csv, header.names, slices, size[0], size[1]);
 		}
 	}
@@ -81,8 +85,25 @@ public final class ChallengeCsvReader {
 		return new int[] { side, side };
 	}
 
-	private static MappedByteBuffer map(final FileChannel channel, final long[] range) throws IOException {
-		return channel.map(FileChannel.MapMode.READ_ONLY, range[0], range[1] - range[0]);
+	private static int length(final long[] range) {
+		return (int) (range[1] - range[0]);
+	}
+
+	/**
+	 * The bytes of a chunk, at the start of a per-thread buffer. Chunks are read twice (to count rows, then to parse)
+	 * rather than held, so memory stays at a few chunks whatever the file size.
+	 */
+	private static byte[] load(final FileChannel channel, final long[] range) throws IOException {
+		final int length = length(range);
+		byte[] buffer = BUFFER.get();
+		if (buffer.length < length) {
+			buffer = new byte[length];
+			BUFFER.set(buffer);
+		}
+		final ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
+		while (target.hasRemaining())
+			if (channel.read(target, range[0] + target.position()) < 0) throw new IOException("File shrank while reading");
+		return buffer;
 	}
 
 	/** Byte ranges of the body, each starting at a line start and ending after a newline (or at the end). */
@@ -115,11 +136,11 @@ public final class ChallengeCsvReader {
 	}
 
 	/** Lines in the chunk that hold anything but white space. */
-	private static int countRows(final ByteBuffer chunk) {
+	private static int countRows(final byte[] chunk, final int n) {
 		int rows = 0;
 		boolean content = false;
-		for (int i = 0, n = chunk.limit(); i < n; i++) {
-			final byte b = chunk.get(i);
+		for (int i = 0; i < n; i++) {
+			final byte b = chunk[i];
 			if (b == '\n') {
 				if (content) rows++;
 				content = false;

@@ -31,6 +31,7 @@ import org.fewshotct.core.Stacks;
 public final class ChallengeCsvWriter {
 
 	private static final int ROWS_PER_BLOCK = 4096;
+	private static final int TILE = 32;
 
 	private ChallengeCsvWriter() {}
 
@@ -53,7 +54,7 @@ public final class ChallengeCsvWriter {
 			out.write(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			// Keep a bounded window of blocks in flight: formatting runs ahead of writing by at most 4 per thread.
 			final int window = Math.max(2, threads * 4);
-			final List<Future<byte[]>> pending = new ArrayList<>();
+			final List<Future<java.nio.ByteBuffer>> pending = new ArrayList<>();
 			int submitted = 0;
 			for (int b = 0; b < blocks; b++) {
 				while (submitted < blocks && submitted < b + window) {
@@ -62,7 +63,8 @@ public final class ChallengeCsvWriter {
 						Math.min(pixels, (block + 1) * ROWS_PER_BLOCK))));
 				}
 				if (progress.isCancelled()) throw new CancelledException();
-				out.write(pending.get(b).get());
+				final java.nio.ByteBuffer block = pending.get(b).get();
+				out.write(block.array(), 0, block.limit());
 				pending.set(b, null);
 				progress.report(b + 1, blocks);
 			}
@@ -80,19 +82,31 @@ public final class ChallengeCsvWriter {
 	}
 
 	/** Rows [from, to) as CSV text: index, then each slice's value. */
-	static byte[] formatBlock(final short[][] slices, final int from, final int to) {
+	static java.nio.ByteBuffer formatBlock(final short[][] slices, final int from, final int to) {
 		final int columns = slices.length;
 		final byte[] buffer = new byte[(to - from) * (11 + columns * 6)];
+		// Gather TILE rows of every slice into a small row-major tile first: reading the slices column-wise
+		// row by row would touch a different array for every cell.
+		final short[] tile = new short[TILE * columns];
 		int p = 0;
-		for (int i = from; i < to; i++) {
-			p = appendInt(buffer, p, i);
+		for (int row0 = from; row0 < to; row0 += TILE) {
+			final int rows = Math.min(TILE, to - row0);
 			for (int s = 0; s < columns; s++) {
-				buffer[p++] = ',';
-				p = appendInt(buffer, p, slices[s][i] & 0xffff);
+				final short[] slice = slices[s];
+				for (int r = 0; r < rows; r++)
+					tile[r * columns + s] = slice[row0 + r];
 			}
-			buffer[p++] = '\n';
+			for (int r = 0; r < rows; r++) {
+				p = appendInt(buffer, p, row0 + r);
+				final int base = r * columns;
+				for (int s = 0; s < columns; s++) {
+					buffer[p++] = ',';
+					p = appendInt(buffer, p, tile[base + s] & 0xffff);
+				}
+				buffer[p++] = '\n';
+			}
 		}
-		return java.util.Arrays.copyOf(buffer, p);
+		return java.nio.ByteBuffer.wrap(buffer, 0, p);
 	}
 
 	private static int appendInt(final byte[] buffer, int p, int value) {

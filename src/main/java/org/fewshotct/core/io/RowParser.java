@@ -1,7 +1,6 @@
 package org.fewshotct.core.io;
 
 import java.io.File;
-import java.nio.ByteBuffer;
 
 import org.fewshotct.core.UserInputException;
 
@@ -10,6 +9,8 @@ import org.fewshotct.core.UserInputException;
  * A label is a non-negative integer up to 65535; {@code 3.0} reads as 3 (pandas writes floats that way).
  */
 final class RowParser {
+
+	private static final int TILE = 64;
 
 	private final File csv;
 	private final ChallengeCsvReader.Header header;
@@ -22,84 +23,101 @@ final class RowParser {
 	}
 
 	/** Parses every non-blank line of the chunk; the first is pixel row {@code firstRow}. */
-	void parse(final ByteBuffer chunk, final int firstRow) {
-		final int n = chunk.limit();
+	void parse(final byte[] chunk, final int n, final int firstRow) {
 		final int columns = slices.length;
+		// Rows are parsed into a small row-major tile and then copied out slice by slice: storing each cell
+		// straight into its slice would touch a different array (and memory page) for every cell.
+		final short[] tile = new short[TILE * columns];
+		int tileRows = 0;
 		int p = 0;
 		int row = firstRow;
 		while (p < n) {
 			final int lineStart = p;
-			while (p < n && (chunk.get(p) == ' ' || chunk.get(p) == '\r'))
+			while (p < n && (chunk[p] == ' ' || chunk[p] == '\r'))
 				p++;
-			if (p < n && chunk.get(p) == '\n') {
+			if (p < n && chunk[p] == '\n') {
 				p++;
 				continue;
 			}
 			if (p >= n) break;
 			p = skipIndexCell(chunk, p, n);
 			for (int s = 0; s < columns; s++) {
-				if (p >= n || chunk.get(p) != ',') throw error(row, "has " + (s + 1) + " columns, expected " +
+				if (p >= n || chunk[p] != ',') throw error(row, "has " + (s + 1) + " columns, expected " +
 					(columns + 1));
 				p++;
 				int value = 0;
 				int digits = 0;
 				byte b;
-				while (p < n && (b = chunk.get(p)) >= '0' && b <= '9') {
+				while (p < n && (b = chunk[p]) >= '0' && b <= '9') {
 					value = value * 10 + (b - '0');
 					if (value > 65535) throw error(row, "label above 65535 in column '" + header.names.get(s) + "'");
 					digits++;
 					p++;
 				}
-				if (p < n && chunk.get(p) == '.') p = skipZeroFraction(chunk, p + 1, n, row, s);
+				if (p < n && chunk[p] == '.') p = skipZeroFraction(chunk, p + 1, n, row, s);
 				if (digits == 0 || !endOfCell(chunk, p, n)) throw error(row, "cell in column '" + header.names.get(s) +
 					"' is not a non-negative integer: '" + cell(chunk, lineStart, p, n) + "'");
-				slices[s][row] = (short) value;
+				tile[tileRows * columns + s] = (short) value;
 			}
-			while (p < n && (chunk.get(p) == '\r' || chunk.get(p) == ' '))
+			while (p < n && (chunk[p] == '\r' || chunk[p] == ' '))
 				p++;
-			if (p < n && chunk.get(p) != '\n') throw error(row, "has more than " + (columns + 1) + " columns");
+			if (p < n && chunk[p] != '\n') throw error(row, "has more than " + (columns + 1) + " columns");
 			p++;
 			row++;
+			if (++tileRows == TILE) {
+				flush(tile, tileRows, row - tileRows);
+				tileRows = 0;
+			}
+		}
+		flush(tile, tileRows, row - tileRows);
+	}
+
+	private void flush(final short[] tile, final int rows, final int firstRow) {
+		final int columns = slices.length;
+		for (int s = 0; s < columns; s++) {
+			final short[] slice = slices[s];
+			for (int r = 0; r < rows; r++)
+				slice[firstRow + r] = tile[r * columns + s];
 		}
 	}
 
-	private static int skipIndexCell(final ByteBuffer chunk, int p, final int n) {
-		if (chunk.get(p) == '"') {
+	private static int skipIndexCell(final byte[] chunk, int p, final int n) {
+		if (chunk[p] == '"') {
 			p++;
-			while (p < n && chunk.get(p) != '"')
+			while (p < n && chunk[p] != '"')
 				p++;
 			return p + 1;
 		}
-		while (p < n && chunk.get(p) != ',' && chunk.get(p) != '\n')
+		while (p < n && chunk[p] != ',' && chunk[p] != '\n')
 			p++;
 		return p;
 	}
 
-	private int skipZeroFraction(final ByteBuffer chunk, int p, final int n, final int row, final int s) {
-		while (p < n && chunk.get(p) >= '0' && chunk.get(p) <= '9') {
-			if (chunk.get(p) != '0') throw error(row, "cell in column '" + header.names.get(s) +
+	private int skipZeroFraction(final byte[] chunk, int p, final int n, final int row, final int s) {
+		while (p < n && chunk[p] >= '0' && chunk[p] <= '9') {
+			if (chunk[p] != '0') throw error(row, "cell in column '" + header.names.get(s) +
 				"' is not an integer label");
 			p++;
 		}
 		return p;
 	}
 
-	private static boolean endOfCell(final ByteBuffer chunk, final int p, final int n) {
+	private static boolean endOfCell(final byte[] chunk, final int p, final int n) {
 		if (p >= n) return true;
-		final byte b = chunk.get(p);
+		final byte b = chunk[p];
 		return b == ',' || b == '\n' || b == '\r' || b == ' ';
 	}
 
-	private static String cell(final ByteBuffer chunk, final int lineStart, final int p, final int n) {
+	private static String cell(final byte[] chunk, final int lineStart, final int p, final int n) {
 		int from = p;
-		while (from > lineStart && chunk.get(from - 1) != ',')
+		while (from > lineStart && chunk[from - 1] != ',')
 			from--;
 		int to = p;
-		while (to < n && chunk.get(to) != ',' && chunk.get(to) != '\n' && to - from < 40)
+		while (to < n && chunk[to] != ',' && chunk[to] != '\n' && to - from < 40)
 			to++;
 		final byte[] bytes = new byte[to - from];
 		for (int i = 0; i < bytes.length; i++)
-			bytes[i] = chunk.get(from + i);
+			bytes[i] = chunk[from + i];
 		return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).trim();
 	}
 

@@ -4,12 +4,17 @@ import java.util.Arrays;
 
 /**
  * The contingency table of truth against prediction on the pixels where truth > 0, reduced to the sums the
- * Rand indices need. Labels are first mapped to dense indices so the table is a small dense array.
+ * Rand indices need. Labels (unsigned 16-bit) are mapped to dense indices so the table is a small dense
+ * array; the index maps are kept per thread and cleared label by label, so a slice costs two passes over its
+ * pixels and nothing in proportion to the label range.
  */
 final class Contingency {
 
 	private static final int LABELS = 1 << 16;
 	private static final long DENSE_LIMIT = 1L << 24;
+
+	/** Per thread: label -> dense index + 1 (0 = unseen) for truth and prediction, and scored-pixel pairs. */
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
 	long pixels;
 	long sumSquares;
@@ -18,79 +23,80 @@ final class Contingency {
 	int truthLabels;
 	int predictedLabels;
 
-	static Contingency of(final int[] truth, final int[] prediction) {
+	private static final class Scratch {
+
 		final int[] truthIndex = new int[LABELS];
 		final int[] predictedIndex = new int[LABELS];
-		Arrays.fill(truthIndex, -1);
-		Arrays.fill(predictedIndex, -1);
+		final int[] truthSeen = new int[LABELS];
+		final int[] predictedSeen = new int[LABELS];
+		int[] pairs = new int[0];
+	}
+
+	/** Truth and prediction as unsigned 16-bit labels. */
+	static Contingency of(final short[] truth, final short[] prediction) {
+		final Scratch scratch = SCRATCH.get();
+		final int[] truthIndex = scratch.truthIndex;
+		final int[] predictedIndex = scratch.predictedIndex;
+		if (scratch.pairs.length < truth.length) scratch.pairs = new int[truth.length];
+		final int[] pairs = scratch.pairs;
 		final Contingency c = new Contingency();
+		final int[] truthSeen = scratch.truthSeen;
+		final int[] predictedSeen = scratch.predictedSeen;
 		int scored = 0;
 		for (int i = 0; i < truth.length; i++) {
-			final int t = truth[i];
-			if (t <= 0) continue;
-			checkLabel(t, i, "truth");
-			final int p = prediction[i];
-			checkLabel(p, i, "prediction");
-			scored++;
-			if (truthIndex[t] < 0) truthIndex[t] = c.truthLabels++;
-			if (predictedIndex[p] < 0) predictedIndex[p] = c.predictedLabels++;
-		}
-		c.pixels = scored;
-		if (scored == 0) return c;
-		final long cells = (long) c.truthLabels * c.predictedLabels;
-		final long[] truthSizes = new long[c.truthLabels];
-		final long[] predictedSizes = new long[c.predictedLabels];
-		if (cells <= DENSE_LIMIT) {
-			final int[] table = new int[(int) cells];
-			for (int i = 0; i < truth.length; i++) {
-				final int t = truth[i];
-				if (t <= 0) continue;
-				final int ti = truthIndex[t];
-				final int pi = predictedIndex[prediction[i]];
-				table[ti * c.predictedLabels + pi]++;
-				truthSizes[ti]++;
-				predictedSizes[pi]++;
+			final int t = truth[i] & 0xffff;
+			if (t == 0) continue;
+			final int p = prediction[i] & 0xffff;
+			int ti = truthIndex[t];
+			if (ti == 0) {
+				truthSeen[c.truthLabels] = t;
+				ti = truthIndex[t] = ++c.truthLabels;
 			}
-			for (final int count : table)
-				c.sumSquares += (long) count * count;
+			int pi = predictedIndex[p];
+			if (pi == 0) {
+				predictedSeen[c.predictedLabels] = p;
+				pi = predictedIndex[p] = ++c.predictedLabels;
+			}
+			pairs[scored++] = (ti - 1) << 16 | (pi - 1);
 		}
-		else c.sumSquares = sparseSumSquares(truth, prediction, truthIndex, predictedIndex, c.predictedLabels,
-			truthSizes, predictedSizes);
-		for (final long size : truthSizes)
-			c.sumTruthSquares += size * size;
-		for (final long size : predictedSizes)
-			c.sumPredictedSquares += size * size;
+		for (int k = 0; k < c.truthLabels; k++)
+			truthIndex[truthSeen[k]] = 0;
+		for (int k = 0; k < c.predictedLabels; k++)
+			predictedIndex[predictedSeen[k]] = 0;
+		c.pixels = scored;
+		if (scored > 0) c.sum(pairs, scored);
 		return c;
 	}
 
-	/** For very many labels: sort the (truth, prediction) cell keys and count runs. */
-	private static long sparseSumSquares(final int[] truth, final int[] prediction, final int[] truthIndex,
-		final int[] predictedIndex, final int predictedLabels, final long[] truthSizes, final long[] predictedSizes)
-	{
-		final long[] keys = new long[truth.length];
-		int n = 0;
-		for (int i = 0; i < truth.length; i++) {
-			if (truth[i] <= 0) continue;
-			final int ti = truthIndex[truth[i]];
-			final int pi = predictedIndex[prediction[i]];
-			truthSizes[ti]++;
-			predictedSizes[pi]++;
-			keys[n++] = (long) ti * predictedLabels + pi;
+	private void sum(final int[] pairs, final int n) {
+		final long[] truthSizes = new long[truthLabels];
+		final long[] predictedSizes = new long[predictedLabels];
+		for (int k = 0; k < n; k++) {
+			truthSizes[pairs[k] >>> 16]++;
+			predictedSizes[pairs[k] & 0xffff]++;
 		}
-		Arrays.sort(keys, 0, n);
-		long sum = 0;
-		for (int i = 0; i < n;) {
-			int j = i;
-			while (j < n && keys[j] == keys[i])
-				j++;
-			sum += (long) (j - i) * (j - i);
-			i = j;
+		if ((long) truthLabels * predictedLabels <= DENSE_LIMIT) {
+			final int[] table = new int[truthLabels * predictedLabels];
+			for (int k = 0; k < n; k++)
+				table[(pairs[k] >>> 16) * predictedLabels + (pairs[k] & 0xffff)]++;
+			for (final int count : table)
+				sumSquares += (long) count * count;
 		}
-		return sum;
-	}
-
-	private static void checkLabel(final int label, final int pixel, final String which) {
-		if (label < 0 || label >= LABELS)
-			throw new IllegalArgumentException(which + " label " + label + " at pixel " + pixel + " is outside 0..65535");
+		else {
+			// Very many labels: sort the cell keys and count runs.
+			final int[] keys = Arrays.copyOf(pairs, n);
+			Arrays.sort(keys);
+			for (int i = 0; i < n;) {
+				int j = i;
+				while (j < n && keys[j] == keys[i])
+					j++;
+				sumSquares += (long) (j - i) * (j - i);
+				i = j;
+			}
+		}
+		for (final long size : truthSizes)
+			sumTruthSquares += size * size;
+		for (final long size : predictedSizes)
+			sumPredictedSquares += size * size;
 	}
 }

@@ -38,11 +38,26 @@ public final class RandIndex {
 
 	/** Scores the prediction against the truth on the pixels where truth > 0. Labels are 0..65535. */
 	public static Score score(final int[] truth, final int[] prediction) {
+		return score(toUnsignedShorts(truth, "truth"), toUnsignedShorts(prediction, "prediction"));
+	}
+
+	/** As {@link #score(int[], int[])}, for unsigned 16-bit labels as ImageJ stores them. */
+	public static Score score(final short[] truth, final short[] prediction) {
 		if (truth.length != prediction.length)
 			throw new IllegalArgumentException("truth has " + truth.length + " pixels, prediction " + prediction.length);
 		final Contingency table = Contingency.of(truth, prediction);
 		return fromCounts(table.pixels, table.sumSquares, table.sumTruthSquares, table.sumPredictedSquares,
 			table.truthLabels, table.predictedLabels);
+	}
+
+	private static short[] toUnsignedShorts(final int[] labels, final String which) {
+		final short[] shorts = new short[labels.length];
+		for (int i = 0; i < labels.length; i++) {
+			if (labels[i] < 0 || labels[i] > 65535)
+				throw new IllegalArgumentException(which + " label " + labels[i] + " at pixel " + i + " is outside 0..65535");
+			shorts[i] = (short) labels[i];
+		}
+		return shorts;
 	}
 
 	/** Scores from pair counts, as scikit-learn's pair confusion matrix. */

@@ -22,8 +22,8 @@ public final class StackRandIndex {
 		final ImageStack t = truth.getStack();
 		final ImageStack p = prediction.getStack();
 		final RandIndex.Score[] scores = new RandIndex.Score[t.getSize()];
-		SliceParallel.forEach(scores.length, threads, progress, s -> scores[s] = RandIndex.score(Stacks.labelValues(t
-			.getProcessor(s + 1)), Stacks.labelValues(p.getProcessor(s + 1))));
+		SliceParallel.forEach(scores.length, threads, progress, s -> scores[s] = RandIndex.score(Stacks.labelShorts(t
+			.getPixels(s + 1)), Stacks.labelShorts(p.getPixels(s + 1))));
 		return scores;
 	}
 
