@@ -69,10 +69,15 @@ public final class Stacks {
 
 	/** A label slice's pixels as unsigned 16-bit values: 16-bit pixels as they are, 8-bit widened. */
 	public static short[] labelShorts(final Object pixels) {
+		return labelShorts(pixels, null);
+	}
+
+	/** As {@link #labelShorts(Object)}, widening 8-bit pixels into {@code scratch} when it is large enough. */
+	public static short[] labelShorts(final Object pixels, final short[] scratch) {
 		if (pixels instanceof short[]) return (short[]) pixels;
 		if (!(pixels instanceof byte[])) throw new UserInputException("Label slices must be 8 or 16-bit");
 		final byte[] bytes = (byte[]) pixels;
-		final short[] shorts = new short[bytes.length];
+		final short[] shorts = scratch != null && scratch.length == bytes.length ? scratch : new short[bytes.length];
 		for (int i = 0; i < bytes.length; i++)
 			shorts[i] = (short) (bytes[i] & 0xff);
 		return shorts;

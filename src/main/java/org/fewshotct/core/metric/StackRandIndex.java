@@ -22,8 +22,13 @@ public final class StackRandIndex {
 		final ImageStack t = truth.getStack();
 		final ImageStack p = prediction.getStack();
 		final RandIndex.Score[] scores = new RandIndex.Score[t.getSize()];
-		SliceParallel.forEach(scores.length, threads, progress, s -> scores[s] = RandIndex.score(Stacks.labelShorts(t
-			.getPixels(s + 1)), Stacks.labelShorts(p.getPixels(s + 1))));
+		final int pixels = t.getWidth() * t.getHeight();
+		final ThreadLocal<short[][]> scratch = ThreadLocal.withInitial(() -> new short[2][pixels]);
+		SliceParallel.forEach(scores.length, threads, progress, s -> {
+			final short[][] buffers = scratch.get();
+			scores[s] = RandIndex.score(Stacks.labelShorts(t.getPixels(s + 1), buffers[0]), Stacks.labelShorts(p
+				.getPixels(s + 1), buffers[1]));
+		});
 		return scores;
 	}
 
