@@ -48,16 +48,13 @@ final class BatchMacroRun {
 		final Interpreter interpreter = new Interpreter();
 		Interpreter.batchMode = true;
 		interpreter.run(macro, argument);
-		if (interpreter.wasError()) {
-			System.err.println("imagej-batch: macro error in " + macroPath + ": " + interpreter.getErrorMessage());
-			return 1;
-		}
+		// A failed command is the root cause of any macro error that follows it, so it is reported first.
 		final List<String> failures = CommandBridge.failures();
-		if (!failures.isEmpty()) {
-			for (final String failure : failures)
-				System.err.println("imagej-batch: " + failure);
-			return 1;
-		}
+		for (final String failure : failures)
+			System.err.println("imagej-batch: " + failure);
+		if (interpreter.wasError() && failures.isEmpty())
+			System.err.println("imagej-batch: macro error in " + macroPath + ": " + interpreter.getErrorMessage());
+		if (interpreter.wasError() || !failures.isEmpty()) return 1;
 		return 0;
 	}
 
