@@ -32,8 +32,10 @@ final class InputDialog {
 			final String key = f.getName();
 			final Parameter p = CommandParameters.annotation(f);
 			if (type == ImagePlus.class) {
-				if (titles.length == 0) throw new UserInputException(label + " needs an open image for '" + key + "'");
-				dialog.addChoice(key, titles, titles[0]);
+				if (titles.length == 0 && p.required())
+					throw new UserInputException(label + " needs an open image for '" + key + "'");
+				final String[] choices = p.required() ? titles : withNone(titles);
+				dialog.addChoice(key, choices, choices[0]);
 			}
 			else if (type == boolean.class || type == Boolean.class)
 				dialog.addCheckbox(key, Boolean.TRUE.equals(value));
@@ -52,7 +54,10 @@ final class InputDialog {
 			final Field f = inputs.get(i);
 			final Class<?> type = f.getType();
 			final Parameter p = CommandParameters.annotation(f);
-			if (type == ImagePlus.class) values[i] = MacroOptions.image(f.getName(), dialog.getNextChoice());
+			if (type == ImagePlus.class) {
+				final String title = dialog.getNextChoice();
+				values[i] = MacroOptions.NO_IMAGE.equals(title) ? null : MacroOptions.image(f.getName(), title);
+			}
 			else if (type == boolean.class || type == Boolean.class) values[i] = dialog.getNextBoolean();
 			else if (type == String.class && p.choices().length > 0) values[i] = dialog.getNextChoice();
 			else {
@@ -61,6 +66,14 @@ final class InputDialog {
 			}
 		}
 		return values;
+	}
+
+	/** An optional image may be none: the choice {@link MacroOptions#NO_IMAGE} comes first. */
+	private static String[] withNone(final String[] titles) {
+		final String[] choices = new String[titles.length + 1];
+		choices[0] = MacroOptions.NO_IMAGE;
+		System.arraycopy(titles, 0, choices, 1, titles.length);
+		return choices;
 	}
 
 	private static String[] imageTitles() {

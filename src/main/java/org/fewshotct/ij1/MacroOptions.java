@@ -14,6 +14,9 @@ import org.scijava.command.Command;
 /** Reads a command's inputs from an ImageJ 1.x macro options string ({@code key=value key=[a value]}). */
 final class MacroOptions {
 
+	/** The choice (and recorded macro value) for leaving an optional image input empty. */
+	static final String NO_IMAGE = "*None*";
+
 	private MacroOptions() {}
 
 	static Object[] read(final List<Field> inputs, final Command defaults, final String options)
@@ -24,7 +27,9 @@ final class MacroOptions {
 			final Field f = inputs.get(i);
 			final Object fallback = f.get(defaults);
 			final String text = value(options, f.getName(), f.getType() == boolean.class || f.getType() == Boolean.class);
-			if (text == null) {
+			if (text == null || NO_IMAGE.equals(text) && f.getType() == ImagePlus.class && !CommandParameters
+				.annotation(f).required())
+			{
 				if (fallback == null && CommandParameters.annotation(f).required())
 					throw new UserInputException("Missing macro key '" + f.getName() + "='");
 				values[i] = fallback;

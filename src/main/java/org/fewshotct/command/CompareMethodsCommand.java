@@ -1,0 +1,91 @@
+package org.fewshotct.command;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+
+import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.compare.Comparison;
+import org.fewshotct.core.compare.ComparisonMontage;
+import org.fewshotct.core.compare.ComparisonPlot;
+import org.fewshotct.core.compare.ComparisonReport;
+import org.fewshotct.core.compare.ComparisonTable;
+import org.fewshotct.core.compare.MethodResult;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Runs the chosen methods on a CT stack and shows how they differ: a montage (one page per slice: CT, truth,
+ * each method, and where each fails), a table of ARI and run time per slice with mean, median and worst, and a
+ * plot. With {@code output=} it also writes them as PNG pages, CSV, PNG and one HTML page.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Compare Methods")
+public class CompareMethodsCommand implements Command {
+
+	public static final String TABLE = "Compare Methods";
+
+	@Parameter(label = "ct", description = "CT stack to segment")
+	private ImagePlus ct;
+
+	@Parameter(label = "truth", required = false, description = "Optional truth label stack, to score the methods")
+	private ImagePlus truth;
+
+	@Parameter(label = "baseline", description = "Run the Sobel watershed baseline (default settings)")
+	private boolean baseline = true;
+
+	@Parameter(label = "weka", required = false, style = "open", description = "Optional Weka model file")
+	private File weka;
+
+	@Parameter(label = "unet", required = false, style = "open", description = "Optional U-Net model file")
+	private File unet;
+
+	@Parameter(label = "output", required = false, style = "directory",
+		description = "Optional folder for the report (HTML, CSV, PNG)")
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus montage;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ImagePlus plot;
+
+	@Override
+	public void run() {
+		final boolean report = output != null && !output.getPath().isEmpty();
+		if (report) ComparisonReport.check(output, OpenImages.all());
+		final int threads = SliceParallel.defaultThreads();
+		final ImageJProgress progress = new ImageJProgress(TABLE);
+		final Comparison comparison = Comparison.run(ct, truth, ComparedMethods.chosen(baseline, weka, unet,
+			threads), threads, progress);
+		montage = ComparisonMontage.of(comparison);
+		plot = ComparisonPlot.of(comparison);
+		final ResultsTable table = ComparisonTable.of(comparison);
+		table.show(TABLE);
+		if (report) {
+			try {
+				ComparisonReport.write(output, comparison, montage, table, plot, threads, progress);
+			}
+			catch (final IOException e) {
+				throw new UserInputException("Cannot write the report into " + output + ": " + e.getMessage(), e);
+			}
+		}
+		for (final MethodResult method : comparison.methods)
+			IJ.log(summary(comparison, method));
+		if (report) IJ.log("Compare Methods: report in " + new File(output, ComparisonReport.HTML));
+	}
+
+	private static String summary(final Comparison comparison, final MethodResult method) {
+		final String time = String.format(Locale.ROOT, "%.3f s per slice", ComparisonTable.summarise(method.seconds,
+			ComparisonTable.MEAN, true));
+		if (!comparison.hasTruth()) return "Compare Methods: " + method.name + " " + time;
+		return String.format(Locale.ROOT, "Compare Methods: %s mean ARI %.6f over %d slices, %s", method.name,
+			ComparisonTable.summarise(method.adjusted(), ComparisonTable.MEAN, false), comparison.slices(), time);
+	}
+}
