@@ -59,6 +59,7 @@ public class CompareMethodsCommand implements Command {
 	@Override
 	public void run() {
 		final boolean report = output != null && !output.getPath().isEmpty();
+		Comparison.requireInputs(ct, truth);
 		if (report) ComparisonReport.check(output, OpenImages.all());
 		final int threads = SliceParallel.defaultThreads();
 		final ImageJProgress progress = new ImageJProgress(TABLE);

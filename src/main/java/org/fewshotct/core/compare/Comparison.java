@@ -94,12 +94,17 @@ public final class Comparison {
 		return new Comparison(ct, truth, results);
 	}
 
-	private static void check(final ImagePlus ct, final ImagePlus truth, final List<StackSegmenter> segmenters) {
+	/** Refuses a CT and truth (may be null) that cannot be compared on, before methods are even loaded. */
+	public static void requireInputs(final ImagePlus ct, final ImagePlus truth) {
 		Stacks.requireCt(ct, "CT");
 		if (truth != null) {
 			Stacks.requireLabels(truth, "truth");
 			Stacks.requireSameShape(ct, "CT", truth, "truth");
 		}
+	}
+
+	private static void check(final ImagePlus ct, final ImagePlus truth, final List<StackSegmenter> segmenters) {
+		requireInputs(ct, truth);
 		if (segmenters.isEmpty()) throw new UserInputException("No method to compare: choose the baseline, a Weka " +
 			"model or a U-Net model");
 		final Set<String> names = new HashSet<>();

@@ -81,17 +81,18 @@ public final class ComparisonMontage extends VirtualStack {
 		}
 	}
 
-	private ComparisonMontage(final Comparison comparison) {
-		super(new Layout(comparison).pageWidth(), new Layout(comparison).pageHeight(), comparison.slices());
+	private ComparisonMontage(final Comparison comparison, final Layout layout) {
+		super(layout.pageWidth(), layout.pageHeight(), comparison.slices());
 		this.comparison = comparison;
-		this.layout = new Layout(comparison);
+		this.layout = layout;
 		this.window = IntensityWindow.defaultFor(comparison.ct.getBitDepth());
 		setBitDepth(24);
 	}
 
 	/** The montage as an RGB image titled {@code <ct title>-compare}, one page per slice, named after it. */
 	public static ImagePlus of(final Comparison comparison) {
-		return new ImagePlus(comparison.ct.getTitle() + "-compare", new ComparisonMontage(comparison));
+		return new ImagePlus(comparison.ct.getTitle() + "-compare", new ComparisonMontage(comparison, new Layout(
+			comparison)));
 	}
 
 	/** The layout of the montage's pages. */
@@ -126,43 +127,55 @@ public final class ComparisonMontage extends VirtualStack {
 
 	/** Draws the page of a slice (0-based). */
 	public ColorProcessor page(final int slice) {
-		final int w = layout.tileWidth;
-		final int h = layout.tileHeight;
 		final ColorProcessor page = new ColorProcessor(layout.pageWidth(), layout.pageHeight());
 		final byte[] grey = window.toBytes(comparison.ct.getStack().getProcessor(slice + 1));
-		tile(page, 0, 0, LabelOverlays.grey(grey), text("CT  "), quiet(comparison.sliceName(
-			slice)));
-		int column = 1;
-		int[] truth = null;
-		int[] truthColours = null;
-		if (comparison.hasTruth()) {
-			truth = Stacks.labelValues(comparison.truth.getStack().getProcessor(slice + 1));
-			truthColours = LabelColouring.colour(truth, w, h);
-			tile(page, column++, 0, LabelOverlays.labels(grey, truth, truthColours, w, h), text("truth  "), quiet(structures(truthColours) + " structures"));
-			legend(page);
+		tile(page, 0, 0, LabelOverlays.grey(grey), text("CT  "), quiet(comparison.sliceName(slice)));
+		if (!comparison.hasTruth()) {
+			for (int m = 0; m < comparison.methods.size(); m++)
+				methodTile(page, m, slice, grey, null, null);
+			return page;
 		}
-		for (final MethodResult method : comparison.methods) {
-			final int[] labels = Stacks.labelValues(method.labels.getStack().getProcessor(slice + 1));
-			final int[] preferred = truth == null ? null : Overlaps.of(truth, labels).preferredColours(truthColours);
-			final int[] colours = LabelColouring.colour(labels, w, h, preferred);
-			final String time = String.format(Locale.ROOT, "  %.2f s", method.seconds[slice]);
-			if (truth == null) tile(page, column, 0, LabelOverlays.labels(grey, labels, colours, w, h), text(method.name), quiet(time));
-			else {
-				tile(page, column, 0, LabelOverlays.labels(grey, labels, colours, w, h), text(method.name +
-					"  "), quiet("ARI "), text(String.format(Locale.ROOT, "%.4f", method.scores[slice]
-						.adjusted)), quiet(time));
-				final byte[] classes = SegmentationErrors.classify(truth, labels);
-				final long[] counts = SegmentationErrors.count(classes);
-				final double scored = Math.max(1, counts[SegmentationErrors.CORRECT] + counts[SegmentationErrors.MERGED] +
-					counts[SegmentationErrors.SPLIT]);
-				tile(page, column, 1, LabelOverlays.errors(grey, truth, classes, w, h), text(method.name +
-					"  "), Captions.run(percent("merged", counts[SegmentationErrors.MERGED] / scored),
-						LabelOverlays.MERGED_COLOUR), quiet("  "), Captions.run(percent("split",
-							counts[SegmentationErrors.SPLIT] / scored), LabelOverlays.SPLIT_COLOUR));
-			}
-			column++;
+		final int[] truth = Stacks.labelValues(comparison.truth.getStack().getProcessor(slice + 1));
+		final int[] truthColours = LabelColouring.colour(truth, layout.tileWidth, layout.tileHeight);
+		tile(page, 1, 0, LabelOverlays.labels(grey, truth, truthColours, layout.tileWidth, layout.tileHeight), text(
+			"truth  "), quiet(structures(truthColours) + " structures"));
+		legend(page);
+		for (int m = 0; m < comparison.methods.size(); m++) {
+			methodTile(page, m, slice, grey, truth, truthColours);
+			errorTile(page, m, slice, grey, truth);
 		}
 		return page;
+	}
+
+	/** A method's labels over the CT; given a truth, coloured after it and captioned with the ARI. */
+	private void methodTile(final ColorProcessor page, final int m, final int slice, final byte[] grey,
+		final int[] truth, final int[] truthColours)
+	{
+		final MethodResult method = comparison.methods.get(m);
+		final int[] labels = Stacks.labelValues(method.labels.getStack().getProcessor(slice + 1));
+		final int[] preferred = truth == null ? null : Overlaps.of(truth, labels).preferredColours(truthColours);
+		final int[] colours = LabelColouring.colour(labels, layout.tileWidth, layout.tileHeight, preferred);
+		final int[] rgb = LabelOverlays.labels(grey, labels, colours, layout.tileWidth, layout.tileHeight);
+		final Captions.Run time = quiet(String.format(Locale.ROOT, "  %.2f s", method.seconds[slice]));
+		if (truth == null) tile(page, layout.methodColumn(m), 0, rgb, text(method.name), time);
+		else tile(page, layout.methodColumn(m), 0, rgb, text(method.name + "  "), quiet("ARI "), text(String.format(
+			Locale.ROOT, "%.4f", method.scores[slice].adjusted)), time);
+	}
+
+	/** Where a method merges and splits the truth's structures, captioned with the share of each. */
+	private void errorTile(final ColorProcessor page, final int m, final int slice, final byte[] grey,
+		final int[] truth)
+	{
+		final MethodResult method = comparison.methods.get(m);
+		final int[] labels = Stacks.labelValues(method.labels.getStack().getProcessor(slice + 1));
+		final byte[] classes = SegmentationErrors.classify(truth, labels);
+		final long[] counts = SegmentationErrors.count(classes);
+		final double scored = Math.max(1, counts[SegmentationErrors.CORRECT] +
+			counts[SegmentationErrors.MERGED] + counts[SegmentationErrors.SPLIT]);
+		tile(page, layout.methodColumn(m), 1, LabelOverlays.errors(grey, truth, classes, layout.tileWidth,
+			layout.tileHeight), text(method.name + "  "), Captions.run(percent("merged",
+				counts[SegmentationErrors.MERGED] / scored), LabelOverlays.MERGED_COLOUR), quiet("  "), Captions.run(
+					percent("split", counts[SegmentationErrors.SPLIT] / scored), LabelOverlays.SPLIT_COLOUR));
 	}
 
 	private void tile(final ColorProcessor page, final int column, final int row, final int[] rgb,
@@ -178,16 +191,18 @@ public final class ComparisonMontage extends VirtualStack {
 	private void legend(final ColorProcessor page) {
 		final int y = layout.y(1);
 		final int width = layout.x(2) - layout.gap;
-		Captions.strip(page, 0, y, width, layout.caption, layout.fontSize, text("Where each method fails "), quiet("(below it)"));
-		Captions.paragraph(page, 0, y + layout.caption, width, layout.tileHeight, layout.fontSize, new Captions.Run[] {
-			text("On each truth structure (outlined), "), text("its majority label"),
-			quiet(" is the predicted label covering most of it.") }, new Captions.Run[] { Captions.run("merged",
-				LabelOverlays.MERGED_COLOUR), text(": pixels in their structure's majority label, which is " +
-					"also the majority label of another structure.") }, new Captions.Run[] { Captions.run(
-						"split", LabelOverlays.SPLIT_COLOUR), text(": pixels not in their structure's majority " +
-							"label.") }, new Captions.Run[] { quiet("Top row: touching structures never share " +
-								"a colour; a method's structure wears the colour of the truth structure it matches.") },
-			new Captions.Run[] { quiet("Percentages are of the truth pixels the metric scores.") });
+		Captions.strip(page, 0, y, width, layout.caption, layout.fontSize, text("Where each method fails "), quiet(
+			"(below it)"));
+		Captions.paragraph(page, 0, y + layout.caption, width, layout.tileHeight, layout.fontSize, //
+			new Captions.Run[] { text("On each truth structure (outlined), its majority label"), quiet(" is the " +
+				"predicted label covering most of it.") }, //
+			new Captions.Run[] { Captions.run("merged", LabelOverlays.MERGED_COLOUR), text(": pixels in their " +
+				"structure's majority label, which is also the majority label of another structure.") }, //
+			new Captions.Run[] { Captions.run("split", LabelOverlays.SPLIT_COLOUR), text(": pixels not in their " +
+				"structure's majority label.") }, //
+			new Captions.Run[] { quiet("Percentages are of the truth pixels the metric scores. Top row: touching " +
+				"structures never share a colour; a method's structure wears the colour of the truth structure it " +
+				"matches.") });
 	}
 
 	private static int structures(final int[] colours) {

@@ -1,0 +1,18 @@
+// Makes the README's pictures from the real CT slices, headless:
+//   bin/imagej-batch docs/pictures.ijm /work/shared/data/real-ct      (from the project folder)
+// docs/overlay.png: Label Overlay on three ts_example_ct slices. docs/compare-montage.png and
+// docs/compare-plot.png: Compare Methods (truth and baseline) on ts_dicom_train.
+root = getArgument();
+if (root == "") exit("pictures.ijm needs the real-ct folder as its argument");
+docs = call("java.lang.System.getProperty", "user.dir") + "/docs/";
+
+run("Open CT Slices", "folder=[" + root + "/ts_example_ct/images]");
+ct = getTitle();
+run("Open CT Slices", "folder=[" + root + "/ts_example_ct/labels]");
+labels = getTitle();
+run("Label Overlay", "ct=[" + ct + "] labels=[" + labels + "]");
+makeRectangle(0, 62, 512, 400); // the body, without the padding around it
+run("Crop");
+run("Make Montage...", "columns=3 rows=1 scale=0.75 first=45 last=89 increment=22 border=4 font=14 label use");
+run("8-bit Color", "number=256"); // a quarter of the RGB file size, and no visible change
+saveAs("PNG", docs + "overlay.png");
