@@ -83,10 +83,9 @@ public class CompareMethodsCommand implements Command {
 	}
 
 	private static String summary(final Comparison comparison, final MethodResult method) {
-		final String time = String.format(Locale.ROOT, "%.3f s per slice", ComparisonTable.summarise(method.seconds,
-			ComparisonTable.MEAN, true));
+		final String time = String.format(Locale.ROOT, "%.3f s per slice", method.secondsPerSlice);
 		if (!comparison.hasTruth()) return "Compare Methods: " + method.name + " " + time;
 		return String.format(Locale.ROOT, "Compare Methods: %s mean ARI %.6f over %d slices, %s", method.name,
-			ComparisonTable.summarise(method.adjusted(), ComparisonTable.MEAN, false), comparison.slices(), time);
+			ComparisonTable.summarise(method.adjusted(), ComparisonTable.MEAN), comparison.slices(), time);
 	}
 }

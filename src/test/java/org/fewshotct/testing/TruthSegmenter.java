@@ -13,7 +13,7 @@ import org.fewshotct.core.Stacks;
  * A segmentation method for tests whose answer is known: the truth of each slice (found by slice label),
  * changed by a given rule, such as two structures merged.
  */
-public final class TruthSegmenter implements StackSegmenter {
+public class TruthSegmenter implements StackSegmenter {
 
 	private final String name;
 	private final ImagePlus truth;

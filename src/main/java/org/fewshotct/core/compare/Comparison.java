@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.fewshotct.core.Progress;
-import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
@@ -21,11 +20,11 @@ import org.fewshotct.core.metric.StackRandIndex;
  * Several methods run on the same CT stack and, given a truth, scored with the challenge metric
  * ({@link StackRandIndex}, the numbers of the Rand Index command).
  * <p>
- * Each method runs slice by slice, each slice as a one-slice stack, so its run time per slice is measured
- * rather than averaged; slices run in parallel as the methods run them themselves, so a comparison takes about
- * as long as running the methods. Methods must therefore accept concurrent calls, as their own per-slice work
- * does. Every method first runs on the first slice alone, so a method that refuses the CT (a model trained on
- * other intensities, say) fails before the others have spent their time.
+ * Each method runs once on the whole stack, as its own command runs it (its own parallelism over slices, its
+ * own batches on a GPU), and its wall-clock time over the slice count is its time per slice. Before that,
+ * every method runs on the first slice alone, untimed: a method that refuses the CT (a model trained on other
+ * intensities, say) fails before any method has spent its time, and the timed runs start warm (classes
+ * loaded, code compiled, networks initialised), as they would in a long batch.
  * </p>
  */
 public final class Comparison {
@@ -66,30 +65,24 @@ public final class Comparison {
 		final int threads, final Progress progress)
 	{
 		check(ct, truth, segmenters);
-		final int n = ct.getStackSize();
-		final int total = segmenters.size() * n;
-		final List<ImageStack> stacks = new ArrayList<>();
-		final List<double[]> seconds = new ArrayList<>();
+		final ImagePlus first = firstSlice(ct);
 		for (final StackSegmenter method : segmenters) {
-			stacks.add(Stacks.emptyLike(ct, 16));
-			seconds.add(new double[n]);
+			progress.status(method.name() + " on the first slice");
+			requireLabelsFor(method.segment(first, cancelOnly(progress)), first, method);
 		}
-		for (int m = 0; m < segmenters.size(); m++) {
-			progress.status(segmenters.get(m).name() + ": first slice");
-			runSlice(ct, segmenters.get(m), 0, stacks.get(m), seconds.get(m), progress);
-		}
+		final int n = ct.getStackSize();
 		final List<MethodResult> results = new ArrayList<>();
 		for (int m = 0; m < segmenters.size(); m++) {
 			final StackSegmenter method = segmenters.get(m);
-			final ImageStack stack = stacks.get(m);
-			final double[] times = seconds.get(m);
 			progress.status(method.name());
-			SliceParallel.forEach(n - 1, threads, offset(progress, m * n + 1, total), s -> runSlice(ct, method, s + 1,
-				stack, times, progress));
-			final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + method.name(), stack);
+			final long start = System.nanoTime();
+			final ImagePlus labels = method.segment(ct, offset(progress, m * n, segmenters.size() * n));
+			final double seconds = (System.nanoTime() - start) / 1e9;
+			requireLabelsFor(labels, ct, method);
+			labels.setTitle(ct.getTitle() + "-" + method.name());
 			final RandIndex.Score[] scores = truth == null ? null : StackRandIndex.score(truth, labels, threads,
 				Progress.NONE);
-			results.add(new MethodResult(method.name(), labels, times, scores));
+			results.add(new MethodResult(method.name(), labels, seconds / n, scores));
 		}
 		return new Comparison(ct, truth, results);
 	}
@@ -113,24 +106,22 @@ public final class Comparison {
 				throw new UserInputException("Two methods are both named '" + method.name() + "'");
 	}
 
-	/** Runs one method on one slice (0-based) as a one-slice stack, timing it, into {@code labels}. */
-	private static void runSlice(final ImagePlus ct, final StackSegmenter method, final int slice,
-		final ImageStack labels, final double[] seconds, final Progress progress)
-	{
+	/** The CT's first slice as a one-slice stack. */
+	private static ImagePlus firstSlice(final ImagePlus ct) {
 		final ImageStack one = new ImageStack(ct.getWidth(), ct.getHeight());
-		one.addSlice(ct.getStack().getSliceLabel(slice + 1), ct.getStack().getProcessor(slice + 1));
-		final ImagePlus input = new ImagePlus(ct.getTitle(), one);
-		input.setCalibration(ct.getCalibration());
-		final long start = System.nanoTime();
-		final ImagePlus output = method.segment(input, cancelOnly(progress));
-		seconds[slice] = (System.nanoTime() - start) / 1e9;
-		if (output.getStackSize() != 1 || output.getWidth() != ct.getWidth() || output.getHeight() != ct.getHeight())
-			throw new IllegalStateException(method.name() + " returned " + output.getWidth() + "x" + output
-				.getHeight() + "x" + output.getStackSize() + " labels for one " + ct.getWidth() + "x" + ct.getHeight() +
-				" slice");
-		Stacks.requireLabels(output, method.name() + " result");
-		final short[] pixels = Stacks.labelShorts(output.getStack().getPixels(1));
-		labels.setPixels(pixels == output.getStack().getPixels(1) ? pixels.clone() : pixels, slice + 1);
+		one.addSlice(ct.getStack().getSliceLabel(1), ct.getStack().getProcessor(1));
+		final ImagePlus first = new ImagePlus(ct.getTitle(), one);
+		first.setCalibration(ct.getCalibration());
+		return first;
+	}
+
+	/** A method broke its contract if its labels do not match the CT in size: a bug, not bad input. */
+	private static void requireLabelsFor(final ImagePlus labels, final ImagePlus ct, final StackSegmenter method) {
+		if (labels.getStackSize() != ct.getStackSize() || labels.getWidth() != ct.getWidth() || labels
+			.getHeight() != ct.getHeight() || labels.getBitDepth() != 8 && labels.getBitDepth() != 16)
+			throw new IllegalStateException(method.name() + " returned " + labels.getWidth() + "x" + labels
+				.getHeight() + "x" + labels.getStackSize() + " " + labels.getBitDepth() + "-bit labels for a " + ct
+					.getWidth() + "x" + ct.getHeight() + "x" + ct.getStackSize() + " CT");
 	}
 
 	/** The user's cancel, without the per-slice progress of a one-slice run. */

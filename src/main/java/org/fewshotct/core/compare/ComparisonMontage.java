@@ -18,7 +18,7 @@ import org.fewshotct.core.view.SegmentationErrors;
 /**
  * The side-by-side view, one RGB page per slice. The top row holds the CT, the truth and each method, every
  * label image drawn over the CT by {@link LabelOverlays} and captioned with the method's ARI on the slice and
- * its run time. Given a truth, a second row holds each method's {@link SegmentationErrors} view under it, and a
+ * its structure count. Given a truth, a second row holds each method's {@link SegmentationErrors} view under it, and a
  * legend under the CT and truth. Without a truth there is no truth column and no second row.
  * <p>
  * Colours follow {@link LabelColouring}: touching structures never share a colour, and a method's structure
@@ -156,10 +156,10 @@ public final class ComparisonMontage extends VirtualStack {
 		final int[] preferred = truth == null ? null : Overlaps.of(truth, labels).preferredColours(truthColours);
 		final int[] colours = LabelColouring.colour(labels, layout.tileWidth, layout.tileHeight, preferred);
 		final int[] rgb = LabelOverlays.labels(grey, labels, colours, layout.tileWidth, layout.tileHeight);
-		final Captions.Run time = quiet(String.format(Locale.ROOT, "  %.2f s", method.seconds[slice]));
-		if (truth == null) tile(page, layout.methodColumn(m), 0, rgb, text(method.name), time);
+		final Captions.Run count = quiet("  " + method.structures[slice] + " structures");
+		if (truth == null) tile(page, layout.methodColumn(m), 0, rgb, text(method.name), count);
 		else tile(page, layout.methodColumn(m), 0, rgb, text(method.name + "  "), quiet("ARI "), text(String.format(
-			Locale.ROOT, "%.4f", method.scores[slice].adjusted)), time);
+			Locale.ROOT, "%.4f", method.scores[slice].adjusted)), count);
 	}
 
 	/** Where a method merges and splits the truth's structures, captioned with the share of each. */

@@ -6,13 +6,15 @@ import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The comparison as a picture: on the left each method's adjusted Rand index per slice (one line each, with a
- * legend), on the right each method's mean as a bar. Without a truth it shows run time per slice instead. Made
- * with ImageJ's {@link Plot}, which draws without a display, so batch runs get the same picture.
+ * The comparison as a picture: each method's adjusted Rand index per slice (one line each, with a legend), each
+ * method's mean ARI as a bar, and each method's seconds per slice as a bar, since speed is part of the choice.
+ * Without a truth only the time bars remain. Made with ImageJ's {@link Plot}, which draws without a display, so
+ * batch runs get the same picture.
  */
 public final class ComparisonPlot {
 
@@ -20,41 +22,55 @@ public final class ComparisonPlot {
 	public static final Color[] COLOURS = { new Color(0x0072b2), new Color(0xe69f00), new Color(0x009e73),
 		new Color(0xcc79a7), new Color(0xd55e00), new Color(0x56b4e9) };
 
-	static final int LINES_WIDTH = 720;
-	static final int BARS_WIDTH = 300;
-	static final int HEIGHT = 420;
+	static final int LINES_WIDTH = 640;
+	static final int BARS_WIDTH = 260;
+	static final int HEIGHT = 400;
 
 	private ComparisonPlot() {}
 
 	/** The plot as an RGB image titled {@code <ct title>-plot}. */
 	public static ImagePlus of(final Comparison comparison) {
-		final boolean ari = comparison.hasTruth();
 		final List<MethodResult> methods = comparison.methods;
-		final double[][] values = new double[methods.size()][];
-		for (int m = 0; m < values.length; m++)
-			values[m] = ari ? methods.get(m).adjusted() : methods.get(m).seconds;
-		final String what = ari ? "adjusted Rand index" : "seconds";
-		final ImageProcessor lines = lines(comparison, values, what, ari);
-		final ImageProcessor bars = bars(comparison, values, "mean " + what, ari);
-		final ColorProcessor both = new ColorProcessor(lines.getWidth() + bars.getWidth(), Math.max(lines
-			.getHeight(), bars.getHeight()));
-		both.setColor(Color.WHITE);
-		both.fill();
-		both.insert(lines.convertToColorProcessor(), 0, 0);
-		both.insert(bars.convertToColorProcessor(), lines.getWidth(), 0);
-		return new ImagePlus(comparison.ct.getTitle() + "-plot", both);
+		final double[] seconds = new double[methods.size()];
+		for (int m = 0; m < seconds.length; m++)
+			seconds[m] = methods.get(m).secondsPerSlice;
+		final List<ImageProcessor> panels = new ArrayList<>();
+		if (comparison.hasTruth()) {
+			final double[][] ari = new double[methods.size()][];
+			final double[] means = new double[methods.size()];
+			for (int m = 0; m < ari.length; m++) {
+				ari[m] = methods.get(m).adjusted();
+				means[m] = ComparisonTable.summarise(ari[m], ComparisonTable.MEAN);
+			}
+			panels.add(lines(comparison, ari));
+			panels.add(bars(comparison, means, "mean adjusted Rand index", "%.3f", 1));
+		}
+		panels.add(bars(comparison, seconds, "seconds per slice", "%.2f s", 0));
+		int width = 0;
+		int height = 0;
+		for (final ImageProcessor panel : panels) {
+			width += panel.getWidth();
+			height = Math.max(height, panel.getHeight());
+		}
+		final ColorProcessor all = new ColorProcessor(width, height);
+		all.setColor(Color.WHITE);
+		all.fill();
+		int x = 0;
+		for (final ImageProcessor panel : panels) {
+			all.insert(panel.convertToColorProcessor(), x, 0);
+			x += panel.getWidth();
+		}
+		return new ImagePlus(comparison.ct.getTitle() + "-plot", all);
 	}
 
-	private static ImageProcessor lines(final Comparison comparison, final double[][] values, final String what,
-		final boolean ari)
-	{
+	private static ImageProcessor lines(final Comparison comparison, final double[][] values) {
 		final int n = comparison.slices();
-		final Plot plot = new Plot(what + " per slice", "slice", what);
+		final Plot plot = new Plot("adjusted Rand index per slice", "slice", "adjusted Rand index");
 		plot.setSize(LINES_WIDTH, HEIGHT);
 		final double[] x = new double[n];
 		for (int s = 0; s < n; s++)
 			x[s] = s + 1;
-		final Legend legend = Legend.place(values, ari ? zoomedLowest(values) : 0, highest(values, ari), n, ari);
+		final Legend legend = Legend.place(values, zoomedLowest(values), 1, n);
 		plot.setLimits(0.5, n + 0.5, legend.low, legend.high);
 		final StringBuilder names = new StringBuilder();
 		for (int m = 0; m < values.length; m++) {
@@ -69,40 +85,38 @@ public final class ComparisonPlot {
 		return plot.getProcessor();
 	}
 
-	private static ImageProcessor bars(final Comparison comparison, final double[][] values, final String what,
-		final boolean ari)
+	/**
+	 * One bar per method, its value and name above it. The value axis starts at 0 (or below, for a negative
+	 * ARI) and reaches at least {@code top}, so bars compare by length.
+	 */
+	private static ImageProcessor bars(final Comparison comparison, final double[] values, final String what,
+		final String format, final double top)
 	{
 		final int count = values.length;
-		final Plot plot = new Plot(what, "", what, Plot.Y_NUMBERS | Plot.Y_TICKS | Plot.Y_GRID |
-			Plot.X_TICKS);
+		final Plot plot = new Plot(what, "", what, Plot.Y_NUMBERS | Plot.Y_TICKS | Plot.Y_GRID | Plot.X_TICKS);
 		plot.setSize(BARS_WIDTH, HEIGHT);
-		final double top = highest(values, ari);
-		final double bottom = Math.min(0, lowest(values));
-		plot.setLimits(0.4, count + 0.6, bottom, top * (ari ? 1.16 : 1.25));
+		double high = top;
+		double low = 0;
+		for (final double v : values) {
+			high = Math.max(high, v);
+			low = Math.min(low, v);
+		}
+		if (high <= 0) high = 1;
+		plot.setLimits(0.4, count + 0.6, low, high * 1.18);
 		plot.setJustification(Plot.CENTER);
 		for (int m = 0; m < count; m++) {
-			final double mean = ComparisonTable.summarise(values[m], ComparisonTable.MEAN, !ari);
 			plot.setColor(colour(m), colour(m));
-			plot.add("filled", new double[] { m + 0.7, m + 1.3 }, new double[] { mean, mean });
+			plot.add("filled", new double[] { m + 0.7, m + 1.3 }, new double[] { values[m], values[m] });
 			plot.setColor(Color.BLACK);
-			final double above = Math.max(mean, 0) + top * 0.02;
-			plot.addText(String.format(Locale.ROOT, ari ? "%.3f" : "%.2f s", mean), m + 1, above);
-			plot.addText(comparison.methods.get(m).name, m + 1, above + top * 0.07);
+			final double above = Math.max(values[m], 0) + high * 0.02;
+			plot.addText(String.format(Locale.ROOT, format, values[m]), m + 1, above);
+			plot.addText(comparison.methods.get(m).name, m + 1, above + high * 0.07);
 		}
 		return plot.getProcessor();
 	}
 
 	private static Color colour(final int method) {
 		return COLOURS[method % COLOURS.length];
-	}
-
-	/** The lowest value, or 0. */
-	private static double lowest(final double[][] values) {
-		double low = 0;
-		for (final double[] v : values)
-			for (final double x : v)
-				low = Math.min(low, x);
-		return low;
 	}
 
 	/**
@@ -117,19 +131,9 @@ public final class ComparisonPlot {
 		return Math.min(0.9, Math.floor(low * 10 - 1e-9) / 10);
 	}
 
-	/** The top of the value axis: 1 for the ARI, else a little above the largest value. */
-	private static double highest(final double[][] values, final boolean ari) {
-		if (ari) return 1;
-		double high = 0;
-		for (final double[] v : values)
-			for (final double x : v)
-				high = Math.max(high, x);
-		return high > 0 ? high * 1.1 : 1;
-	}
-
 	/**
 	 * Where the legend of the lines goes: the corner with the fewest values behind it; when every corner has
-	 * some, the value axis is stretched (down for the ARI, up for times) to make room in one.
+	 * some, the value axis is stretched down to make room in the bottom right.
 	 */
 	static final class Legend {
 
@@ -143,9 +147,7 @@ public final class ComparisonPlot {
 			this.corner = corner;
 		}
 
-		static Legend place(final double[][] values, final double low, final double high, final int n,
-			final boolean ari)
-		{
+		static Legend place(final double[][] values, final double low, final double high, final int n) {
 			final double band = (high - low) * (0.06 + 0.07 * values.length);
 			final int[] corners = { Plot.TOP_RIGHT, Plot.BOTTOM_RIGHT, Plot.TOP_LEFT, Plot.BOTTOM_LEFT };
 			final int[] behind = new int[corners.length];
@@ -164,9 +166,7 @@ public final class ComparisonPlot {
 			for (int c = 1; c < corners.length; c++)
 				if (behind[c] < behind[best]) best = c;
 			if (behind[best] == 0) return new Legend(low, high, corners[best]);
-			final double stretch = band * 1.2;
-			return ari ? new Legend(low - stretch, high, Plot.BOTTOM_RIGHT) : new Legend(low, high + stretch,
-				Plot.TOP_RIGHT);
+			return new Legend(low - band * 1.2, high, Plot.BOTTOM_RIGHT);
 		}
 	}
 }

@@ -83,10 +83,10 @@ public final class ComparisonReport {
 			"</b> with the adjusted Rand index on the truth's structure pixels (the challenge metric)");
 		h.append(". Methods: ").append(escape(names(comparison))).append(".</p>\n");
 		summary(h, comparison);
-		h.append("<p><img src=\"").append(PLOT).append("\" alt=\"").append(comparison.hasTruth() ? "ARI" : "Run time")
-			.append(" per slice and mean of each method\"></p>\n");
+		h.append("<p><img src=\"").append(PLOT).append("\" alt=\"").append(comparison.hasTruth() ? "ARI per slice, " +
+			"mean ARI and " : "").append("seconds per slice of each method\"></p>\n");
 		h.append("<p>Per slice: <a href=\"").append(CSV).append("\">").append(CSV).append(
-			"</a> (one row per slice, then mean, median and worst).</p>\n");
+			"</a> (one row per slice, then mean, median and worst; seconds per slice are over the whole stack).</p>\n");
 		h.append("<h2>Slices</h2>\n<p>Top row: the CT, ").append(comparison.hasTruth() ? "the truth, " : "").append(
 			"each method's labels over it; touching structures never share a colour");
 		if (comparison.hasTruth()) h.append(", and a method's structure wears the colour of the truth structure it " +
@@ -100,7 +100,7 @@ public final class ComparisonReport {
 			for (final MethodResult method : comparison.methods) {
 				h.append(" &middot; ").append(escape(method.name));
 				if (comparison.hasTruth()) h.append(String.format(Locale.ROOT, " ARI %.4f", method.scores[s].adjusted));
-				h.append(String.format(Locale.ROOT, ", %.2f s", method.seconds[s]));
+				h.append(", ").append(method.structures[s]).append(" structures");
 			}
 			h.append("</figcaption>\n<a href=\"").append(pageFile(s)).append("\"><img src=\"").append(pageFile(s)).append(
 				"\" width=\"").append(pageWidth).append("\" height=\"").append(pageHeight).append(
@@ -114,16 +114,14 @@ public final class ComparisonReport {
 	private static void summary(final StringBuilder h, final Comparison comparison) {
 		h.append("<table>\n<tr><th>method</th>");
 		if (comparison.hasTruth()) h.append("<th>mean ARI</th><th>median ARI</th><th>worst ARI</th>");
-		h.append("<th>seconds per slice</th><th>slowest slice</th></tr>\n");
+		h.append("<th>seconds per slice</th></tr>\n");
 		for (final MethodResult method : comparison.methods) {
 			h.append("<tr><td>").append(escape(method.name)).append("</td>");
 			if (comparison.hasTruth()) for (final String which : new String[] { ComparisonTable.MEAN,
 				ComparisonTable.MEDIAN, ComparisonTable.WORST })
-				h.append(String.format(Locale.ROOT, "<td>%.4f</td>", ComparisonTable.summarise(method.adjusted(), which,
-					false)));
-			h.append(String.format(Locale.ROOT, "<td>%.3f</td><td>%.3f</td></tr>\n", ComparisonTable.summarise(
-				method.seconds, ComparisonTable.MEAN, true), ComparisonTable.summarise(method.seconds,
-					ComparisonTable.WORST, true)));
+				h.append(String.format(Locale.ROOT, "<td>%.4f</td>", ComparisonTable.summarise(method.adjusted(),
+					which)));
+			h.append(String.format(Locale.ROOT, "<td>%.3f</td></tr>\n", method.secondsPerSlice));
 		}
 		h.append("</table>\n");
 	}

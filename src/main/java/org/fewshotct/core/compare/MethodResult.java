@@ -4,24 +4,27 @@ import ij.ImagePlus;
 
 import org.fewshotct.core.metric.RandIndex;
 
-/** What one method produced on a CT stack: its labels, its run time per slice and, given a truth, its scores. */
+/** What one method produced on a CT stack: its labels, its run time and, given a truth, its scores. */
 public final class MethodResult {
 
 	/** The method's short name ("baseline", "weka", "unet"). */
 	public final String name;
-	/** A 16-bit label stack titled {@code <ct title>-<name>}. */
+	/** Its label stack (8 or 16-bit), titled {@code <ct title>-<name>}. */
 	public final ImagePlus labels;
-	/** Wall-clock seconds the method took on each slice. */
-	public final double[] seconds;
+	/** Wall-clock seconds per slice: the method's time on the whole stack over its slice count. */
+	public final double secondsPerSlice;
+	/** Distinct structures (non-zero labels) per slice. */
+	public final int[] structures;
 	/** The challenge metric per slice against the truth, or null without a truth. */
 	public final RandIndex.Score[] scores;
 
-	public MethodResult(final String name, final ImagePlus labels, final double[] seconds,
+	public MethodResult(final String name, final ImagePlus labels, final double secondsPerSlice,
 		final RandIndex.Score[] scores)
 	{
 		this.name = name;
 		this.labels = labels;
-		this.seconds = seconds;
+		this.secondsPerSlice = secondsPerSlice;
+		this.structures = Structures.perSlice(labels);
 		this.scores = scores;
 	}
 

@@ -56,7 +56,6 @@ public class ComparisonTest {
 			assertEquals(1.0, same.scores[s].adjusted, 0);
 			assertEquals(expected[s].adjusted, merged.scores[s].adjusted, 0);
 			assertTrue(merged.scores[s].adjusted < 0.9);
-			assertTrue(merged.seconds[s] >= 0);
 			final int[] labels = Stacks.labelValues(merged.labels.getStack().getProcessor(s + 1));
 			final int[] truthLabels = Stacks.labelValues(truth.getStack().getProcessor(s + 1));
 			for (int i = 0; i < labels.length; i++)
@@ -69,7 +68,9 @@ public class ComparisonTest {
 		final Comparison comparison = Comparison.run(ct, truth, methods, 2, Progress.NONE);
 		final ResultsTable table = ComparisonTable.of(comparison);
 		assertEquals(6, table.size());
-		assertEquals("Slice,same ARI,merged ARI,same s,merged s", String.join(",", table.getHeadings()));
+		assertEquals("Slice,truth structures,same ARI,merged ARI,same structures,merged structures,same s/slice," +
+			"merged s/slice", String.join(",", table.getHeadings()));
+		assertEquals(4, table.getValue(ComparisonTable.TRUTH_STRUCTURES, 1), 0);
 		assertEquals("s0", table.getStringValue(ComparisonTable.SLICE, 0));
 		assertEquals("worst", table.getStringValue(ComparisonTable.SLICE, 5));
 		final double[] ari = comparison.methods.get(1).adjusted();
@@ -81,13 +82,16 @@ public class ComparisonTest {
 			1e-15);
 		assertEquals(sorted[1], table.getValue("merged ARI", 4), 0);
 		assertEquals(sorted[0], table.getValue("merged ARI", 5), 0);
-		final double[] seconds = comparison.methods.get(0).seconds;
-		assertEquals(Math.max(seconds[0], Math.max(seconds[1], seconds[2])), table.getValue("same s", 5), 0);
+		assertEquals(comparison.methods.get(0).secondsPerSlice, table.getValue("same s/slice", 3), 0);
+		assertTrue(comparison.methods.get(0).secondsPerSlice > 0);
+		assertEquals("", table.getStringValue("same s/slice", 0));
+		assertEquals(4, table.getValue("same structures", 0), 0);
+		assertEquals(3, table.getValue("merged structures", 2), 0);
 	}
 
 	@Test
 	public void medianOfAnEvenCountIsTheMiddlePairsMean() {
-		assertEquals(2.5, ComparisonTable.summarise(new double[] { 4, 1, 3, 2 }, ComparisonTable.MEDIAN, false), 0);
+		assertEquals(2.5, ComparisonTable.summarise(new double[] { 4, 1, 3, 2 }, ComparisonTable.MEDIAN), 0);
 	}
 
 	@Test
@@ -102,6 +106,29 @@ public class ComparisonTest {
 		catch (final UserInputException e) {
 			assertEquals("The CT 'ct' has 3 slices but the truth 'truth' has 2", e.getMessage());
 		}
+	}
+
+	@Test
+	public void aMethodRefusingTheCtFailsBeforeAnyWholeStackRun() {
+		final java.util.concurrent.atomic.AtomicInteger wholeStackRuns = new java.util.concurrent.atomic.AtomicInteger();
+		final StackSegmenter counted = new TruthSegmenter("counted", truth, l -> l) {
+
+			@Override
+			public ImagePlus segment(final ImagePlus image, final Progress progress) {
+				if (image.getStackSize() > 1) wholeStackRuns.incrementAndGet();
+				return super.segment(image, progress);
+			}
+		};
+		final StackSegmenter refusing = new TruthSegmenter("refusing", truth, l -> l) {
+
+			@Override
+			public ImagePlus segment(final ImagePlus image, final Progress progress) {
+				throw new UserInputException("trained on other intensities");
+			}
+		};
+		assertRefused(() -> Comparison.run(ct, truth, Arrays.asList(counted, refusing), 1, Progress.NONE),
+			"trained on other intensities");
+		assertEquals(0, wholeStackRuns.get());
 	}
 
 	@Test
@@ -150,8 +177,9 @@ public class ComparisonTest {
 		final ImagePlus montage = ComparisonMontage.of(comparison);
 		assertEquals(layout.caption + 32, montage.getHeight());
 		final ResultsTable table = ComparisonTable.of(comparison);
-		assertEquals("Slice,same s,merged s", String.join(",", table.getHeadings()));
-		assertEquals(ComparisonPlot.LINES_WIDTH + ComparisonPlot.BARS_WIDTH, ComparisonPlot.of(comparison).getWidth());
+		assertEquals("Slice,same structures,merged structures,same s/slice,merged s/slice", String.join(",", table
+			.getHeadings()));
+		assertEquals("only the time bars", ComparisonPlot.BARS_WIDTH, ComparisonPlot.of(comparison).getWidth());
 	}
 
 	@Test
@@ -161,14 +189,15 @@ public class ComparisonTest {
 		final ImagePlus montage = ComparisonMontage.of(comparison);
 		final ImagePlus plot = ComparisonPlot.of(comparison);
 		assertEquals("ct-plot", plot.getTitle());
+		assertEquals(ComparisonPlot.LINES_WIDTH + 2 * ComparisonPlot.BARS_WIDTH, plot.getWidth());
 		ComparisonReport.check(folder, Collections.singletonList(ct));
 		ComparisonReport.write(folder, comparison, montage, ComparisonTable.of(comparison), plot, 2, Progress.NONE);
 		final String html = new String(Files.readAllBytes(new File(folder, ComparisonReport.HTML).toPath()),
 			StandardCharsets.UTF_8);
 		final List<String> csv = Files.readAllLines(new File(folder, ComparisonReport.CSV).toPath());
 		assertEquals(3 + 3 + 1, csv.size());
-		assertTrue(csv.get(1), csv.get(1).startsWith("s0,1.000000,"));
-		assertTrue(csv.get(6), csv.get(6).startsWith("worst,1.000000,"));
+		assertTrue(csv.get(1), csv.get(1).startsWith("s0,4,1.000000,"));
+		assertTrue(csv.get(6), csv.get(6).startsWith("worst,\"\",1.000000,"));
 		for (final String file : new String[] { ComparisonReport.CSV, ComparisonReport.PLOT, "montage/slice-001.png",
 			"montage/slice-002.png", "montage/slice-003.png" })
 		{
