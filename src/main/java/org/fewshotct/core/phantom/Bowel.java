@@ -6,7 +6,7 @@ package org.fewshotct.core.phantom;
  */
 final class Bowel {
 
-	private static final int SMALL_BOWEL_TRIES = 30;
+	private static final int SMALL_BOWEL_TRIES = 40;
 
 	private Bowel() {}
 
@@ -21,14 +21,15 @@ final class Bowel {
 		for (int i = 0; i < SMALL_BOWEL_TRIES; i++) {
 			final double u = scene.random.uniform(-0.65, 0.65);
 			final double v = scene.random.uniform(-0.75, 0.35);
-			final double r = scene.random.uniform(0.05, 0.1);
-			final Outline outline = scene.blob(u, v, r, r * scene.random.uniform(0.7, 1), scene.random.uniform(0, 3),
+			final double r = scene.random.uniform(0.06, 0.12);
+			final Outline outline = scene.blob(u, v, r, r * scene.random.uniform(0.45, 1), scene.random.uniform(0, 3),
 				0.15);
 			final double content = content(scene);
+			// the structure is made before the test of free space, so the random stream does not depend on pixels
+			final int loop = scene.structure(Kind.SMALL_BOWEL);
 			final boolean place = scene.random.chance(loops) && scene.canvas.ownerAt(scene.x(u), scene.y(v)) == 0 &&
 				scene.canvas.zoneAt(scene.x(u), scene.y(v)) == Canvas.CAVITY;
 			if (!place) continue;
-			final int loop = scene.structure(Kind.SMALL_BOWEL);
 			scene.canvas.paint(outline, wall, loop, Canvas.CAVITY, Canvas.FREE);
 			scene.canvas.paint(outline.scaled(0.68), content, loop, Canvas.CAVITY, loop);
 		}

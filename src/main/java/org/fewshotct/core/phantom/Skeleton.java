@@ -89,11 +89,11 @@ final class Skeleton {
 
 	/** Iliac wings, from the sacrum out and forward, shorter and thicker towards the hip joints. */
 	private static void hips(final Scene scene, final double cortex, final double marrow) {
-		final double s = scene.presence(0.03, 0.33, 0.08);
+		final double s = scene.presence(-1, 0.33, 0.08);
 		if (s <= 0) return;
-		final double up = Math.min(1, (scene.z - 0.03) / 0.25);
-		final double length = 0.12 + 0.1 * up;
-		final double thickness = 0.1 - 0.06 * up;
+		final double up = Math.max(0, Math.min(1, (scene.z - 0.03) / 0.25));
+		final double length = 0.17 + 0.07 * up;
+		final double thickness = 0.12 - 0.075 * up;
 		for (final int side : new int[] { -1, 1 }) {
 			final double angle = StrictMath.atan2(-0.6 * scene.b, side * 0.45 * scene.a);
 			final Outline wing = scene.blob(side * (0.5 - 0.05 * up), 0.15 + 0.1 * up, length * s, thickness * s, angle,
