@@ -10,7 +10,7 @@ final class Acquisition {
 	static final int MAX_STORED = 4095;
 
 	/** Blur at 512 pixels across; smaller images are blurred less in pixels but never below the minimum. */
-	private static final double BLUR_AT_512 = 0.9, MIN_BLUR = 0.6;
+	private static final double BLUR_AT_512 = 1.1, MIN_BLUR = 0.6;
 	private static final int SHADING_GRID = 6;
 	private static final double SHADING = 6;
 
