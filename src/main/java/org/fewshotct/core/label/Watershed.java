@@ -13,7 +13,8 @@ import net.imglib2.view.Views;
  * increasing surface value, the way scikit-image's {@code watershed(image, markers, mask=, compactness=)} does:
  * a priority queue ordered by value and then by insertion age, so plateaus fill breadth-first. It follows
  * scikit-image 0.19 (Debian's, the challenge's reference) pixel for pixel: markers enter at their own value
- * and a pixel's priority is its own value, not the highest value on its path.
+ * in raster order, neighbours are visited up, left, right, down, a pixel's priority is its own value (not
+ * the highest value on its path), and the queue is the same binary heap, so ties fall the same way.
  * <p>
  * With compactness c > 0 (the compact watershed of Peer Neubert and Peter Protzel), a pixel's priority is its
  * value plus c times its Euclidean distance to the marker pixel its flood started from, and a pixel takes its
@@ -21,6 +22,9 @@ import net.imglib2.view.Views;
  * </p>
  */
 public final class Watershed {
+
+	/** Offsets from a flood's seed pixel are packed as two 16-bit halves. */
+	private static final int MAX_SIDE = Short.MAX_VALUE;
 
 	private Watershed() {}
 
@@ -31,44 +35,101 @@ public final class Watershed {
 	public static int[] flood(final float[] surface, final int[] markers, final boolean[] mask, final int width,
 		final int height, final double compactness)
 	{
+		final double[] values = new double[surface.length];
+		for (int i = 0; i < values.length; i++)
+			values[i] = surface[i];
+		return flood(values, markers, mask, width, height, compactness);
+	}
+
+	/**
+	 * As {@link #flood(float[], int[], boolean[], int, int, double)} on a double-precision surface, the
+	 * precision scikit-image floods in: priorities that differ only beyond float precision keep their order.
+	 */
+	public static int[] flood(final double[] surface, final int[] markers, final boolean[] mask, final int width,
+		final int height, final double compactness)
+	{
 		final int n = width * height;
 		if (surface.length != n || markers.length != n || mask != null && mask.length != n)
 			throw new IllegalArgumentException("surface, markers and mask must hold " + width + "x" + height + " pixels");
-		if (compactness < 0) throw new IllegalArgumentException("compactness must be >= 0, got " + compactness);
-		final int[] labels = new int[n];
-		final FloodQueue queue = new FloodQueue(n);
-		for (int i = 0; i < n; i++) {
-			if (markers[i] > 0 && (mask == null || mask[i])) {
-				labels[i] = markers[i];
-				queue.push(surface[i], 0, i, i);
+		if (!(compactness >= 0)) throw new IllegalArgumentException("compactness must be >= 0, got " + compactness);
+		if (width > MAX_SIDE || height > MAX_SIDE)
+			throw new IllegalArgumentException("The watershed takes images up to " + MAX_SIDE + " pixels a side");
+		// A frame of pixels outside the mask around the image spares every neighbour a bounds check.
+		final int w = width + 2;
+		final double[] value = new double[w * (height + 2)];
+		final boolean[] inside = new boolean[value.length];
+		final int[] labels = new int[value.length];
+		final FloodQueue queue = new FloodQueue(n / 2);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				final int i = y * width + x;
+				final int p = (y + 1) * w + x + 1;
+				value[p] = surface[i];
+				inside[p] = mask == null || mask[i];
+				if (inside[p] && markers[i] > 0) {
+					labels[p] = markers[i];
+					queue.pushSeed(surface[i], p);
+				}
 			}
 		}
-		final boolean compact = compactness > 0;
-		final Connectivity four = Connectivity.FOUR;
-		int age = 1;
-		while (!queue.isEmpty()) {
-			queue.pop();
+		if (compactness > 0) floodCompact(value, inside, labels, w, compactness, queue);
+		else floodPlain(value, inside, labels, w, queue);
+		final int[] out = new int[n];
+		for (int y = 0; y < height; y++)
+			System.arraycopy(labels, (y + 1) * w + 1, out, y * width, width);
+		return out;
+	}
+
+	/** Plain watershed: a pixel takes its label as it enters the queue. */
+	private static void floodPlain(final double[] value, final boolean[] inside, final int[] labels, final int w,
+		final FloodQueue queue)
+	{
+		final int[] steps = { -w, -1, 1, w };
+		while (queue.pop()) {
 			final int i = queue.pixel();
-			final int source = queue.source();
-			if (compact) {
-				if (labels[i] != 0 && i != source) continue; // reached earlier along a cheaper path
-				labels[i] = labels[source];
-			}
-			final int x = i % width;
-			final int y = i / width;
-			for (int k = 0; k < four.count(); k++) {
-				final int nx = x + four.dx(k);
-				final int ny = y + four.dy(k);
-				if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-				final int j = ny * width + nx;
-				if (labels[j] != 0 || mask != null && !mask[j]) continue;
-				double priority = surface[j];
-				if (compact) priority += compactness * distance(j, source, width);
-				else labels[j] = labels[i];
-				queue.push(priority, ++age, j, source);
+			final int label = labels[i];
+			for (final int step : steps) {
+				final int j = i + step;
+				if (!inside[j] || labels[j] != 0) continue;
+				labels[j] = label;
+				queue.push(value[j], j, label, 0);
 			}
 		}
-		return labels;
+	}
+
+	/**
+	 * Compact watershed: priorities add the distance to the seed pixel, which each entry carries as its
+	 * offset (dx, dy) from that seed; a pixel takes its label as it leaves the queue.
+	 */
+	private static void floodCompact(final double[] value, final boolean[] inside, final int[] labels, final int w,
+		final double compactness, final FloodQueue queue)
+	{
+		final int[] steps = { -w, -1, 1, w };
+		final int[] stepX = { 0, -1, 1, 0 };
+		final int[] stepY = { -1, 0, 0, 1 };
+		while (queue.pop()) {
+			final int i = queue.pixel();
+			final int label;
+			int dx = 0;
+			int dy = 0;
+			if (queue.isSeed()) label = labels[i];
+			else {
+				if (labels[i] != 0) continue; // reached earlier along a cheaper path
+				label = queue.label();
+				labels[i] = label;
+				final int offset = queue.offset();
+				dx = (short) offset;
+				dy = offset >> 16;
+			}
+			for (int k = 0; k < 4; k++) {
+				final int j = i + steps[k];
+				if (!inside[j] || labels[j] != 0) continue;
+				final int nx = dx + stepX[k];
+				final int ny = dy + stepY[k];
+				final double distance = Math.sqrt(ny * ny + nx * nx);
+				queue.push(value[j] + compactness * distance, j, label, ny << 16 | nx & 0xffff);
+			}
+		}
 	}
 
 	/** The same on ImgLib2 images; returns a new label image. */
@@ -78,20 +139,14 @@ public final class Watershed {
 	{
 		final int width = (int) surface.dimension(0);
 		final int height = (int) surface.dimension(1);
-		final float[] values = new float[width * height];
+		final double[] values = new double[width * height];
 		int i = 0;
 		for (final S s : Views.flatIterable(surface))
-			values[i++] = s.getRealFloat();
+			values[i++] = s.getRealDouble();
 		final int[] seeds = new int[values.length];
 		i = 0;
 		for (final M m : Views.flatIterable(markers))
 			seeds[i++] = (int) m.getRealDouble();
 		return ArrayImgs.ints(flood(values, seeds, mask, width, height, compactness), width, height);
-	}
-
-	private static double distance(final int a, final int b, final int width) {
-		final double dx = a % width - b % width;
-		final double dy = a / width - b / width;
-		return Math.sqrt(dx * dx + dy * dy);
 	}
 }

@@ -35,6 +35,18 @@ public class WatershedTest {
 		assertArrayEquals(new int[] { 4, 0, 0 }, Watershed.flood(new float[3], new int[] { 4, 0, 0 }, mask, 3, 1, 0));
 	}
 
+	/**
+	 * Neighbours enter the queue up, left, right, down, as in scikit-image; in another order the pixel at the
+	 * bottom left goes to marker 2 instead of 1. Expected labels from scikit-image 0.19's
+	 * {@code watershed(surface, markers)}.
+	 */
+	@Test
+	public void visitsNeighboursInScikitImageOrder() {
+		final double[] surface = { 0, 0, 0.5, 0, 0.5, 0.5, 0.5, 0.5 };
+		final int[] markers = { 3, 0, 0, 0, 1, 0, 0, 2 };
+		assertArrayEquals(new int[] { 3, 3, 3, 3, 1, 3, 1, 2 }, Watershed.flood(surface, markers, null, 2, 4, 0));
+	}
+
 	/** Random surfaces with plateaus, masks and compactness, each flooded by scikit-image 0.19 (see the TSV's script). */
 	@Test
 	public void agreesWithScikitImageToThePixel() throws IOException {
