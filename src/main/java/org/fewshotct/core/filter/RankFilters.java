@@ -97,6 +97,9 @@ public final class RankFilters {
 		final SlidingHistogram histogram = new SlidingHistogram();
 		final int[] rowStarts = new int[2 * r + 1];
 		final int[] halves = new int[2 * r + 1];
+		// Columns where every span of the disk lies inside the image need no bounds checks.
+		final int innerStart = Math.min(r + 1, width);
+		final int innerEnd = Math.max(innerStart, width - r);
 		for (int y = 0; y < height; y++) {
 			// The disk's rows that fall inside the image.
 			int rows = 0;
@@ -110,22 +113,46 @@ public final class RankFilters {
 					histogram.add(image[rowStarts[k] + x] & 0xff);
 			final int outRow = y * width;
 			out[outRow] = (byte) statistic(histogram, statistic);
-			for (int x = 1; x < width; x++) {
+			for (int x = 1; x < innerStart; x++) {
+				slideChecked(image, width, histogram, rowStarts, halves, rows, x);
+				out[outRow + x] = (byte) statistic(histogram, statistic);
+			}
+			for (int x = innerStart; x < innerEnd; x++) {
 				for (int k = 0; k < rows; k++) {
-					final int leaving = x - 1 - halves[k];
-					if (leaving >= 0) histogram.remove(image[rowStarts[k] + leaving] & 0xff);
-					final int entering = x + halves[k];
-					if (entering < width) histogram.add(image[rowStarts[k] + entering] & 0xff);
+					final int row = rowStarts[k];
+					final int leaving = image[row + x - 1 - halves[k]] & 0xff;
+					final int entering = image[row + x + halves[k]] & 0xff;
+					// Flat regions (air, padding) swap a value for itself: nothing to update.
+					if (leaving != entering) {
+						histogram.remove(leaving);
+						histogram.add(entering);
+					}
 				}
 				out[outRow + x] = (byte) statistic(histogram, statistic);
 			}
+			for (int x = innerEnd; x < width; x++) {
+				slideChecked(image, width, histogram, rowStarts, halves, rows, x);
+				out[outRow + x] = (byte) statistic(histogram, statistic);
+			}
+		}
+	}
+
+	/** Moves the window from column x - 1 to x, skipping pixels outside the image. */
+	private static void slideChecked(final byte[] image, final int width, final SlidingHistogram histogram,
+		final int[] rowStarts, final int[] halves, final int rows, final int x)
+	{
+		for (int k = 0; k < rows; k++) {
+			final int leaving = x - 1 - halves[k];
+			if (leaving >= 0) histogram.remove(image[rowStarts[k] + leaving] & 0xff);
+			final int entering = x + halves[k];
+			if (entering < width) histogram.add(image[rowStarts[k] + entering] & 0xff);
 		}
 	}
 
 	private static int statistic(final SlidingHistogram histogram, final int statistic) {
 		switch (statistic) {
 			case MEDIAN:
-				return histogram.rank(histogram.count() >> 1);
+				return histogram.median();
 			case MINIMUM:
 				return histogram.minimum();
 			case MAXIMUM:

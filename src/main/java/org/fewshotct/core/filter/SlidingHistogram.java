@@ -3,70 +3,69 @@ package org.fewshotct.core.filter;
 import java.util.Arrays;
 
 /**
- * A histogram of 8-bit values that a window adds to and removes from as it slides. A second level of 16
- * coarse bins keeps every rank query (median, minimum, maximum) to at most 32 steps.
+ * A histogram of 8-bit values that a window adds to and removes from as it slides. Between two windows only a
+ * few values change, so the answers are tracked rather than searched for: the median as a value with the
+ * count of values below it (Huang's method), the minimum and maximum as bounds that queries tighten. Each
+ * query then walks only as far as the answer moved.
  */
 final class SlidingHistogram {
 
-	private final int[] fine = new int[256];
-	private final int[] coarse = new int[16];
+	private final int[] counts = new int[256];
 	private int count;
+	/** The median candidate, and how many values lie below it. */
+	private int median;
+	private int below;
+	/** No value lies below {@code low} or above {@code high}. */
+	private int low;
+	private int high;
 
 	void clear() {
-		Arrays.fill(fine, 0);
-		Arrays.fill(coarse, 0);
+		Arrays.fill(counts, 0);
 		count = 0;
+		median = 0;
+		below = 0;
+		low = 255;
+		high = 0;
 	}
 
 	void add(final int value) {
-		fine[value]++;
-		coarse[value >>> 4]++;
+		counts[value]++;
 		count++;
+		below += (value - median) >>> 31;
+		low = Math.min(low, value);
+		high = Math.max(high, value);
 	}
 
 	void remove(final int value) {
-		fine[value]--;
-		coarse[value >>> 4]--;
+		counts[value]--;
 		count--;
+		below -= (value - median) >>> 31;
 	}
 
-	int count() {
-		return count;
+	/**
+	 * The smallest value whose cumulative count exceeds half the count: the middle value of an odd count, the
+	 * upper middle one of an even count. Needs count > 0.
+	 */
+	int median() {
+		final int half = count >> 1;
+		while (below > half)
+			below -= counts[--median];
+		while (below + counts[median] <= half)
+			below += counts[median++];
+		return median;
 	}
 
-	/** The value of 0-based rank {@code k} among the counted values (0 = smallest); needs k < count. */
-	int rank(final int k) {
-		int below = 0;
-		int block = 0;
-		while (below + coarse[block] <= k)
-			below += coarse[block++];
-		int value = block << 4;
-		while (true) {
-			below += fine[value];
-			if (below > k) return value;
-			value++;
-		}
-	}
-
-	/** The smallest counted value; needs count > 0. */
+	/** The smallest value counted; needs count > 0. */
 	int minimum() {
-		int block = 0;
-		while (coarse[block] == 0)
-			block++;
-		int value = block << 4;
-		while (fine[value] == 0)
-			value++;
-		return value;
+		while (counts[low] == 0)
+			low++;
+		return low;
 	}
 
-	/** The largest counted value; needs count > 0. */
+	/** The largest value counted; needs count > 0. */
 	int maximum() {
-		int block = 15;
-		while (coarse[block] == 0)
-			block--;
-		int value = (block << 4) + 15;
-		while (fine[value] == 0)
-			value--;
-		return value;
+		while (counts[high] == 0)
+			high--;
+		return high;
 	}
 }
