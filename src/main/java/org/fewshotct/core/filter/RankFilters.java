@@ -12,8 +12,10 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * an even count is the upper of the two middle values (the smallest value whose cumulative count exceeds
  * half the window, scikit-image's rule).
  * <p>
- * A histogram slides along each row, updated at the two ends of every row span of the disk: O(radius) work
- * per pixel whatever the disk's area.
+ * The median slides a histogram along each row, updated at the two ends of every row span of the disk:
+ * O(radius) work per pixel whatever the disk's area. Minimum, maximum and gradient combine the row spans'
+ * own extremes ({@link SpanExtrema}), which is cheaper still.
+ * </p>
  */
 public final class RankFilters {
 
@@ -93,6 +95,27 @@ public final class RankFilters {
 			throw new IllegalArgumentException("Expected " + width + "x" + height + " pixels in and out, got " +
 				image.length + " and " + out.length);
 		if (image == out) throw new IllegalArgumentException("Rank filters cannot work in place");
+		switch (statistic) {
+			case MEDIAN:
+				median(image, width, height, disk, out);
+				break;
+			case MINIMUM:
+				SpanExtrema.filter(image, width, height, disk, out, null);
+				break;
+			case MAXIMUM:
+				SpanExtrema.filter(image, width, height, disk, null, out);
+				break;
+			default:
+				final byte[] min = new byte[out.length];
+				SpanExtrema.filter(image, width, height, disk, min, out);
+				for (int i = 0; i < out.length; i++)
+					out[i] = (byte) ((out[i] & 0xff) - (min[i] & 0xff));
+		}
+	}
+
+	private static void median(final byte[] image, final int width, final int height, final Disk disk,
+		final byte[] out)
+	{
 		final int r = disk.radius();
 		final SlidingHistogram histogram = new SlidingHistogram();
 		final int[] rowStarts = new int[2 * r + 1];
@@ -112,10 +135,10 @@ public final class RankFilters {
 				for (int x = 0; x <= Math.min(halves[k], width - 1); x++)
 					histogram.add(image[rowStarts[k] + x] & 0xff);
 			final int outRow = y * width;
-			out[outRow] = (byte) statistic(histogram, statistic);
+			out[outRow] = (byte) histogram.median();
 			for (int x = 1; x < innerStart; x++) {
 				slideChecked(image, width, histogram, rowStarts, halves, rows, x);
-				out[outRow + x] = (byte) statistic(histogram, statistic);
+				out[outRow + x] = (byte) histogram.median();
 			}
 			for (int x = innerStart; x < innerEnd; x++) {
 				for (int k = 0; k < rows; k++) {
@@ -128,11 +151,11 @@ public final class RankFilters {
 						histogram.add(entering);
 					}
 				}
-				out[outRow + x] = (byte) statistic(histogram, statistic);
+				out[outRow + x] = (byte) histogram.median();
 			}
 			for (int x = innerEnd; x < width; x++) {
 				slideChecked(image, width, histogram, rowStarts, halves, rows, x);
-				out[outRow + x] = (byte) statistic(histogram, statistic);
+				out[outRow + x] = (byte) histogram.median();
 			}
 		}
 	}
@@ -146,19 +169,6 @@ public final class RankFilters {
 			if (leaving >= 0) histogram.remove(image[rowStarts[k] + leaving] & 0xff);
 			final int entering = x + halves[k];
 			if (entering < width) histogram.add(image[rowStarts[k] + entering] & 0xff);
-		}
-	}
-
-	private static int statistic(final SlidingHistogram histogram, final int statistic) {
-		switch (statistic) {
-			case MEDIAN:
-				return histogram.median();
-			case MINIMUM:
-				return histogram.minimum();
-			case MAXIMUM:
-				return histogram.maximum();
-			default:
-				return histogram.maximum() - histogram.minimum();
 		}
 	}
 }

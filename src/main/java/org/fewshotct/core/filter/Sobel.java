@@ -30,39 +30,55 @@ public final class Sobel {
 	/** The edge magnitude of an 8-bit image (scaled to [0, 1] first), into {@code out}. */
 	public static void magnitude(final byte[] image, final int width, final int height, final double[] out) {
 		requireSize(image.length, width, height, out);
-		final double[] unit = new double[image.length];
-		for (int i = 0; i < unit.length; i++)
-			unit[i] = UNIT_8BIT[image[i] & 0xff];
-		magnitude(unit, width, height, out);
+		// Three scaled rows at a time, reused as the window moves down: rows[(y + 1) % 3] holds row y.
+		final double[] rows = new double[3 * width];
+		scaleRow(image, 0, width, rows);
+		for (int y = 0; y < height; y++) {
+			if (y + 1 < height) scaleRow(image, y + 1, width, rows);
+			final int up = (Math.max(y - 1, 0) + 1) % 3 * width;
+			final int row = (y + 1) % 3 * width;
+			final int down = (Math.min(y + 1, height - 1) + 1) % 3 * width;
+			magnitudeRow(rows, up, row, down, width, out, y * width);
+		}
+	}
+
+	private static void scaleRow(final byte[] image, final int y, final int width, final double[] rows) {
+		final int to = (y + 1) % 3 * width;
+		for (int x = 0; x < width; x++)
+			rows[to + x] = UNIT_8BIT[image[y * width + x] & 0xff];
 	}
 
 	/** The edge magnitude of an image taken as it is (no scaling), into {@code out}. */
 	public static void magnitude(final double[] image, final int width, final int height, final double[] out) {
 		requireSize(image.length, width, height, out);
 		if (image == out) throw new IllegalArgumentException("Sobel cannot work in place");
-		for (int y = 0; y < height; y++) {
-			final int up = (y == 0 ? 0 : y - 1) * width;
-			final int row = y * width;
-			final int down = (y == height - 1 ? y : y + 1) * width;
-			for (int x = 0; x < width; x++) {
-				final int left = x == 0 ? 0 : x - 1;
-				final int right = x == width - 1 ? x : x + 1;
-				double gy = 0.0;
-				gy += image[up + left] * -0.25;
-				gy += image[up + x] * -0.5;
-				gy += image[up + right] * -0.25;
-				gy += image[down + left] * 0.25;
-				gy += image[down + x] * 0.5;
-				gy += image[down + right] * 0.25;
-				double gx = 0.0;
-				gx += image[up + left] * -0.25;
-				gx += image[up + right] * 0.25;
-				gx += image[row + left] * -0.5;
-				gx += image[row + right] * 0.5;
-				gx += image[down + left] * -0.25;
-				gx += image[down + right] * 0.25;
-				out[row + x] = Math.sqrt(gy * gy + gx * gx) / SQRT_2;
-			}
+		for (int y = 0; y < height; y++)
+			magnitudeRow(image, Math.max(y - 1, 0) * width, y * width, Math.min(y + 1, height - 1) * width, width, out,
+				y * width);
+	}
+
+	/** One output row from the rows above, at and below it (mirrored at the image border by the caller). */
+	private static void magnitudeRow(final double[] image, final int up, final int row, final int down,
+		final int width, final double[] out, final int outRow)
+	{
+		for (int x = 0; x < width; x++) {
+			final int left = x == 0 ? 0 : x - 1;
+			final int right = x == width - 1 ? x : x + 1;
+			double gy = 0.0;
+			gy += image[up + left] * -0.25;
+			gy += image[up + x] * -0.5;
+			gy += image[up + right] * -0.25;
+			gy += image[down + left] * 0.25;
+			gy += image[down + x] * 0.5;
+			gy += image[down + right] * 0.25;
+			double gx = 0.0;
+			gx += image[up + left] * -0.25;
+			gx += image[up + right] * 0.25;
+			gx += image[row + left] * -0.5;
+			gx += image[row + right] * 0.5;
+			gx += image[down + left] * -0.25;
+			gx += image[down + right] * 0.25;
+			out[outRow + x] = Math.sqrt(gy * gy + gx * gx) / SQRT_2;
 		}
 	}
 

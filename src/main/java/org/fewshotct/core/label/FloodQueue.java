@@ -3,19 +3,15 @@ package org.fewshotct.core.label;
 import java.util.Arrays;
 
 /**
- * The watershed's priority queue, the same binary min-heap as scikit-image's: ordered by priority, then by
- * age (seeds all have age 0, every later entry the next age), with the same sift steps, so that even seeds
- * of equal priority leave it in scikit-image's order.
- * <p>
- * The heap holds only a priority and an entry id per entry; an entry's pixel, label and offset from its seed
- * sit in arrays indexed by its age, written once. A seed's id is -1 - its pixel. Sifting thus moves 12 bytes
- * instead of a whole entry; a 512x512 flood pushes some 300,000 entries.
- * </p>
+ * The watershed's priority queue: a binary min-heap of entries ordered by priority, then by age (the order
+ * they were pushed in). Ages are unique, so the order is total and the flood does not depend on how the heap
+ * breaks ties. The heap holds a priority and an age per entry; an entry's pixel, label and offset from its
+ * seed sit in arrays indexed by age, written once, so sifting moves 12 bytes per step.
  */
 final class FloodQueue {
 
 	private double[] priority;
-	private int[] id;
+	private int[] ages;
 	private int size;
 
 	private int[] pixelOf;
@@ -23,23 +19,18 @@ final class FloodQueue {
 	private int[] offsetOf;
 	private int age;
 
-	private int topId;
+	private int top;
 
 	FloodQueue(final int capacity) {
 		final int c = Math.max(16, capacity);
 		priority = new double[c];
-		id = new int[c];
+		ages = new int[c];
 		pixelOf = new int[c];
 		labelOf = new int[c];
 		offsetOf = new int[c];
 	}
 
-	/** Adds a seed pixel (age 0). */
-	void pushSeed(final double p, final int pixel) {
-		push(p, -1 - pixel);
-	}
-
-	/** Adds a flooded pixel with its label and packed offset from its seed, at the next age. */
+	/** Adds an entry: a pixel with the label it brings and its packed offset from its seed, at the next age. */
 	void push(final double p, final int pixel, final int label, final int offset) {
 		if (++age == pixelOf.length) {
 			final int c = pixelOf.length + (pixelOf.length >> 1);
@@ -50,73 +41,65 @@ final class FloodQueue {
 		pixelOf[age] = pixel;
 		labelOf[age] = label;
 		offsetOf[age] = offset;
-		push(p, age);
-	}
-
-	private void push(final double p, final int entry) {
 		if (size == priority.length) {
 			final int c = size + (size >> 1);
 			priority = Arrays.copyOf(priority, c);
-			id = Arrays.copyOf(id, c);
+			ages = Arrays.copyOf(ages, c);
 		}
 		int i = size++;
 		while (i > 0) {
 			final int parent = (i - 1) >>> 1;
-			if (!before(p, entry, priority[parent], id[parent])) break;
+			if (!(p < priority[parent])) break; // an equal priority was pushed earlier: it stays first
 			priority[i] = priority[parent];
-			id[i] = id[parent];
+			ages[i] = ages[parent];
 			i = parent;
 		}
 		priority[i] = p;
-		id[i] = entry;
+		ages[i] = age;
 	}
 
-	/** Removes the first entry, to be read with {@link #isSeed()}, {@link #pixel()} ...; false when empty. */
+	/** Removes the first entry, to be read with {@link #age()}, {@link #pixel()} ...; false when empty. */
 	boolean pop() {
 		if (size == 0) return false;
-		topId = id[0];
+		top = ages[0];
 		final int last = --size;
 		if (last == 0) return true;
 		final double p = priority[last];
-		final int entry = id[last];
+		final int a = ages[last];
 		int i = 0;
 		while (true) {
 			int child = 2 * i + 1;
 			if (child >= last) break;
-			if (child + 1 < last && before(priority[child + 1], id[child + 1], priority[child], id[child])) child++;
-			if (!before(priority[child], id[child], p, entry)) break;
+			if (child + 1 < last && before(priority[child + 1], ages[child + 1], priority[child], ages[child])) child++;
+			if (!before(priority[child], ages[child], p, a)) break;
 			priority[i] = priority[child];
-			id[i] = id[child];
+			ages[i] = ages[child];
 			i = child;
 		}
 		priority[i] = p;
-		id[i] = entry;
+		ages[i] = a;
 		return true;
 	}
 
-	boolean isSeed() {
-		return topId < 0;
+	/** The age of the last popped entry: 1 for the first entry pushed. */
+	int age() {
+		return top;
 	}
 
 	int pixel() {
-		return topId < 0 ? -1 - topId : pixelOf[topId];
+		return pixelOf[top];
 	}
 
-	/** The label a flooded entry carries (seeds carry theirs in the label image). */
 	int label() {
-		return labelOf[topId];
+		return labelOf[top];
 	}
 
-	/** The packed offset of a flooded entry from its seed. */
+	/** The packed offset of the last popped entry from its seed. */
 	int offset() {
-		return offsetOf[topId];
+		return offsetOf[top];
 	}
 
-	/**
-	 * Priority first, then age: seeds (negative ids) are all age 0, other ids are their age. This is
-	 * scikit-image's order; its sift steps and this one choose the same child on every tie.
-	 */
-	private static boolean before(final double p1, final int id1, final double p2, final int id2) {
-		return p1 < p2 || p1 == p2 && Math.max(id1, 0) < Math.max(id2, 0);
+	private static boolean before(final double p1, final int a1, final double p2, final int a2) {
+		return p1 < p2 || p1 == p2 && a1 < a2;
 	}
 }

@@ -66,18 +66,42 @@ public final class Watershed {
 				final int p = (y + 1) * w + x + 1;
 				value[p] = surface[i];
 				inside[p] = mask == null || mask[i];
-				if (inside[p] && markers[i] > 0) {
-					labels[p] = markers[i];
-					queue.pushSeed(surface[i], p);
-				}
+				if (inside[p] && markers[i] > 0) labels[p] = markers[i];
 			}
 		}
-		if (compactness > 0) floodCompact(value, inside, labels, w, compactness, queue);
+		final int seeds = pushSeeds(value, inside, labels, width, height, queue);
+		if (compactness > 0) floodCompact(value, inside, labels, w, compactness, queue, seeds);
 		else floodPlain(value, inside, labels, w, queue);
 		final int[] out = new int[n];
 		for (int y = 0; y < height; y++)
 			System.arraycopy(labels, (y + 1) * w + 1, out, y * width, width);
 		return out;
+	}
+
+	/**
+	 * Queues the marker pixels in raster order (so equal values leave the queue in raster order), all but
+	 * those whose every neighbour is already labelled or outside the mask: they would flood nothing, and
+	 * since the queue's order is total, leaving them out changes nothing else. Returns how many went in.
+	 */
+	private static int pushSeeds(final double[] value, final boolean[] inside, final int[] labels, final int width,
+		final int height, final FloodQueue queue)
+	{
+		final int w = width + 2;
+		int seeds = 0;
+		for (int y = 1; y <= height; y++) {
+			for (int p = y * w + 1; p <= y * w + width; p++) {
+				if (labels[p] == 0 || closed(p - w, inside, labels) && closed(p - 1, inside, labels) &&
+					closed(p + 1, inside, labels) && closed(p + w, inside, labels)) continue;
+				queue.push(value[p], p, labels[p], 0);
+				seeds++;
+			}
+		}
+		return seeds;
+	}
+
+	/** Can the flood not enter this pixel? */
+	private static boolean closed(final int p, final boolean[] inside, final int[] labels) {
+		return !inside[p] || labels[p] != 0;
 	}
 
 	/** Plain watershed: a pixel takes its label as it enters the queue. */
@@ -87,7 +111,7 @@ public final class Watershed {
 		final int[] steps = { -w, -1, 1, w };
 		while (queue.pop()) {
 			final int i = queue.pixel();
-			final int label = labels[i];
+			final int label = queue.label();
 			for (final int step : steps) {
 				final int j = i + step;
 				if (!inside[j] || labels[j] != 0) continue;
@@ -102,25 +126,21 @@ public final class Watershed {
 	 * offset (dx, dy) from that seed; a pixel takes its label as it leaves the queue.
 	 */
 	private static void floodCompact(final double[] value, final boolean[] inside, final int[] labels, final int w,
-		final double compactness, final FloodQueue queue)
+		final double compactness, final FloodQueue queue, final int seeds)
 	{
 		final int[] steps = { -w, -1, 1, w };
 		final int[] stepX = { 0, -1, 1, 0 };
 		final int[] stepY = { -1, 0, 0, 1 };
 		while (queue.pop()) {
 			final int i = queue.pixel();
-			final int label;
-			int dx = 0;
-			int dy = 0;
-			if (queue.isSeed()) label = labels[i];
-			else {
+			final int label = queue.label();
+			if (queue.age() > seeds) {
 				if (labels[i] != 0) continue; // reached earlier along a cheaper path
-				label = queue.label();
 				labels[i] = label;
-				final int offset = queue.offset();
-				dx = (short) offset;
-				dy = offset >> 16;
 			}
+			final int offset = queue.offset();
+			final int dx = (short) offset;
+			final int dy = offset >> 16;
 			for (int k = 0; k < 4; k++) {
 				final int j = i + steps[k];
 				if (!inside[j] || labels[j] != 0) continue;
