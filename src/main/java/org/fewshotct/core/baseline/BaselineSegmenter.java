@@ -45,10 +45,14 @@ public final class BaselineSegmenter implements StackSegmenter {
 		final int width = ct.getWidth();
 		final int height = ct.getHeight();
 		progress.status("Sobel, median, gradient markers and watershed on " + source.getSize() + " slices");
+		// One worker and one label buffer per thread, reused from slice to slice.
+		final ThreadLocal<SobelWatershed> workers = ThreadLocal.withInitial(() -> new SobelWatershed(settings));
+		final ThreadLocal<int[]> buffers = ThreadLocal.withInitial(() -> new int[width * height]);
 		SliceParallel.forEach(source.getSize(), threads, progress, s -> {
 			final ImageProcessor slice = source.getProcessor(s + 1);
 			final byte[] bytes = asIs ? (byte[]) slice.getPixels() : window.toBytes(slice);
-			final int[] sliceLabels = SobelWatershed.segment(bytes, width, height, settings);
+			final int[] sliceLabels = buffers.get();
+			workers.get().segment(bytes, width, height, sliceLabels);
 			labels.setPixels(Stacks.labelSlice(sliceLabels, width, height).getPixels(), s + 1);
 		});
 		final ImagePlus result = new ImagePlus(ct.getTitle() + "-" + NAME, labels);

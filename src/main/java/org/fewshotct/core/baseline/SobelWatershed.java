@@ -22,29 +22,54 @@ import org.fewshotct.core.label.Watershed;
  * markers  = label(gradient(denoised, disk(5)) &lt; 20)     # 4-connected components
  * labels   = watershed(edges, markers, compactness=0.0001)
  * </pre>
- * Every step matches scikit-image 0.19 exactly, so the labels are the same pixel for pixel.
+ * Sobel, median, gradient and the marker labels equal scikit-image 0.19's exactly; the watershed differs only
+ * where it breaks exact ties between markers (see {@link Watershed}).
+ * <p>
+ * An instance keeps its intermediate images between slices of one size, so one instance per thread segments
+ * a stack without allocating per slice; it is not thread-safe.
+ * </p>
  */
 public final class SobelWatershed {
 
-	private SobelWatershed() {}
+	private final BaselineSettings settings;
+	private double[] edges = new double[0];
+	private byte[] denoised = new byte[0];
+	private byte[] gradient = new byte[0];
+	private boolean[] flat = new boolean[0];
+	private int[] markers = new int[0];
 
-	/** The instance labels of a row-major 8-bit slice (0 only where no marker exists at all). */
-	public static int[] segment(final byte[] slice, final int width, final int height, final BaselineSettings settings) {
-		if (slice.length != width * height)
-			throw new IllegalArgumentException("Slice holds " + slice.length + " pixels, not " + width + "x" + height);
-		final double[] edges = new double[slice.length];
+	public SobelWatershed(final BaselineSettings settings) {
+		this.settings = settings;
+	}
+
+	/** The instance labels of a row-major 8-bit slice into {@code labels} (0 only where no marker exists). */
+	public void segment(final byte[] slice, final int width, final int height, final int[] labels) {
+		final int n = width * height;
+		if (slice.length != n || labels.length != n)
+			throw new IllegalArgumentException("Slice and labels must hold " + width + "x" + height + " pixels, not " +
+				slice.length + " and " + labels.length);
+		if (edges.length != n) {
+			edges = new double[n];
+			denoised = new byte[n];
+			gradient = new byte[n];
+			flat = new boolean[n];
+			markers = new int[n];
+		}
 		Sobel.magnitude(slice, width, height, edges);
-		final byte[] denoised = new byte[slice.length];
 		RankFilters.median(slice, width, height, settings.medianRadius(), denoised);
-		final byte[] gradient = new byte[slice.length];
 		RankFilters.gradient(denoised, width, height, settings.gradientRadius(), gradient);
-		final boolean[] flat = new boolean[slice.length];
 		final int threshold = settings.markerThreshold();
-		for (int i = 0; i < flat.length; i++)
+		for (int i = 0; i < n; i++)
 			flat[i] = (gradient[i] & 0xff) < threshold;
-		final int[] markers = new int[slice.length];
 		ConnectedComponents.label(flat, width, height, Connectivity.FOUR, markers);
-		return Watershed.flood(edges, markers, null, width, height, settings.compactness());
+		Watershed.flood(edges, markers, null, width, height, settings.compactness(), labels);
+	}
+
+	/** The instance labels of a row-major 8-bit slice. */
+	public static int[] segment(final byte[] slice, final int width, final int height, final BaselineSettings settings) {
+		final int[] labels = new int[slice.length];
+		new SobelWatershed(settings).segment(slice, width, height, labels);
+		return labels;
 	}
 
 	/** The same on an ImgLib2 plane; returns a new label image. */

@@ -100,16 +100,13 @@ public final class RankFilters {
 				median(image, width, height, disk, out);
 				break;
 			case MINIMUM:
-				SpanExtrema.filter(image, width, height, disk, out, null);
+				SpanExtrema.filter(image, width, height, disk, SpanExtrema.MINIMUM, out);
 				break;
 			case MAXIMUM:
-				SpanExtrema.filter(image, width, height, disk, null, out);
+				SpanExtrema.filter(image, width, height, disk, SpanExtrema.MAXIMUM, out);
 				break;
 			default:
-				final byte[] min = new byte[out.length];
-				SpanExtrema.filter(image, width, height, disk, min, out);
-				for (int i = 0; i < out.length; i++)
-					out[i] = (byte) ((out[i] & 0xff) - (min[i] & 0xff));
+				SpanExtrema.filter(image, width, height, disk, SpanExtrema.GRADIENT, out);
 		}
 	}
 

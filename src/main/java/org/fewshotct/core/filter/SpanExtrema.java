@@ -11,10 +11,19 @@ final class SpanExtrema {
 
 	private SpanExtrema() {}
 
-	/** Fills {@code min} and/or {@code max} (either may be null) with the local extremes over the disk. */
-	static void filter(final byte[] image, final int width, final int height, final Disk disk, final byte[] min,
-		final byte[] max)
+	/** What {@link #filter} writes. */
+	static final int MINIMUM = 1;
+	static final int MAXIMUM = 2;
+	static final int GRADIENT = 3;
+
+	/**
+	 * Writes the local minimum, maximum, or gradient (maximum - minimum) over the disk into {@code out}.
+	 */
+	static void filter(final byte[] image, final int width, final int height, final Disk disk, final int what,
+		final byte[] out)
 	{
+		final boolean min = (what & MINIMUM) != 0;
+		final boolean max = (what & MAXIMUM) != 0;
 		final int r = disk.radius();
 		// The distinct half-widths of the disk's rows, and which one each row uses.
 		final int[] halfWidths = new int[r + 1];
@@ -26,8 +35,8 @@ final class SpanExtrema {
 			spanOf[r + dy] = spanOf[r - dy] = spans - 1;
 		}
 		final int ringRows = 2 * r + 1;
-		final int[][] ringMin = min == null ? null : new int[ringRows][spans * width];
-		final int[][] ringMax = max == null ? null : new int[ringRows][spans * width];
+		final int[][] ringMin = min ? new int[ringRows][spans * width] : null;
+		final int[][] ringMax = max ? new int[ringRows][spans * width] : null;
 		final RowScratch scratch = new RowScratch(width, r);
 		final int[] accMin = new int[width];
 		final int[] accMax = new int[width];
@@ -41,22 +50,24 @@ final class SpanExtrema {
 			for (int dy = Math.max(-r, -y); dy <= Math.min(r, height - 1 - y); dy++) {
 				final int slot = (y + dy) % ringRows;
 				final int from = spanOf[r + dy] * width;
-				if (min != null) {
+				if (min) {
 					final int[] row = ringMin[slot];
 					for (int x = 0; x < width; x++)
 						accMin[x] = Math.min(accMin[x], row[from + x]);
 				}
-				if (max != null) {
+				if (max) {
 					final int[] row = ringMax[slot];
 					for (int x = 0; x < width; x++)
 						accMax[x] = Math.max(accMax[x], row[from + x]);
 				}
 			}
 			final int outRow = y * width;
-			for (int x = 0; x < width; x++) {
-				if (min != null) min[outRow + x] = (byte) accMin[x];
-				if (max != null) max[outRow + x] = (byte) accMax[x];
-			}
+			if (!max) for (int x = 0; x < width; x++)
+				out[outRow + x] = (byte) accMin[x];
+			else if (!min) for (int x = 0; x < width; x++)
+				out[outRow + x] = (byte) accMax[x];
+			else for (int x = 0; x < width; x++)
+				out[outRow + x] = (byte) (accMax[x] - accMin[x]);
 		}
 	}
 
@@ -105,20 +116,31 @@ final class SpanExtrema {
 			b[half + x] = image[row + x] & 0xff;
 		final int[] g = scratch.prefix;
 		final int[] h = scratch.suffix;
-		for (int start = 0; start < n; start += block) {
-			final int end = Math.min(start + block, n);
-			g[start] = b[start];
-			for (int i = start + 1; i < end; i++)
-				g[i] = extreme(g[i - 1], b[i], maximum);
-			h[end - 1] = b[end - 1];
-			for (int i = end - 2; i >= start; i--)
-				h[i] = extreme(h[i + 1], b[i], maximum);
+		if (maximum) {
+			for (int start = 0; start < n; start += block) {
+				final int end = Math.min(start + block, n);
+				g[start] = b[start];
+				for (int i = start + 1; i < end; i++)
+					g[i] = Math.max(g[i - 1], b[i]);
+				h[end - 1] = b[end - 1];
+				for (int i = end - 2; i >= start; i--)
+					h[i] = Math.max(h[i + 1], b[i]);
+			}
+			for (int x = 0; x < width; x++)
+				out[outFrom + x] = Math.max(h[x], g[x + block - 1]);
 		}
-		for (int x = 0; x < width; x++)
-			out[outFrom + x] = extreme(h[x], g[x + block - 1], maximum);
-	}
-
-	private static int extreme(final int a, final int b, final boolean maximum) {
-		return maximum ? Math.max(a, b) : Math.min(a, b);
+		else {
+			for (int start = 0; start < n; start += block) {
+				final int end = Math.min(start + block, n);
+				g[start] = b[start];
+				for (int i = start + 1; i < end; i++)
+					g[i] = Math.min(g[i - 1], b[i]);
+				h[end - 1] = b[end - 1];
+				for (int i = end - 2; i >= start; i--)
+					h[i] = Math.min(h[i + 1], b[i]);
+			}
+			for (int x = 0; x < width; x++)
+				out[outFrom + x] = Math.min(h[x], g[x + block - 1]);
+		}
 	}
 }

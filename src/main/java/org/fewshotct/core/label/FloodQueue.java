@@ -30,6 +30,12 @@ final class FloodQueue {
 		offsetOf = new int[c];
 	}
 
+	/** Empties the queue and restarts the ages, keeping its buffers. */
+	void clear() {
+		size = 0;
+		age = 0;
+	}
+
 	/** Adds an entry: a pixel with the label it brings and its packed offset from its seed, at the next age. */
 	void push(final double p, final int pixel, final int label, final int offset) {
 		if (++age == pixelOf.length) {

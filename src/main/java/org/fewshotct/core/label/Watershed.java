@@ -10,15 +10,21 @@ import net.imglib2.view.Views;
 
 /**
  * Marker-controlled watershed on a 2D surface, flooding 4-connected from labelled markers in order of
- * increasing surface value, the way scikit-image's {@code watershed(image, markers, mask=, compactness=)} does:
- * a priority queue ordered by value and then by insertion age, so plateaus fill breadth-first. It follows
- * scikit-image 0.19 (Debian's, the challenge's reference) pixel for pixel: markers enter at their own value
- * in raster order, neighbours are visited up, left, right, down, a pixel's priority is its own value (not
- * the highest value on its path), and the queue is the same binary heap, so ties fall the same way.
+ * increasing surface value, the way scikit-image 0.19's {@code watershed(image, markers, mask=, compactness=)}
+ * does (Debian's, the challenge's reference): a priority queue ordered by value and then by insertion age, so
+ * plateaus fill breadth-first; markers enter at their own value, neighbours are visited up, left, right,
+ * down, and a pixel's priority is its own value, not the highest value on its path.
  * <p>
  * With compactness c > 0 (the compact watershed of Peer Neubert and Peter Protzel), a pixel's priority is its
  * value plus c times its Euclidean distance to the marker pixel its flood started from, and a pixel takes its
  * label when it leaves the queue rather than when it enters, since a later entry may be cheaper.
+ * </p>
+ * <p>
+ * One deliberate difference: scikit-image gives every marker pixel age 0, so among marker pixels of equal
+ * value its binary heap's layout decides who floods first. Here marker pixels take ages in raster order, which
+ * makes the order total: then marker pixels that can flood nothing (all neighbours labelled or masked) can
+ * stay out of the queue without changing anything, three times faster on CT slices, where most pixels are
+ * markers. Labels differ from scikit-image's only where such a tie decides, a few pixels per 512x512 slice.
  * </p>
  */
 public final class Watershed {
@@ -48,18 +54,28 @@ public final class Watershed {
 	public static int[] flood(final double[] surface, final int[] markers, final boolean[] mask, final int width,
 		final int height, final double compactness)
 	{
+		final int[] out = new int[width * height];
+		flood(surface, markers, mask, width, height, compactness, out);
+		return out;
+	}
+
+	/** As {@link #flood(double[], int[], boolean[], int, int, double)}, into {@code out}. */
+	public static void flood(final double[] surface, final int[] markers, final boolean[] mask, final int width,
+		final int height, final double compactness, final int[] out)
+	{
 		final int n = width * height;
-		if (surface.length != n || markers.length != n || mask != null && mask.length != n)
-			throw new IllegalArgumentException("surface, markers and mask must hold " + width + "x" + height + " pixels");
+		if (surface.length != n || markers.length != n || mask != null && mask.length != n || out.length != n)
+			throw new IllegalArgumentException("surface, markers, mask and out must hold " + width + "x" + height +
+				" pixels");
 		if (!(compactness >= 0)) throw new IllegalArgumentException("compactness must be >= 0, got " + compactness);
 		if (width > MAX_SIDE || height > MAX_SIDE)
 			throw new IllegalArgumentException("The watershed takes images up to " + MAX_SIDE + " pixels a side");
 		// A frame of pixels outside the mask around the image spares every neighbour a bounds check.
 		final int w = width + 2;
-		final double[] value = new double[w * (height + 2)];
-		final boolean[] inside = new boolean[value.length];
-		final int[] labels = new int[value.length];
-		final FloodQueue queue = new FloodQueue(n / 2);
+		final FloodWorkspace workspace = FloodWorkspace.forThisThread((height + 2) * w);
+		final double[] value = workspace.value;
+		final boolean[] inside = workspace.inside;
+		final int[] labels = workspace.labels;
 		for (int y = 0; y < height; y++) {
 			for (int x = 0; x < width; x++) {
 				final int i = y * width + x;
@@ -69,13 +85,13 @@ public final class Watershed {
 				if (inside[p] && markers[i] > 0) labels[p] = markers[i];
 			}
 		}
+		final FloodQueue queue = workspace.queue;
 		final int seeds = pushSeeds(value, inside, labels, width, height, queue);
-		if (compactness > 0) floodCompact(value, inside, labels, w, compactness, queue, seeds);
+		if (compactness > 0) floodCompact(value, inside, labels, w, compactness, queue, seeds, workspace
+			.cheapest());
 		else floodPlain(value, inside, labels, w, queue);
-		final int[] out = new int[n];
 		for (int y = 0; y < height; y++)
 			System.arraycopy(labels, (y + 1) * w + 1, out, y * width, width);
-		return out;
 	}
 
 	/**
@@ -123,10 +139,11 @@ public final class Watershed {
 
 	/**
 	 * Compact watershed: priorities add the distance to the seed pixel, which each entry carries as its
-	 * offset (dx, dy) from that seed; a pixel takes its label as it leaves the queue.
+	 * offset (dx, dy) from that seed; a pixel takes its label as it leaves the queue, the cheapest of its
+	 * entries winning. {@code cheapest} holds each pixel's cheapest queued priority so far.
 	 */
 	private static void floodCompact(final double[] value, final boolean[] inside, final int[] labels, final int w,
-		final double compactness, final FloodQueue queue, final int seeds)
+		final double compactness, final FloodQueue queue, final int seeds, final double[] cheapest)
 	{
 		final int[] steps = { -w, -1, 1, w };
 		final int[] stepX = { 0, -1, 1, 0 };
@@ -146,8 +163,12 @@ public final class Watershed {
 				if (!inside[j] || labels[j] != 0) continue;
 				final int nx = dx + stepX[k];
 				final int ny = dy + stepY[k];
-				final double distance = Math.sqrt(ny * ny + nx * nx);
-				queue.push(value[j] + compactness * distance, j, label, ny << 16 | nx & 0xffff);
+				final double priority = value[j] + compactness * Math.sqrt(ny * ny + nx * nx);
+				// An entry no cheaper than one already queued for j would leave the queue after it, to find j
+				// labelled: skip it.
+				if (priority >= cheapest[j]) continue;
+				cheapest[j] = priority;
+				queue.push(priority, j, label, ny << 16 | nx & 0xffff);
 			}
 		}
 	}
