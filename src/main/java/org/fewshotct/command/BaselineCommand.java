@@ -56,19 +56,20 @@ public class BaselineCommand implements Command {
 	@Override
 	public void run() {
 		final BaselineSettings settings = new BaselineSettings(median_radius, gradient_radius, marker_threshold,
-			compactness, window(ct.getBitDepth()));
+			compactness, window(window_min, window_max, ct.getBitDepth()));
 		labels = new BaselineSegmenter(settings, SliceParallel.defaultThreads()).segment(ct, new ImageJProgress(TITLE));
 		IJ.showStatus(TITLE + ": " + labels.getTitle());
 	}
 
-	/** The window the user gave, or null for the default of the bit depth. */
-	private IntensityWindow window(final int bitDepth) {
-		final boolean noMin = Double.isNaN(window_min);
-		final boolean noMax = Double.isNaN(window_max);
+	/**
+	 * The window the user gave, or null (both keys NaN) for the default of the bit depth: grey values for 8-bit
+	 * CT, HU for 16-bit (stored as HU + 1024) and 32-bit.
+	 */
+	static IntensityWindow window(final double min, final double max, final int bitDepth) {
+		final boolean noMin = Double.isNaN(min);
+		final boolean noMax = Double.isNaN(max);
 		if (noMin && noMax) return null;
-		if (noMin || noMax)
-			throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
-		return bitDepth == 8 || bitDepth == 24 ? new IntensityWindow(window_min, window_max) : IntensityWindow
-			.hounsfield(window_min, window_max, bitDepth);
+		if (noMin || noMax) throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
+		return bitDepth == 8 ? new IntensityWindow(min, max) : IntensityWindow.hounsfield(min, max, bitDepth);
 	}
 }
