@@ -2,11 +2,11 @@
 // report.html (summary, plot, every slice), compare.csv (ARI and seconds per slice and method), plot.png and
 // montage/slice-NNN.png (CT | truth | each method, and where each method merges or splits structures).
 //   bin/imagej-batch macros/compare-methods.ijm "ct=/data/ct truth=/data/labels output=/results/compare"
-//   bin/imagej-batch macros/compare-methods.ijm "ct=/data/ct truth=/data/y.csv output=/results/compare weka=/models/ct.weka unet=/models/ct.unet"
+//   bin/imagej-batch macros/compare-methods.ijm "ct=/data/ct truth=/data/y.csv output=/results/compare weka=/models/ct.weka unet=/models/ct-unet"
 // ct=     a folder of CT slices (PNG/TIFF; 16-bit is HU + 1024)
 // truth=  optional: a folder of label PNGs or a challenge CSV; without it, no scores (run times only)
 // output= the report folder (created if needed; never an input's folder)
-// weka=, unet= optional model files; baseline=false leaves the baseline out (it runs by default).
+// weka=, unet= optional: a Weka model file, a U-Net model folder; baseline=false leaves the baseline out.
 arg = getArgument();
 ct = value(arg, "ct");
 if (ct == "") exit("compare-methods.ijm needs ct=FOLDER in its argument, got: " + arg);
@@ -22,8 +22,10 @@ baseline = value(arg, "baseline");
 if (baseline == "") baseline = "true";
 options = options + " baseline=" + baseline;
 keys = newArray("weka", "unet", "output");
-for (i = 0; i < keys.length; i++)
-	if (value(arg, keys[i]) != "") options = options + " " + keys[i] + "=[" + value(arg, keys[i]) + "]";
+for (i = 0; i < keys.length; i++) {
+	given = value(arg, keys[i]);
+	if (given != "") options = options + " " + keys[i] + "=[" + given + "]";
+}
 run("Compare Methods", options);
 
 function value(arg, key) {

@@ -6,9 +6,11 @@ import ij.measure.ResultsTable;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.compare.Comparison;
 import org.fewshotct.core.compare.ComparisonMontage;
@@ -40,10 +42,11 @@ public class CompareMethodsCommand implements Command {
 	@Parameter(label = "baseline", description = "Run the Sobel watershed baseline (default settings)")
 	private boolean baseline = true;
 
-	@Parameter(label = "weka", required = false, style = "open", description = "Optional Weka model file")
+	@Parameter(label = "weka", required = false, style = "open", description = "Optional Weka model file (from Train Weka Few-Shot)")
 	private File weka;
 
-	@Parameter(label = "unet", required = false, style = "open", description = "Optional U-Net model file")
+	@Parameter(label = "unet", required = false, style = "directory",
+		description = "Optional U-Net model folder (from Train U-Net)")
 	private File unet;
 
 	@Parameter(label = "output", required = false, style = "directory",
@@ -63,8 +66,14 @@ public class CompareMethodsCommand implements Command {
 		if (report) ComparisonReport.check(output, OpenImages.all());
 		final int threads = SliceParallel.defaultThreads();
 		final ImageJProgress progress = new ImageJProgress(TABLE);
-		final Comparison comparison = Comparison.run(ct, truth, ComparedMethods.chosen(baseline, weka, unet,
-			threads), threads, progress);
+		final List<StackSegmenter> methods = ComparedMethods.chosen(baseline, weka, unet, threads);
+		final Comparison comparison;
+		try {
+			comparison = Comparison.run(ct, truth, methods, threads, progress);
+		}
+		finally {
+			ComparedMethods.close(methods);
+		}
 		montage = ComparisonMontage.of(comparison);
 		plot = ComparisonPlot.of(comparison);
 		final ResultsTable table = ComparisonTable.of(comparison);

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.baseline.BaselineSegmenter;
+import org.fewshotct.core.baseline.BaselineSettings;
 
 /** The methods a user chose for Compare Methods, ready to run, in a fixed order: baseline, Weka, U-Net. */
 final class ComparedMethods {
@@ -16,20 +18,33 @@ final class ComparedMethods {
 		final File wekaModel = model(weka, "weka");
 		final File unetModel = model(unet, "unet");
 		final List<StackSegmenter> methods = new ArrayList<>();
-		if (baseline) methods.add(unavailable("baseline"));
+		if (baseline) methods.add(new BaselineSegmenter(BaselineSettings.DEFAULT, threads));
 		if (wekaModel != null) methods.add(unavailable("weka"));
 		if (unetModel != null) methods.add(unavailable("unet"));
 		return methods;
+	}
+
+	/** Releases what loaded methods hold (a U-Net holds TensorFlow memory). */
+	static void close(final List<StackSegmenter> methods) {
+		for (final StackSegmenter method : methods)
+			if (method instanceof AutoCloseable) {
+				try {
+					((AutoCloseable) method).close();
+				}
+				catch (final Exception e) {
+					ij.IJ.log("Compare Methods: could not release " + method.name() + ": " + e);
+				}
+			}
 	}
 
 	private static StackSegmenter unavailable(final String method) {
 		throw new UserInputException("The " + method + " method is not in this build yet");
 	}
 
-	/** The model file given for a key, null when none was given; refuses a missing file. */
-	private static File model(final File file, final String key) {
-		if (file == null || file.getPath().isEmpty()) return null;
-		if (!file.isFile()) throw new UserInputException("No model file " + file + " (macro key '" + key + "=')");
-		return file;
+	/** The model (a Weka file, a U-Net folder) given for a key, null when none was given; refuses a missing one. */
+	private static File model(final File model, final String key) {
+		if (model == null || model.getPath().isEmpty()) return null;
+		if (!model.exists()) throw new UserInputException("No model " + model + " (macro key '" + key + "=')");
+		return model;
 	}
 }

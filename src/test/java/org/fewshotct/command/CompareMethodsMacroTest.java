@@ -57,13 +57,15 @@ public class CompareMethodsMacroTest {
 		assertTrue(run.stdout, run.stdout.contains("montage 3 124x100 24"));
 		final List<String> compared = Files.readAllLines(new File(out, ComparisonReport.CSV).toPath());
 		final List<String> scored = Files.readAllLines(randIndex.toPath());
-		assertEquals("Slice,baseline ARI,baseline s", compared.get(0));
+		assertEquals("Slice,truth structures,baseline ARI,baseline structures,baseline s/slice", compared.get(0));
+		assertEquals("Slice,ARI,RI,Truth structures,Predicted structures", scored.get(0));
 		assertEquals(3 + 3 + 1, compared.size());
 		for (int s = 1; s <= 3; s++) {
 			final String[] ours = compared.get(s).split(",");
 			final String[] theirs = scored.get(s).split(",");
 			assertEquals(theirs[0], ours[0]);
-			assertEquals("slice " + s, theirs[1], ours[1]);
+			assertEquals("slice " + s, theirs[1], ours[2]);
+			assertEquals("slice " + s, theirs[3], ours[1]);
 		}
 		assertEquals(meanAri(run.stdout, "Compare Methods: baseline mean ARI "), meanAri(run.stdout,
 			"Rand Index: mean ARI "));

@@ -17,14 +17,14 @@ public class ComparedMethodsTest {
 	}
 
 	@Test
-	public void refusesAMissingModelFileNamingItsKey() {
+	public void refusesAMissingModelNamingItsKey() {
 		final File missing = new File("no-such.model");
 		try {
 			ComparedMethods.chosen(false, null, missing, 1);
 			fail();
 		}
 		catch (final UserInputException e) {
-			assertEquals("No model file no-such.model (macro key 'unet=')", e.getMessage());
+			assertEquals("No model no-such.model (macro key 'unet=')", e.getMessage());
 		}
 	}
 }
