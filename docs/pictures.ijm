@@ -16,6 +16,7 @@ run("Crop");
 run("Make Montage...", "columns=3 rows=1 scale=0.75 first=45 last=89 increment=22 border=4 font=14 label use");
 run("8-bit Color", "number=256"); // a quarter of the RGB file size, and no visible change
 saveAs("PNG", docs + "overlay.png");
+close("*"); // the next stacks have the same titles
 
 run("Open CT Slices", "folder=[" + root + "/ts_dicom_train/images]");
 ct = getTitle();

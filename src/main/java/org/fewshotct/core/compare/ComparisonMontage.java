@@ -193,7 +193,8 @@ public final class ComparisonMontage extends VirtualStack {
 		final int width = layout.x(2) - layout.gap;
 		Captions.strip(page, 0, y, width, layout.caption, layout.fontSize, text("Where each method fails "), quiet(
 			"(below it)"));
-		Captions.paragraph(page, 0, y + layout.caption, width, layout.tileHeight, layout.fontSize, //
+		// The legend has two tiles' width to itself, so it can be larger than the captions.
+		Captions.paragraph(page, 0, y + layout.caption, width, layout.tileHeight, Math.round(layout.fontSize * 1.25f),
 			new Captions.Run[] { text("On each truth structure (outlined), its majority label"), quiet(" is the " +
 				"predicted label covering most of it.") }, //
 			new Captions.Run[] { Captions.run("merged", LabelOverlays.MERGED_COLOUR), text(": pixels in their " +
