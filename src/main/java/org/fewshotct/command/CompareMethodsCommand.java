@@ -25,8 +25,9 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Runs the chosen methods on a CT stack and shows how they differ: a montage (one page per slice: CT, truth,
- * each method, and where each fails), a table of ARI and run time per slice with mean, median and worst, and a
- * plot. With {@code output=} it also writes them as PNG pages, CSV, PNG and one HTML page.
+ * each method, and where each fails), a table of each method's ARI per slice with mean, median and worst and its
+ * seconds per slice, and a plot. With {@code output=} it also writes them as PNG pages, CSV, PNG and one HTML
+ * page. Keys are no suffix of one another, as ImageJ's macro options need.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Compare Methods")
 public class CompareMethodsCommand implements Command {
@@ -42,7 +43,8 @@ public class CompareMethodsCommand implements Command {
 	@Parameter(label = "baseline", description = "Run the Sobel watershed baseline (default settings)")
 	private boolean baseline = true;
 
-	@Parameter(label = "weka", required = false, style = "open", description = "Optional Weka model file (from Train Weka Few-Shot)")
+	@Parameter(label = "weka", required = false, style = "open",
+		description = "Optional Weka model file (from Train Weka Few-Shot)")
 	private File weka;
 
 	@Parameter(label = "unet", required = false, style = "directory",
