@@ -28,8 +28,10 @@ public final class WekaTrainer {
 
 	private final WekaSettings settings;
 
+	/** Refuses an unknown classifier class or bad classifier options at once, before any work. */
 	public WekaTrainer(final WekaSettings settings) {
 		this.settings = settings;
+		newClassifier();
 	}
 
 	public WekaSettings settings() {
@@ -43,16 +45,12 @@ public final class WekaTrainer {
 
 	/** Samples and trains in one go. */
 	public WekaModel train(final ImagePlus ct, final ImagePlus labels, final Progress progress) {
-		final Classifier unbuilt = newClassifier();
-		return train(sample(ct, labels, progress), unbuilt, progress);
+		return train(sample(ct, labels, progress), progress);
 	}
 
 	/** Trains on samples from {@link #sample}. */
 	public WekaModel train(final TrainingData data, final Progress progress) {
-		return train(data, newClassifier(), progress);
-	}
-
-	private WekaModel train(final TrainingData data, final Classifier classifier, final Progress progress) {
+		final Classifier classifier = newClassifier();
 		progress.status("training on " + data.instances().numInstances() + " pixels of " + data.slices().length +
 			" slices");
 		build(classifier, data, progress);
@@ -61,8 +59,8 @@ public final class WekaTrainer {
 				data));
 	}
 
-	/** The classifier the settings name, unbuilt; refuses an unknown class or bad options before any work. */
-	Classifier newClassifier() {
+	/** The classifier the settings name, unbuilt. */
+	private Classifier newClassifier() {
 		if (settings.classifier().isEmpty()) {
 			final RandomForest forest = new RandomForest();
 			forest.setNumIterations(settings.trees());
