@@ -72,7 +72,8 @@ public final class WekaQualityBench {
 		System.out.printf("train seconds %.2f, probabilities %.3f s/slice%n", trainSeconds, applySeconds / ct
 			.getStackSize());
 		System.out.printf("weka mean ARI %.4f  (%s)%n", score(maps, ct, truth, model.decoder()), model.decoder());
-		if (Boolean.parseBoolean(options.getOrDefault("tune", "false"))) tune(maps, ct, truth);
+		if (Boolean.parseBoolean(options.getOrDefault("tune", "false"))) tune(maps, ct, truth, model.scheme()
+			.classOf(org.fewshotct.core.instances.InstanceTargets.BACKGROUND) >= 0);
 	}
 
 	static WekaSettings settings(final Map<String, String> o) {
@@ -114,14 +115,17 @@ public final class WekaQualityBench {
 		return StackRandIndex.meanAdjusted(scores);
 	}
 
-	private static void tune(final float[][][] maps, final ImagePlus ct, final ImagePlus truth) {
-		for (final boolean fill : new boolean[] { false, true })
-			for (final double background : new double[] { 0.3, 0.5, 0.7 })
-				for (final double marker : new double[] { 0.4, 0.5, 0.6, 0.7, 0.8 })
-					for (final int area : new int[] { 5, 20, 50 }) {
-						final InstanceDecoder.Settings d = new InstanceDecoder.Settings(background, marker, area, fill);
+	/** Scores a grid of decoder settings; background settings only where the model predicts background. */
+	private static void tune(final float[][][] maps, final ImagePlus ct, final ImagePlus truth,
+		final boolean background)
+	{
+		for (final boolean fill : background ? new boolean[] { false, true } : new boolean[] { true })
+			for (final double threshold : background ? new double[] { 0.3, 0.5, 0.7 } : new double[] { 0.5 })
+				for (final double marker : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 })
+					for (final int area : new int[] { 5, 10, 20, 50, 100 }) {
+						final InstanceDecoder.Settings d = new InstanceDecoder.Settings(threshold, marker, area, fill);
 						System.out.printf("tune ARI %.4f fill=%s background=%.2f marker=%.2f area=%d%n", score(maps, ct, truth,
-							d), fill, background, marker, area);
+							d), fill, threshold, marker, area);
 					}
 	}
 
