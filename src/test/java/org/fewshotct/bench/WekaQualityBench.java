@@ -2,6 +2,7 @@ package org.fewshotct.bench;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -13,14 +14,15 @@ import java.util.Random;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.Stacks;
 import org.fewshotct.core.features.FeatureSettings;
+import org.fewshotct.core.instances.InstanceTargets;
 import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.core.metric.RandIndex;
 import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.weka.ClassScheme;
 import org.fewshotct.core.weka.WekaModel;
-import org.fewshotct.core.weka.WekaSegmenter;
 import org.fewshotct.core.weka.WekaSettings;
 import org.fewshotct.core.weka.WekaTrainer;
 
@@ -72,8 +74,8 @@ public final class WekaQualityBench {
 		System.out.printf("train seconds %.2f, probabilities %.3f s/slice%n", trainSeconds, applySeconds / ct
 			.getStackSize());
 		System.out.printf("weka mean ARI %.4f  (%s)%n", score(maps, ct, truth, model.decoder()), model.decoder());
-		if (Boolean.parseBoolean(options.getOrDefault("tune", "false"))) tune(maps, ct, truth, model.scheme()
-			.classOf(org.fewshotct.core.instances.InstanceTargets.BACKGROUND) >= 0);
+		if (Boolean.parseBoolean(options.getOrDefault("tune", "false"))) tune(maps, ct, truth, model.scheme().classOf(
+			InstanceTargets.BACKGROUND) >= 0);
 	}
 
 	static WekaSettings settings(final Map<String, String> o) {
@@ -96,7 +98,7 @@ public final class WekaQualityBench {
 
 	/** Probability maps of every slice, computed once so decoder settings can be compared on them. */
 	static float[][][] probabilities(final WekaModel model, final ImagePlus ct) {
-		final IntensityWindow window = new WekaSegmenter(model).model().window();
+		final IntensityWindow window = model.window();
 		final float[][][] maps = new float[ct.getStackSize()][][];
 		SliceParallel.forEach(ct.getStackSize(), SliceParallel.defaultThreads(), Progress.NONE, s -> maps[s] = model
 			.probabilities(window.toUnit(ct.getStack().getProcessor(s + 1)), ct.getWidth(), ct.getHeight()));
@@ -108,7 +110,7 @@ public final class WekaQualityBench {
 	{
 		final ImageStack labels = new ImageStack(ct.getWidth(), ct.getHeight());
 		for (final float[][] map : maps)
-			labels.addSlice("", org.fewshotct.core.Stacks.labelSlice(InstanceDecoder.decode(map, ct.getWidth(), ct
+			labels.addSlice("", Stacks.labelSlice(InstanceDecoder.decode(map, ct.getWidth(), ct
 				.getHeight(), decoder), ct.getWidth(), ct.getHeight()));
 		final RandIndex.Score[] scores = StackRandIndex.score(truth, new ImagePlus("weka", labels),
 			SliceParallel.defaultThreads(), Progress.NONE);
@@ -150,7 +152,7 @@ public final class WekaQualityBench {
 		final ImageStack out = new ImageStack(stack.getWidth(), stack.getHeight());
 		final Random random = new Random(42);
 		for (final int s : slices) {
-			final ij.process.ImageProcessor slice = stack.getStack().getProcessor(s + 1).duplicate();
+			final ImageProcessor slice = stack.getStack().getProcessor(s + 1).duplicate();
 			if (drop > 0) {
 				final boolean[] erased = new boolean[65536];
 				for (int v = 1; v < erased.length; v++)

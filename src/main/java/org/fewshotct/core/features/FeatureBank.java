@@ -3,11 +3,6 @@ package org.fewshotct.core.features;
 import java.util.ArrayList;
 import java.util.List;
 
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.type.numeric.real.FloatType;
-
 /**
  * Computes the feature planes of one slice at a time. A stack is processed slice by slice, so memory holds
  * only the planes of the slices in flight, never a feature stack per slice. Thread-safe: each call works on
@@ -48,10 +43,5 @@ public final class FeatureBank {
 		for (final Feature feature : settings.features())
 			feature.compute(slice, planes);
 		return planes.toArray(new float[0][]);
-	}
-
-	/** A plane as an ImgLib2 image (no copy). */
-	public static ArrayImg<FloatType, FloatArray> asImg(final float[] plane, final int width, final int height) {
-		return ArrayImgs.floats(plane, width, height);
 	}
 }

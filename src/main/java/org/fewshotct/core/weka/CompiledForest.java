@@ -2,6 +2,7 @@ package org.fewshotct.core.weka;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import weka.classifiers.Classifier;
@@ -76,7 +77,7 @@ final class CompiledForest {
 	 * tree order, then normalised. Values must not be NaN (Weka's missing value).
 	 */
 	void distribution(final double[] values, final double[] out) {
-		java.util.Arrays.fill(out, 0);
+		Arrays.fill(out, 0);
 		for (final int root : roots) {
 			int node = root;
 			while (feature[node] >= 0)

@@ -2,8 +2,10 @@ package org.fewshotct.core.weka;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ImageProcessor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -71,7 +73,7 @@ final class TrainingSampler {
 		final ImageStack stack = labels.getStack();
 		final List<Integer> slices = new ArrayList<>();
 		for (int s = 1; s <= stack.getSize(); s++) {
-			final ij.process.ImageProcessor slice = stack.getProcessor(s);
+			final ImageProcessor slice = stack.getProcessor(s);
 			for (int i = 0; i < slice.getPixelCount(); i++) {
 				if (slice.get(i) != 0) {
 					slices.add(s);
@@ -120,7 +122,7 @@ final class TrainingSampler {
 			pixels[i] = pixels[j];
 			pixels[j] = swap;
 		}
-		return java.util.Arrays.copyOf(pixels, chosen);
+		return Arrays.copyOf(pixels, chosen);
 	}
 
 	private static int count(final double[][][] rows) {

@@ -1,14 +1,17 @@
 package org.fewshotct.core.weka;
 
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StreamCorruptedException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -171,8 +174,7 @@ final class WekaModelFile {
 				"The model file " + file + " is damaged: it holds no Weka classifier");
 			return new Object[] { classifier, header };
 		}
-		catch (final ClassNotFoundException | java.io.InvalidClassException | java.io.StreamCorruptedException
-			| java.io.EOFException e)
+		catch (final ClassNotFoundException | InvalidClassException | StreamCorruptedException | EOFException e)
 		{
 			throw new UserInputException("The model file " + file + " is damaged: " + e.getMessage(), e);
 		}

@@ -2,6 +2,7 @@ package org.fewshotct.core.weka;
 
 import ij.ImagePlus;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -122,7 +123,7 @@ public final class WekaTrainer {
 
 	private Map<String, String> summary(final TrainingData data) {
 		final Map<String, String> summary = new LinkedHashMap<>();
-		summary.put("slices", java.util.Arrays.toString(data.slices()));
+		summary.put("slices", Arrays.toString(data.slices()));
 		summary.put("pixels", Integer.toString(data.instances().numInstances()));
 		summary.put("samples_per_class", Integer.toString(settings.samplesPerClass()));
 		summary.put("boundary_width", Integer.toString(settings.boundaryWidth()));

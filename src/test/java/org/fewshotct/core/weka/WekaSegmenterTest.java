@@ -42,20 +42,27 @@ public class WekaSegmenterTest {
 
 	@Test
 	public void probabilitiesAreOneChannelPerClassAndSumToOne() {
-		final ImagePlus maps = new WekaSegmenter(model, 2).segment(phantoms.ct(), true, Progress.NONE).probabilities();
-		assertEquals("phantom-ct-weka-probabilities", maps.getTitle());
-		assertEquals(3, maps.getNChannels());
-		assertEquals(2, maps.getNSlices());
-		assertEquals("boundary phantom-001", maps.getStack().getSliceLabel(6));
-		final float[][] expected = model.probabilities(IntensityWindow.defaultFor(16).toUnit(phantoms.ct().getStack()
-			.getProcessor(2)), WekaTrainerTest.SIZE, WekaTrainerTest.SIZE);
-		for (int c = 0; c < 3; c++)
-			assertArrayEquals(expected[c], (float[]) maps.getStack().getPixels(3 + c + 1), 0);
-		final float[][] first = new float[3][];
-		for (int c = 0; c < 3; c++)
-			first[c] = (float[]) maps.getStack().getPixels(c + 1);
-		for (int i = 0; i < first[0].length; i++)
-			assertEquals(1, first[0][i] + first[1][i] + first[2][i], 1e-5);
+		for (final ClassScheme scheme : ClassScheme.values()) {
+			final WekaModel trained = new WekaTrainer(WekaTrainerTest.QUICK.withScheme(scheme)).train(phantoms.ct(),
+				phantoms.labels(), Progress.NONE);
+			final ImagePlus maps = new WekaSegmenter(trained, 2).segment(phantoms.ct(), true, Progress.NONE)
+				.probabilities();
+			final int classes = scheme.classCount();
+			assertEquals("phantom-ct-weka-probabilities", maps.getTitle());
+			assertEquals(classes, maps.getNChannels());
+			assertEquals(2, maps.getNSlices());
+			assertEquals("boundary phantom-001", maps.getStack().getSliceLabel(2 * classes));
+			final float[][] expected = trained.probabilities(IntensityWindow.defaultFor(16).toUnit(phantoms.ct()
+				.getStack().getProcessor(2)), WekaTrainerTest.SIZE, WekaTrainerTest.SIZE);
+			for (int c = 0; c < classes; c++)
+				assertArrayEquals(expected[scheme.target(c)], (float[]) maps.getStack().getPixels(classes + c + 1), 0);
+			final float[] sum = new float[expected[0].length];
+			for (int c = 0; c < classes; c++)
+				for (int i = 0; i < sum.length; i++)
+					sum[i] += ((float[]) maps.getStack().getPixels(c + 1))[i];
+			for (final float s : sum)
+				assertEquals(1, s, 1e-5);
+		}
 	}
 
 	@Test

@@ -71,7 +71,8 @@ public class WekaTrainerTest {
 		final ImageStack labels = train.labels().getStack();
 		Arrays.fill((short[]) labels.getPixels(1), (short) 0);
 		Arrays.fill((short[]) labels.getPixels(3), (short) 0);
-		final TrainingData data = new WekaTrainer(QUICK).sample(train.ct(), train.labels(), Progress.NONE);
+		final TrainingData data = new WekaTrainer(QUICK.withScheme(ClassScheme.FULL)).sample(train.ct(), train.labels(),
+			Progress.NONE);
 		assertArrayEquals(new int[] { 2 }, data.slices());
 		assertEquals(3, data.instances().numClasses());
 		final int[] available = new int[3];
