@@ -8,7 +8,8 @@ import org.fewshotct.core.instances.InstanceTargets;
 
 /**
  * Training and validation batches from labelled slices: square tiles with their class targets
- * ({@link InstanceTargets}) and pixel weights (0 beyond the slice edges, so padding teaches nothing).
+ * ({@link InstanceTargets}) and pixel weights: the weight of the pixel's class, 0 beyond the slice edges so
+ * that padding teaches nothing.
  * Every random choice of a training batch comes from the batch's own seed, so a resumed training draws
  * exactly the batches an uninterrupted one would have.
  */
@@ -39,10 +40,13 @@ final class TileSampler {
 	private final int tile;
 	private final int boundaryWidth;
 	private final boolean augment;
+	private final float[] classWeights;
 
+	/** {@code classWeights[c]} multiplies the loss of pixels of class c (see {@link InstanceTargets}). */
 	TileSampler(final List<LabelledSlice> slices, final IntensityWindow window, final int tile,
-		final int boundaryWidth, final boolean augment)
+		final int boundaryWidth, final boolean augment, final float[] classWeights)
 	{
+		this.classWeights = classWeights.clone();
 		this.slices = slices;
 		this.window = window;
 		this.tile = tile;
@@ -97,6 +101,8 @@ final class TileSampler {
 		final int[] labels = new int[n];
 		System.arraycopy(batch.labels, b * n, labels, 0, n);
 		System.arraycopy(InstanceTargets.classes(labels, tile, tile, boundaryWidth), 0, batch.classes, b * n, n);
+		for (int i = b * n; i < (b + 1) * n; i++)
+			batch.weights[i] *= classWeights[batch.classes[i]];
 	}
 
 	private static int ceilDiv(final int a, final int b) {

@@ -16,9 +16,12 @@ public interface UNetBackend {
 
 	/**
 	 * A new trainable U-Net with {@code depth} poolings, {@code width} filters on the first level (doubling per
-	 * level), one input channel and {@code classes} outputs; weights drawn from {@code seed}.
+	 * level) and {@code classes} outputs; weights drawn from {@code seed}. The network sees its one input
+	 * channel twice: as it is, and through the narrower window [contrastLow, contrastHigh] of it (clipped to
+	 * [0, 1]), where soft tissues that differ by a few percent of the input range become clearly distinct.
 	 */
-	TrainableUNet create(int depth, int width, int classes, float learningRate, long seed, int threads);
+	TrainableUNet create(int depth, int width, int classes, float learningRate, long seed, int threads,
+		float contrastLow, float contrastHigh);
 
 	/**
 	 * A U-Net exported by {@link TrainableUNet#exportSavedModel}. Throws {@link IllegalArgumentException}

@@ -13,7 +13,7 @@ import org.fewshotct.core.instances.InstanceDecoder;
  */
 public final class UNetSettings {
 
-	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, true,
+	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true,
 		InstanceDecoder.Settings.DEFAULT.withFillBackground(true));
 
 	private final int depth;
@@ -25,12 +25,15 @@ public final class UNetSettings {
 	private final double validation;
 	private final double learningRate;
 	private final int boundaryWidth;
+	private final double backgroundWeight;
+	private final double boundaryWeight;
 	private final boolean augment;
 	private final InstanceDecoder.Settings decoder;
 
 	private UNetSettings(final int depth, final int width, final int tile, final int batch, final int epochs,
 		final long seed, final double validation, final double learningRate, final int boundaryWidth,
-		final boolean augment, final InstanceDecoder.Settings decoder)
+		final double backgroundWeight, final double boundaryWeight, final boolean augment,
+		final InstanceDecoder.Settings decoder)
 	{
 		if (depth < 1 || depth > 6) throw new UserInputException("depth must be 1..6, got " + depth);
 		if (width < 1 || width > 256) throw new UserInputException("width must be 1..256, got " + width);
@@ -43,6 +46,8 @@ public final class UNetSettings {
 		if (!(learningRate > 0 && learningRate < 1)) throw new UserInputException("learning_rate must be in (0, 1), " +
 			"got " + learningRate);
 		if (boundaryWidth < 1) throw new UserInputException("boundary_width must be >= 1, got " + boundaryWidth);
+		if (!(backgroundWeight > 0) || !(boundaryWeight > 0)) throw new UserInputException(
+			"class weights must be > 0, got background " + backgroundWeight + " and boundary " + boundaryWeight);
 		this.depth = depth;
 		this.width = width;
 		this.tile = tile;
@@ -52,6 +57,8 @@ public final class UNetSettings {
 		this.validation = validation;
 		this.learningRate = learningRate;
 		this.boundaryWidth = boundaryWidth;
+		this.backgroundWeight = backgroundWeight;
+		this.boundaryWeight = boundaryWeight;
 		this.augment = augment;
 		this.decoder = decoder;
 	}
@@ -100,6 +107,19 @@ public final class UNetSettings {
 		return boundaryWidth;
 	}
 
+	/**
+	 * Loss weight of background pixels (interior pixels weigh 1). Below 1 because masks are partial: much of
+	 * what they call background is unlabelled structure, and the metric scores only labelled pixels.
+	 */
+	public double backgroundWeight() {
+		return backgroundWeight;
+	}
+
+	/** Loss weight of boundary pixels: the thin class that separates touching structures. */
+	public double boundaryWeight() {
+		return boundaryWeight;
+	}
+
 	/** Whether training tiles are flipped, rotated, scaled, re-windowed, blurred or sharpened, and noised. */
 	public boolean augment() {
 		return augment;
@@ -111,57 +131,67 @@ public final class UNetSettings {
 
 	public UNetSettings withDepth(final int value) {
 		return new UNetSettings(value, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			augment, decoder);
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withWidth(final int value) {
 		return new UNetSettings(depth, value, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			augment, decoder);
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withTile(final int value) {
 		return new UNetSettings(depth, width, value, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			augment, decoder);
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withBatch(final int value) {
 		return new UNetSettings(depth, width, tile, value, epochs, seed, validation, learningRate, boundaryWidth,
-			augment, decoder);
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withEpochs(final int value) {
 		return new UNetSettings(depth, width, tile, batch, value, seed, validation, learningRate, boundaryWidth,
-			augment, decoder);
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withSeed(final long value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, value, validation, learningRate, boundaryWidth,
-			augment, decoder);
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withValidation(final double value) {
-		return new UNetSettings(depth, width, tile, batch, epochs, seed, value, learningRate, boundaryWidth, augment,
-			decoder);
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, value, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withLearningRate(final double value) {
-		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, value, boundaryWidth, augment,
-			decoder);
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, value, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
 	}
 
 	public UNetSettings withBoundaryWidth(final int value) {
-		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, value, augment,
-			decoder);
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, value,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withBackgroundWeight(final double value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth, value,
+			boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withBoundaryWeight(final double value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, value, augment, decoder);
 	}
 
 	public UNetSettings withAugment(final boolean value) {
-		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth, value,
-			decoder);
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, value, decoder);
 	}
 
 	public UNetSettings withDecoder(final InstanceDecoder.Settings value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			augment, value);
+			backgroundWeight, boundaryWeight, augment, value);
 	}
 
 	/** The settings as strings under stable keys; the decoder's under "decoder.". */
@@ -176,6 +206,8 @@ public final class UNetSettings {
 		map.put("validation", Double.toString(validation));
 		map.put("learning_rate", Double.toString(learningRate));
 		map.put("boundary_width", Integer.toString(boundaryWidth));
+		map.put("background_weight", Double.toString(backgroundWeight));
+		map.put("boundary_weight", Double.toString(boundaryWeight));
 		map.put("augment", Boolean.toString(augment));
 		for (final Map.Entry<String, String> e : decoder.toMap().entrySet())
 			map.put(DECODER + e.getKey(), e.getValue());
@@ -195,7 +227,9 @@ public final class UNetSettings {
 				"width")), Integer.parseInt(get(map, defaults, "tile")), Integer.parseInt(get(map, defaults, "batch")),
 				Integer.parseInt(get(map, defaults, "epochs")), Long.parseLong(get(map, defaults, "seed")), Double
 					.parseDouble(get(map, defaults, "validation")), Double.parseDouble(get(map, defaults, "learning_rate")),
-				Integer.parseInt(get(map, defaults, "boundary_width")), Boolean.parseBoolean(get(map, defaults, "augment")),
+				Integer.parseInt(get(map, defaults, "boundary_width")), Double.parseDouble(get(map, defaults,
+					"background_weight")), Double.parseDouble(get(map, defaults, "boundary_weight")), Boolean.parseBoolean(
+						get(map, defaults, "augment")),
 				decoder.isEmpty() ? DEFAULT.decoder : InstanceDecoder.Settings.fromMap(decoder));
 		}
 		catch (final NumberFormatException e) {

@@ -117,8 +117,9 @@ public final class UNetTrainer {
 
 		final UNetBackend backend = IsolatedTensorFlow.backend();
 		if (IsolatedTensorFlow.fallback() != null) listener.message("U-Net: " + IsolatedTensorFlow.fallback());
+		final float[] contrast = contrastWindow(usedWindow, ct.getBitDepth());
 		try (TrainableUNet net = backend.create(settings.depth(), settings.width(), InstanceTargets.CLASS_COUNT,
-			(float) settings.learningRate(), settings.seed(), threads))
+			(float) settings.learningRate(), settings.seed(), threads, contrast[0], contrast[1]))
 		{
 			listener.message("U-Net: training on " + net.device() + ": " + training.size() + " slices, " + validation
 				.size() + " for validation; depth " + settings.depth() + ", width " + settings.width() + ", tile " +
@@ -128,9 +129,10 @@ public final class UNetTrainer {
 				net.restoreCheckpoint(previous.prefixFile(checkpoints));
 				listener.message("U-Net: resuming after epoch " + previous.epochs + " of " + settings.epochs());
 			}
+			final float[] weights = { (float) settings.backgroundWeight(), 1, (float) settings.boundaryWeight() };
 			final Loop loop = new Loop(net, new TileSampler(training, usedWindow, settings.tile(), settings
-				.boundaryWidth(), settings.augment()), new TileSampler(validation, usedWindow, settings.tile(), settings
-					.boundaryWidth(), false), validation, stepsPerEpoch(training));
+				.boundaryWidth(), settings.augment(), weights), new TileSampler(validation, usedWindow, settings.tile(),
+					settings.boundaryWidth(), false, weights), validation, stepsPerEpoch(training));
 			final int first = history.epochs();
 			for (int epoch = first; epoch < settings.epochs(); epoch++) {
 				final double trainingLoss = loop.epoch(epoch, progress);
@@ -141,6 +143,7 @@ public final class UNetTrainer {
 			}
 			final UNetModel model = new UNetModel(folder, settings, usedWindow, ct.getBitDepth(), settings.epochs(),
 				info(net.device(), ct, labels, training.size(), validation.size()));
+			model.put("contrast_window", contrast[0] + "," + contrast[1]);
 			export(net, model);
 			history.save(new File(folder, UNetModel.LOSS_PLOT), new File(folder, UNetModel.LOSS_TABLE));
 			return new Result(model, history, net.device(), settings.epochs() - first, loop.tiles, loop.seconds);
@@ -325,6 +328,29 @@ public final class UNetTrainer {
 		info.put("training_slices", Integer.toString(trainingSlices));
 		info.put("validation_slices", Integer.toString(validationSlices));
 		return info;
+	}
+
+	/**
+	 * The soft-tissue window, [-160, 240] HU, in the [0, 1] range of the model's window: the network's second
+	 * input channel. 8-bit CT counts as windowed to [-1000, 1000] HU, as this suite's 8-bit slices are. Where
+	 * the model's window is about that narrow already, the second channel repeats the first.
+	 */
+	static float[] contrastWindow(final IntensityWindow window, final int bitDepth) {
+		final double low = unclipped(window, stored(-160, bitDepth));
+		final double high = unclipped(window, stored(240, bitDepth));
+		final float lowUnit = (float) Math.max(0, Math.min(1, low));
+		final float highUnit = (float) Math.max(0, Math.min(1, high));
+		return highUnit - lowUnit < 0.05 || highUnit - lowUnit > 0.9 ? new float[] { 0, 1 } : new float[] { lowUnit,
+			highUnit };
+	}
+
+	private static double stored(final double hu, final int bitDepth) {
+		if (bitDepth == 8) return (hu + 1000) / 2000 * 255;
+		return bitDepth == 16 ? hu + IntensityWindow.HU_OFFSET_16BIT : hu;
+	}
+
+	private static double unclipped(final IntensityWindow window, final double value) {
+		return (value - window.min()) / (window.max() - window.min());
 	}
 
 	/** Identifies the inputs and every setting that shapes the training except the number of epochs. */

@@ -34,9 +34,7 @@ import org.tensorflow.types.TUint8;
  */
 final class GraphUNet implements TrainableUNet {
 
-	private final int depth;
-	private final int width;
-	private final int classes;
+	private final UNetGraph.Architecture architecture;
 	private final ConfigProto config;
 	private final String device;
 	private final Graph graph = new Graph();
@@ -47,16 +45,15 @@ final class GraphUNet implements TrainableUNet {
 	private final Op train;
 	private final Session session;
 
-	GraphUNet(final int depth, final int width, final int classes, final float learningRate, final long seed,
+	GraphUNet(final UNetGraph.Architecture architecture, final float learningRate, final long seed,
 		final ConfigProto config, final String device)
 	{
-		this.depth = depth;
-		this.width = width;
-		this.classes = classes;
+		this.architecture = architecture;
+		final int classes = architecture.classes;
 		this.config = config;
 		this.device = device;
 		try {
-			net = new UNetGraph(graph, depth, width, classes);
+			net = new UNetGraph(graph, architecture);
 			final Ops tf = net.tf;
 			targets = tf.withName("classes").placeholder(TUint8.class, Placeholder.shape(Shape.of(-1, -1, -1)));
 			weights = tf.withName("weights").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
@@ -154,7 +151,7 @@ final class GraphUNet implements TrainableUNet {
 		try (Graph inference = new Graph()) {
 			final File prefix = scratch.resolve("weights").toFile();
 			saveCheckpoint(prefix);
-			final UNetGraph forward = new UNetGraph(inference, depth, width, classes);
+			final UNetGraph forward = new UNetGraph(inference, architecture);
 			try (Session exported = new Session(inference, config)) {
 				exported.restore(prefix.getAbsolutePath());
 				SavedModelBundle.exporter(folder.getAbsolutePath()).withSession(exported).withSignature(Signature.builder()

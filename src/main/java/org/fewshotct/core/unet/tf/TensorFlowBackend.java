@@ -36,10 +36,11 @@ public final class TensorFlowBackend implements UNetBackend {
 
 	@Override
 	public TrainableUNet create(final int depth, final int width, final int classes, final float learningRate,
-		final long seed, final int threads)
+		final long seed, final int threads, final float contrastLow, final float contrastHigh)
 	{
 		try {
-			return new GraphUNet(depth, width, classes, learningRate, seed, SessionConfig.of(threads), device(threads));
+			return new GraphUNet(new UNetGraph.Architecture(depth, width, classes, contrastLow, contrastHigh),
+				learningRate, seed, SessionConfig.of(threads), device(threads));
 		}
 		catch (final TensorFlowException e) {
 			throw new IllegalStateException("TensorFlow could not build the U-Net: " + e.getMessage(), e);

@@ -14,7 +14,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The U-Net's forward graph: per level two 3x3 convolutions with bias and ReLU, 2x2 max-pooling down,
+ * The U-Net's forward graph: the image and a contrast-stretched copy of it as two channels; per level two 3x3 convolutions with bias and ReLU, 2x2 max-pooling down,
  * a 2x2 stride-2 transposed convolution up (as a 1x1 convolution to four times the channels followed by
  * depth-to-space, which is the same map and works for any input size), the skip concatenated, and a 1x1
  * convolution to the class logits. Variables have flat names in the root scope, identical in every graph
@@ -27,6 +27,28 @@ final class UNetGraph {
 
 	private static final List<Long> UNIT_STRIDES = Arrays.asList(1L, 1L, 1L, 1L);
 
+	/** What shapes the graph; equal architectures build graphs with the same variables. */
+	static final class Architecture {
+
+		final int depth;
+		final int width;
+		final int classes;
+		final float contrastLow;
+		final float contrastHigh;
+
+		Architecture(final int depth, final int width, final int classes, final float contrastLow,
+			final float contrastHigh)
+		{
+			if (!(contrastHigh > contrastLow)) throw new IllegalArgumentException("contrast window [" + contrastLow +
+				", " + contrastHigh + "] is empty");
+			this.depth = depth;
+			this.width = width;
+			this.classes = classes;
+			this.contrastLow = contrastLow;
+			this.contrastHigh = contrastHigh;
+		}
+	}
+
 	final Ops tf;
 	final Placeholder<TFloat32> image;
 	final Operand<TFloat32> logits;
@@ -35,12 +57,17 @@ final class UNetGraph {
 	/** He-normal standard deviation per variable, 0 for biases. */
 	private final List<Float> stddevs = new ArrayList<>();
 
-	UNetGraph(final Graph graph, final int depth, final int width, final int classes) {
+	UNetGraph(final Graph graph, final Architecture architecture) {
+		final int depth = architecture.depth;
+		final int width = architecture.width;
 		tf = Ops.create(graph);
 		image = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
 		final List<Operand<TFloat32>> skips = new ArrayList<>();
-		Operand<TFloat32> x = image;
-		int channels = 1;
+		final Operand<TFloat32> contrast = tf.clipByValue(tf.math.div(tf.math.sub(image, tf.constant(
+			architecture.contrastLow)), tf.constant(architecture.contrastHigh - architecture.contrastLow)), tf.constant(0f),
+			tf.constant(1f));
+		Operand<TFloat32> x = tf.concat(Arrays.asList(image, contrast), tf.constant(3));
+		int channels = 2;
 		for (int level = 0; level < depth; level++) {
 			final int c = width << level;
 			x = block("down" + level, x, channels, c);
@@ -57,7 +84,7 @@ final class UNetGraph {
 			x = block("up" + level, x, 2 * c, c);
 			channels = c;
 		}
-		logits = conv("logits", x, 1, channels, classes, false);
+		logits = conv("logits", x, 1, channels, architecture.classes, false);
 		probabilities = tf.withName(OUTPUT).nn.softmax(logits);
 	}
 
