@@ -24,7 +24,7 @@ for list in ts_dicom_train-heldout ts_example_ct-all ts_example_ct-heldout ts_di
   done < "$out/$list.slices"
   (cd "$peers" && "$python" baseline_skimage.py "$work/$list/images8" "$work/$list/baseline" >/dev/null)
   baseline=$(cd "$peers" && "$python" ari_sklearn.py "$work/$list/labels" "$work/$list/baseline" | awk '/mean ARI/ {print $3}')
-  unet=$(awk -v l="$list:" '$3 == l {print $7}' "$out/java.out")
+  unet=$(awk -v l="$list:" '$3 == l {print $6}' "$out/java.out")
   summary+=("$(printf '%-24s %6d   %8.4f   %8.4f' "$list" "$(wc -l < "$out/$list.slices")" "$unet" "$baseline")")
 done
 echo

@@ -31,14 +31,25 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 	static final int MARGIN = 32;
 	public static final int DEFAULT_BATCH = 2;
 
+	/** Receives the class maps of one slice, {@code maps[class][pixel]}; called in parallel for different slices. */
+	@FunctionalInterface
+	interface MapsConsumer {
+
+		void accept(int slice, float[][] maps);
+	}
+
 	private final UNetModel model;
 	private final UNetNetwork network;
+	private final int depth;
 	private final int batch;
 	private final int threads;
 
-	private UNetSegmenter(final UNetModel model, final UNetNetwork network, final int batch, final int threads) {
+	private UNetSegmenter(final UNetModel model, final UNetNetwork network, final int depth, final int batch,
+		final int threads)
+	{
 		this.model = model;
 		this.network = network;
+		this.depth = depth;
 		this.batch = batch;
 		this.threads = threads;
 	}
@@ -60,7 +71,12 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			throw new UserInputException("The U-Net model " + folder + " is damaged: TensorFlow cannot load its " +
 				UNetModel.SAVED_MODEL + ": " + firstLine(e.getMessage()), e);
 		}
-		return new UNetSegmenter(model, network, batch, threads);
+		return new UNetSegmenter(model, network, model.settings().depth(), batch, threads);
+	}
+
+	/** A segmenter-less view of a network in training, to compute class maps (it does not own the network). */
+	static UNetSegmenter maps(final UNetNetwork network, final int depth, final int batch, final int threads) {
+		return new UNetSegmenter(null, network, depth, batch, threads);
 	}
 
 	@Override
@@ -83,21 +99,36 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		final IntensityWindow window = model.windowFor(ct.getBitDepth(), ct.getTitle());
 		final int width = ct.getWidth();
 		final int height = ct.getHeight();
-		final int multiple = 1 << model.settings().depth();
-		final Tiling tiling = new Tiling(width, height, MAX_TILE / multiple * multiple, MARGIN, multiple);
-		final ImageStack source = ct.getStack();
 		final ImageStack output = Stacks.emptyLike(ct, 16);
+		final InstanceDecoder.Settings decoder = model.settings().decoder();
+		predict(ct.getStack(), window, progress, (slice, maps) -> output.setPixels(Stacks.labelSlice(InstanceDecoder
+			.decode(maps, width, height, decoder), width, height).getPixels(), slice + 1));
+		final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + NAME, output);
+		labels.setCalibration(ct.getCalibration());
+		return labels;
+	}
+
+	/**
+	 * The class maps of every slice of {@code source} seen through {@code window}, handed to {@code consumer}
+	 * as each slice is complete (in parallel for the slices completed by one network call).
+	 */
+	void predict(final ImageStack source, final IntensityWindow window, final Progress progress,
+		final MapsConsumer consumer)
+	{
+		final int width = source.getWidth();
+		final int height = source.getHeight();
+		final int multiple = 1 << depth;
+		final Tiling tiling = new Tiling(width, height, MAX_TILE / multiple * multiple, MARGIN, multiple);
 		final int slices = source.getSize();
 		final int tilesPerSlice = tiling.count();
 		final int tilePixels = tiling.tileWidth * tiling.tileHeight;
 		final int classes = InstanceTargets.CLASS_COUNT;
 		final float[] images = new float[batch * tilePixels];
 		final float[] probabilities = new float[batch * tilePixels * classes];
-		final InstanceDecoder.Settings decoder = model.settings().decoder();
 		final List<Integer> finished = new ArrayList<>();
+		final List<float[][]> finishedMaps = new ArrayList<>();
 		float[] unit = null;
-		float[][] planes = null;
-		final List<float[][]> finishedPlanes = new ArrayList<>();
+		float[][] maps = null;
 		int done = 0;
 		final long jobs = (long) slices * tilesPerSlice;
 		for (long first = 0; first < jobs; first += batch) {
@@ -111,30 +142,25 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			network.predict(images, count, tiling.tileHeight, tiling.tileWidth, probabilities);
 			for (int b = 0; b < count; b++) {
 				final long job = first + b;
-				final int slice = (int) (job / tilesPerSlice);
-				if (job % tilesPerSlice == 0) planes = new float[classes][width * height];
-				tiling.write(probabilities, b * tilePixels * classes, (int) (job % tilesPerSlice), planes);
+				if (job % tilesPerSlice == 0) maps = new float[classes][width * height];
+				tiling.write(probabilities, b * tilePixels * classes, (int) (job % tilesPerSlice), maps);
 				if (job % tilesPerSlice == tilesPerSlice - 1) {
-					finished.add(slice);
-					finishedPlanes.add(planes);
+					finished.add((int) (job / tilesPerSlice));
+					finishedMaps.add(maps);
 				}
 			}
-			SliceParallel.forEach(finished.size(), threads, Progress.NONE, k -> output.setPixels(Stacks.labelSlice(
-				InstanceDecoder.decode(finishedPlanes.get(k), width, height, decoder), width, height).getPixels(),
-				finished.get(k) + 1));
+			SliceParallel.forEach(finished.size(), threads, Progress.NONE, k -> consumer.accept(finished.get(k),
+				finishedMaps.get(k)));
 			done += finished.size();
 			finished.clear();
-			finishedPlanes.clear();
+			finishedMaps.clear();
 			progress.report(done, slices);
 		}
-		final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + NAME, output);
-		labels.setCalibration(ct.getCalibration());
-		return labels;
 	}
 
 	@Override
 	public void close() {
-		network.close();
+		if (model != null) network.close();
 	}
 
 	private static String firstLine(final String message) {

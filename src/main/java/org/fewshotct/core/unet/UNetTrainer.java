@@ -141,7 +141,14 @@ public final class UNetTrainer {
 				listener.epoch(epoch + 1, settings.epochs(), history);
 				progress.status(String.format("epoch %d/%d, loss %.4f", epoch + 1, settings.epochs(), trainingLoss));
 			}
-			final UNetModel model = new UNetModel(folder, settings, usedWindow, ct.getBitDepth(), settings.epochs(),
+			UNetSettings trained = settings;
+			if (!validation.isEmpty()) {
+				final DecoderTuning tuning = DecoderTuning.tune(net, validation, usedWindow, settings.depth(), settings
+					.batch(), threads, settings.decoder());
+				listener.message("U-Net: " + tuning.report);
+				trained = settings.withDecoder(tuning.best);
+			}
+			final UNetModel model = new UNetModel(folder, trained, usedWindow, ct.getBitDepth(), settings.epochs(),
 				info(net.device(), ct, labels, training.size(), validation.size()));
 			model.put("contrast_window", contrast[0] + "," + contrast[1]);
 			export(net, model);

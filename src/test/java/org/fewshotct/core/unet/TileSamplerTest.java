@@ -29,18 +29,19 @@ public class TileSamplerTest {
 	}
 
 	private static final IntensityWindow WINDOW = new IntensityWindow(0, 1000);
+	private static final float[] WEIGHTS = { 0.5f, 1, 3 };
 
 	@Test
 	public void cropsCoverTheSliceUnchangedWithWeightZeroBeyondIt() {
 		final LabelledSlice slice = slice();
-		final TileSampler sampler = new TileSampler(Collections.singletonList(slice), WINDOW, 8, 1, false);
+		final TileSampler sampler = new TileSampler(Collections.singletonList(slice), WINDOW, 8, 1, false, WEIGHTS);
 		assertEquals(4, sampler.cropCount(slice));
 		final TileSampler.Batch batch = new TileSampler.Batch(4, 8);
 		for (int t = 0; t < 4; t++)
 			sampler.crop(slice, t, batch, t);
 		// tile 3 starts at (8, 8): its pixel (1, 1) is slice pixel (9, 9); (4, 0) lies beyond the slice
 		assertEquals(0.909f, batch.images[3 * 64 + 9], 1e-6);
-		assertEquals(1, batch.weights[3 * 64 + 9], 0);
+		assertEquals(0.5f, batch.weights[3 * 64 + 9], 0);
 		assertEquals(0, batch.weights[3 * 64 + 4], 0);
 		assertEquals(0, batch.images[3 * 64 + 4], 0);
 		// tile 0 is the top-left 8x8 of the slice; its classes are the targets of that window
@@ -50,12 +51,14 @@ public class TileSamplerTest {
 				window[y * 8 + x] = slice.labels[y * 12 + x];
 		assertArrayEquals(InstanceTargets.classes(window, 8, 8, 1), Arrays.copyOf(batch.classes, 64));
 		assertEquals(InstanceTargets.BOUNDARY, batch.classes[3 * 8 + 5]);
+		assertEquals(3, batch.weights[3 * 8 + 5], 0);
 		assertEquals(InstanceTargets.INTERIOR, batch.classes[3 * 8 + 3]);
+		assertEquals(1, batch.weights[3 * 8 + 3], 0);
 	}
 
 	@Test
 	public void augmentedBatchesDependOnTheSeedOnly() {
-		final TileSampler sampler = new TileSampler(Collections.singletonList(slice()), WINDOW, 8, 1, true);
+		final TileSampler sampler = new TileSampler(Collections.singletonList(slice()), WINDOW, 8, 1, true, WEIGHTS);
 		final TileSampler.Batch a = new TileSampler.Batch(3, 8);
 		final TileSampler.Batch b = new TileSampler.Batch(3, 8);
 		sampler.sample(42, a);
@@ -68,7 +71,7 @@ public class TileSamplerTest {
 
 	@Test
 	public void augmentationMovesLabelsWithoutInventingThem() {
-		final TileSampler sampler = new TileSampler(Collections.singletonList(slice()), WINDOW, 16, 1, true);
+		final TileSampler sampler = new TileSampler(Collections.singletonList(slice()), WINDOW, 16, 1, true, WEIGHTS);
 		final TileSampler.Batch batch = new TileSampler.Batch(8, 16);
 		for (long seed = 0; seed < 20; seed++) {
 			sampler.sample(seed, batch);

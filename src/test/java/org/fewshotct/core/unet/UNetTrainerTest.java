@@ -7,13 +7,12 @@ import static org.junit.Assert.fail;
 import ij.ImagePlus;
 
 import java.io.File;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
 import org.fewshotct.core.phantom.PhantomStacks;
@@ -21,14 +20,14 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Trains tiny U-Nets on 64x64 phantoms in this JVM (TensorFlow in its own class loader). */
+/** Trains small U-Nets on 128x128 phantoms in this JVM (TensorFlow in its own class loader). */
 public class UNetTrainerTest {
 
-	private static final UNetSettings TINY = UNetSettings.DEFAULT.withDepth(2).withTile(32).withBatch(4)
+	private static final UNetSettings TINY = UNetSettings.DEFAULT.withDepth(3).withTile(64).withBatch(4)
 		.withLearningRate(3e-3).withValidation(0.25);
 
 	private static PhantomStacks phantoms(final int slices, final long seed) {
-		return new PhantomGenerator(new PhantomSettings(slices, seed, 64)).stacks(1, Progress.NONE);
+		return new PhantomGenerator(new PhantomSettings(slices, seed, 128)).stacks(2, Progress.NONE);
 	}
 
 	@Rule
@@ -41,7 +40,7 @@ public class UNetTrainerTest {
 		final LossHistory history = new UNetTrainer(TINY.withEpochs(30)).withThreads(2).train(training.ct(), training
 			.labels(), folder, Progress.NONE, UNetTrainer.Listener.NONE).history;
 		assertEquals(30, history.epochs());
-		assertTrue("training loss " + history.training(), mean(history.training(), 25, 30) < 0.8 * mean(history
+		assertTrue("training loss " + history.training(), mean(history.training(), 25, 30) < 0.85 * mean(history
 			.training(), 0, 5));
 		assertTrue("validation loss " + history.validation(), mean(history.validation(), 25, 30) < 0.7 * mean(history
 			.validation(), 0, 5));
@@ -53,10 +52,9 @@ public class UNetTrainerTest {
 			assertEquals(16, labels.getBitDepth());
 			assertEquals(2, labels.getStackSize());
 			assertEquals(unseen.ct().getStack().getSliceLabel(2), labels.getStack().getSliceLabel(2));
-			final Set<Short> values = new HashSet<>();
-			for (final short v : (short[]) labels.getStack().getPixels(1))
-				values.add(v);
-			assertTrue("instances " + values, values.size() > 2);
+			// far better than trivial (one label for everything scores 0)
+			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
+			assertTrue("mean ARI " + ari, ari > 0.2);
 		}
 	}
 
@@ -68,7 +66,7 @@ public class UNetTrainerTest {
 			Progress.NONE, UNetTrainer.Listener.NONE).history.training();
 
 		final File folder = new File(temp.getRoot(), "b");
-		final int steps = 2; // 2 training slices of 64x64 in tiles of 32x32, batch 4
+		final int steps = 2; // 2 training slices of 128x128 in tiles of 64x64, batch 4
 		try {
 			trainer.train(training.ct(), training.labels(), folder, cancelAfter(2 * steps + 1), UNetTrainer.Listener.NONE);
 			fail("not cancelled");
