@@ -95,11 +95,6 @@ public final class UNetModel {
 		return trainedEpochs;
 	}
 
-	/** Adds a descriptive entry to the settings file. */
-	void put(final String key, final String value) {
-		properties.put(key, value);
-	}
-
 	File savedModel() {
 		return new File(folder, SAVED_MODEL);
 	}
