@@ -6,6 +6,7 @@ import ij.ImagePlus;
 import java.io.File;
 
 import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.unet.IsolatedTensorFlow;
 import org.fewshotct.core.unet.UNetSegmenter;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -34,6 +35,7 @@ public class SegmentUNetCommand implements Command {
 	public void run() {
 		try (UNetSegmenter segmenter = UNetSegmenter.load(model, batch, SliceParallel.defaultThreads()))
 		{
+			if (IsolatedTensorFlow.fallback() != null) IJ.log(TITLE + ": " + IsolatedTensorFlow.fallback());
 			IJ.log(TITLE + ": " + segmenter.device());
 			labels = segmenter.segment(ct, new ImageJProgress(TITLE));
 		}

@@ -39,7 +39,8 @@ public final class IsolatedTensorFlow {
 		"org/tensorflow/internal/c_api/global/tensorflow.class", // tensorflow-core-native (classes)
 		"org/tensorflow/framework/optimizers/Adam.class", // tensorflow-framework
 		"org/bytedeco/javacpp/Loader.class", // javacpp
-		"com/google/protobuf/Message.class", // protobuf-java
+		// protobuf-java 4 (TensorFlow Java's generated code checks this class), never an older protobuf beside it
+		"com/google/protobuf/RuntimeVersion.class",
 		BACKEND.replace('.', '/') + ".class" }; // this suite's TensorFlow side
 
 	private static UNetBackend backend;
@@ -62,7 +63,7 @@ public final class IsolatedTensorFlow {
 		}
 	}
 
-	/** Why the GPU build did not start and the CPU build runs instead; null when there was no fallback. */
+	/** Why TensorFlow runs on the CPU although a GPU build is installed; null when it does not. */
 	public static synchronized String fallback() {
 		return fallback;
 	}
@@ -80,7 +81,10 @@ public final class IsolatedTensorFlow {
 		String gpuFailure = null;
 		if (!gpu.isEmpty()) {
 			try {
-				return instantiate(common, gpu, parent);
+				final UNetBackend started = instantiate(common, gpu, parent);
+				if (!started.gpu()) fallback = "The GPU build of TensorFlow sees no GPU (it needs an NVIDIA GPU, CUDA 12 " +
+					"and cuDNN >= 9.3 on LD_LIBRARY_PATH), so TensorFlow runs on the CPU";
+				return started;
 			}
 			catch (final RuntimeException | LinkageError e) {
 				if (cpu.isEmpty()) throw new IllegalStateException("The GPU build of TensorFlow could not start (it needs " +

@@ -20,9 +20,9 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * The U-Net trains and segments in a JVM whose class path starts with other TensorFlow classes: the legacy
+ * The U-Net trains and segments in a JVM whose class path starts with other TensorFlow: the legacy
  * TensorFlow 1.15 jar that Fiji carries with CSBDeep/StarDist (org.tensorflow.Graph, Session, ... under the
- * same names), or a GPU native library that cannot start.
+ * same names), and a GPU build of the native library that cannot start.
  */
 public class UNetBesideLegacyTensorFlowTest {
 
@@ -30,34 +30,29 @@ public class UNetBesideLegacyTensorFlowTest {
 	public TemporaryFolder temp = new TemporaryFolder();
 
 	@Test
-	public void trainsAndSegmentsWithLegacyTensorFlowFirstOnTheClassPath() throws Exception {
+	public void trainsAndSegmentsBehindLegacyTensorFlowAndABrokenGpuBuild() throws Exception {
 		final File legacy = new File("target/legacy-tensorflow/libtensorflow-1.15.0.jar");
 		assertTrue("mvn test copies " + legacy, legacy.isFile());
-		final String out = runMacro(legacy, "print('Graph from ' + call('" + TensorFlowOnClassPath.class.getName() +
-			".graphSource'));\n" + UNetMacroTest.trainAndSegment(new File(temp.getRoot(), "m.unet")));
-		assertTrue(out, out.contains("Graph from " + legacy.getAbsoluteFile().toURI()));
-		assertTrue(out, out.contains("segmented phantom-ct-unet 4 64 16"));
-	}
-
-	@Test
-	public void fallsBackToTheCpuWhenTheGpuBuildCannotStart() throws Exception {
 		final File brokenGpu = temp.newFile("tensorflow-core-native-linux-x86_64-gpu.jar");
 		try (ZipOutputStream jar = new ZipOutputStream(new FileOutputStream(brokenGpu))) {
 			jar.putNextEntry(new ZipEntry("org/tensorflow/internal/c_api/" + IsolatedTensorFlow.platform() + "-gpu/" +
 				System.mapLibraryName("jnitensorflow")));
 			jar.write("not a library".getBytes(StandardCharsets.UTF_8));
 		}
-		final String out = runMacro(brokenGpu, UNetMacroTest.trainAndSegment(new File(temp.getRoot(), "m.unet")));
+		final String out = runMacro(legacy.getAbsolutePath() + File.pathSeparator + brokenGpu.getAbsolutePath(),
+			"print('Graph from ' + call('" + TensorFlowOnClassPath.class.getName() + ".graphSource'));\n" +
+				UNetMacroTest.trainAndSegment(new File(temp.getRoot(), "m.unet")));
+		assertTrue(out, out.contains("Graph from " + legacy.getAbsoluteFile().toURI()));
 		assertTrue(out, out.contains("The GPU build of TensorFlow could not start (it needs CUDA 12 and cuDNN >= 9.3 " +
 			"on LD_LIBRARY_PATH), so TensorFlow runs on the CPU"));
 		assertTrue(out, out.contains("segmented phantom-ct-unet 4 64 16"));
 	}
 
 	/** Runs a macro headless in a fresh JVM with {@code first} ahead of the suite's class path; its stdout. */
-	private String runMacro(final File first, final String macro) throws Exception {
+	private String runMacro(final String first, final String macro) throws Exception {
 		final File file = temp.newFile("macro.ijm");
 		Files.write(file.toPath(), macro.getBytes(StandardCharsets.UTF_8));
-		final String classpath = first.getAbsolutePath() + File.pathSeparator + new File("target/test-classes")
+		final String classpath = first + File.pathSeparator + new File("target/test-classes")
 			.getAbsolutePath() + File.pathSeparator + new File("target/classes").getAbsolutePath() + File.pathSeparator +
 			new String(Files.readAllBytes(new File("target/classpath.txt").toPath()), StandardCharsets.UTF_8).trim();
 		final List<String> command = new ArrayList<>(Arrays.asList(System.getProperty("java.home") + "/bin/java",
