@@ -50,10 +50,10 @@ final class DecoderTuning {
 			scores[t] = sum / maps.length;
 		});
 		int best = 0;
-		final StringBuilder report = new StringBuilder("validation ARI by marker threshold:");
+		final StringBuilder report = new StringBuilder("validation ARI by marker threshold");
 		for (int t = 0; t < scores.length; t++) {
 			if (scores[t] > scores[best]) best = t;
-			report.append(String.format(Locale.ROOT, " %.1f: %.4f", MARKER_THRESHOLDS[t], scores[t]));
+			report.append(String.format(Locale.ROOT, "%s %.1f=%.4f", t == 0 ? ":" : ",", MARKER_THRESHOLDS[t], scores[t]));
 		}
 		return new DecoderTuning(base.withMarkerThreshold(MARKER_THRESHOLDS[best]), report.append(String.format(
 			Locale.ROOT, "; decoding with %.1f", MARKER_THRESHOLDS[best])).toString());
