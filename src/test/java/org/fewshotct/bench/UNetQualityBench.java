@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.StackSegmenter;
+import org.fewshotct.core.baseline.BaselineSegmenter;
+import org.fewshotct.core.baseline.BaselineSettings;
 import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.core.metric.RandIndex;
 import org.fewshotct.core.metric.StackRandIndex;
@@ -24,12 +27,15 @@ import org.fewshotct.core.unet.UNetTrainer;
  * <li>train on 10 slices of ts_example_ct spread evenly through it; score its other 102 slices and the other
  * scan, ts_dicom_train.</li>
  * </ol>
- * Writes the file names of each scored set to OUT/NAME.slices, for the peers to score the same slices.
+ * The Sobel-watershed baseline is scored on the same slices. Writes the file names of each scored set to
+ * OUT/NAME.slices, for other methods to score the same slices.
  * Usage: UNetQualityBench DATA_ROOT OUT_DIR [EPOCHS]
  */
 public final class UNetQualityBench {
 
 	private UNetQualityBench() {}
+
+	private static final StringBuilder TABLE = new StringBuilder();
 
 	public static void main(final String[] args) throws Exception {
 		final File data = new File(args[0]);
@@ -58,6 +64,8 @@ public final class UNetQualityBench {
 		final File exampleModel = train(ten[0], ten[1], new File(out, "ts_example_ct-10.unet"), settings);
 		score(exampleModel, subset(example, rest), "ts_example_ct-heldout", out);
 		score(exampleModel, dicom, "ts_dicom_train-all", out);
+		System.out.printf("%n== mean ARI (truth > 0); the ts_dicom_train model scores the first two rows, the " +
+			"ts_example_ct one the last two%n%-24s %6s %8s %9s%n%s", "scored slices", "count", "U-Net", "baseline", TABLE);
 	}
 
 	private static File train(final ImagePlus ct, final ImagePlus labels, final File model,
@@ -83,19 +91,29 @@ public final class UNetQualityBench {
 	private static void score(final File model, final ImagePlus[] stacks, final String name, final File out)
 		throws Exception
 	{
+		final double unet;
 		try (UNetSegmenter segmenter = UNetSegmenter.load(model)) {
-			final long t0 = System.nanoTime();
-			final ImagePlus prediction = segmenter.segment(stacks[0], Progress.NONE);
-			final double seconds = (System.nanoTime() - t0) / 1e9;
-			final RandIndex.Score[] scores = StackRandIndex.score(stacks[1], prediction, SliceParallel.defaultThreads(),
-				Progress.NONE);
-			System.out.printf("unet score %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", name,
-				StackRandIndex.meanAdjusted(scores), scores.length, seconds, scores.length / seconds);
+			unet = score(segmenter, stacks, name);
 		}
+		final double baseline = score(new BaselineSegmenter(BaselineSettings.DEFAULT, SliceParallel.defaultThreads()),
+			stacks, name);
+		TABLE.append(String.format("%-24s %6d %8.4f %9.4f%n", name, stacks[0].getStackSize(), unet, baseline));
 		try (PrintWriter names = new PrintWriter(new File(out, name + ".slices"), StandardCharsets.UTF_8.name())) {
 			for (int s = 1; s <= stacks[0].getStackSize(); s++)
 				names.println(stacks[0].getStack().getSliceLabel(s));
 		}
+	}
+
+	private static double score(final StackSegmenter segmenter, final ImagePlus[] stacks, final String name) {
+		final long t0 = System.nanoTime();
+		final ImagePlus prediction = segmenter.segment(stacks[0], Progress.NONE);
+		final double seconds = (System.nanoTime() - t0) / 1e9;
+		final RandIndex.Score[] scores = StackRandIndex.score(stacks[1], prediction, SliceParallel.defaultThreads(),
+			Progress.NONE);
+		final double mean = StackRandIndex.meanAdjusted(scores);
+		System.out.printf("%s score %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", segmenter
+			.name(), name, mean, scores.length, seconds, scores.length / seconds);
+		return mean;
 	}
 
 	private static ImagePlus[] read(final File set) {
