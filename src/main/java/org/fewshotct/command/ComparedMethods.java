@@ -8,6 +8,8 @@ import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
+import org.fewshotct.core.unet.UNetSegmenter;
+import org.fewshotct.core.weka.WekaSegmenter;
 
 /** The methods a user chose for Compare Methods, ready to run, in a fixed order: baseline, Weka, U-Net. */
 final class ComparedMethods {
@@ -19,8 +21,8 @@ final class ComparedMethods {
 		final File unetModel = model(unet, "unet");
 		final List<StackSegmenter> methods = new ArrayList<>();
 		if (baseline) methods.add(new BaselineSegmenter(BaselineSettings.DEFAULT, threads));
-		if (wekaModel != null) methods.add(unavailable("weka"));
-		if (unetModel != null) methods.add(unavailable("unet"));
+		if (wekaModel != null) methods.add(WekaSegmenter.load(wekaModel));
+		if (unetModel != null) methods.add(UNetSegmenter.load(unetModel)); // last: the one that holds memory
 		return methods;
 	}
 
@@ -35,10 +37,6 @@ final class ComparedMethods {
 					ij.IJ.log("Compare Methods: could not release " + method.name() + ": " + e);
 				}
 			}
-	}
-
-	private static StackSegmenter unavailable(final String method) {
-		throw new UserInputException("The " + method + " method is not in this build yet");
 	}
 
 	/** The model (a Weka file, a U-Net folder) given for a key, null when none was given; refuses a missing one. */
