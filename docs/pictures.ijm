@@ -1,7 +1,8 @@
 // Makes the README's pictures from the real CT slices, headless:
 //   bin/imagej-batch docs/pictures.ijm /work/shared/data/real-ct      (from the project folder)
 // docs/overlay.png: Label Overlay on three ts_example_ct slices. docs/compare-montage.png and
-// docs/compare-plot.png: Compare Methods (truth and baseline) on ts_dicom_train (slice 005 of the montage).
+// docs/compare-plot.png: Compare Methods on ts_dicom_train (slice 005 of the montage): the baseline, and Weka
+// trained on five slices of the other scan, ts_example_ct.
 root = getArgument();
 if (root == "") exit("pictures.ijm needs the real-ct folder as its argument");
 docs = call("java.lang.System.getProperty", "user.dir") + "/docs/";
@@ -16,6 +17,15 @@ run("Crop");
 run("Make Montage...", "columns=3 rows=1 scale=0.75 first=45 last=89 increment=22 border=4 font=14 label use");
 run("8-bit Color", "number=256"); // a quarter of the RGB file size, and no visible change
 saveAs("PNG", docs + "overlay.png");
+
+selectImage(labels);
+run("Make Substack...", "slices=86-110-6");
+rename("train-labels");
+selectImage(ct);
+run("Make Substack...", "slices=86-110-6");
+rename("train-ct");
+weka = getDirectory("temp") + "few-shot-ct-pictures.weka";
+run("Train Weka Few-Shot", "ct=train-ct labels=train-labels model=[" + weka + "]");
 close("*"); // the next stacks have the same titles
 
 run("Open CT Slices", "folder=[" + root + "/ts_dicom_train/images]");
@@ -26,7 +36,7 @@ run("Open CT Slices", "folder=[" + root + "/ts_dicom_train/labels]");
 truth = getTitle();
 makeRectangle(0, 150, 512, 280);
 run("Crop");
-run("Compare Methods", "ct=[" + ct + "] truth=[" + truth + "] baseline=true");
+run("Compare Methods", "ct=[" + ct + "] truth=[" + truth + "] baseline=true weka=[" + weka + "]");
 selectImage(ct + "-compare");
 setSlice(5);
 run("Duplicate...", "title=page");
