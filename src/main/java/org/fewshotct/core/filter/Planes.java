@@ -5,7 +5,9 @@ import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 /**
@@ -37,6 +39,23 @@ public final class Planes {
 		final Cursor<UnsignedByteType> cursor = Views.flatIterable(image).cursor();
 		for (int i = 0; i < pixels.length; i++)
 			pixels[i] = cursor.next().getByte();
+		return pixels;
+	}
+
+	/**
+	 * The pixels of a float plane, row by row, as a new array the caller may overwrite (filters that work in
+	 * place need their own copy even of an {@link ArrayImg}).
+	 */
+	public static float[] copy(final RandomAccessibleInterval<FloatType> image) {
+		requirePlane(image);
+		if (image instanceof ArrayImg) {
+			final Object access = ((ArrayImg<?, ?>) image).update(null);
+			if (access instanceof FloatArray) return ((FloatArray) access).getCurrentStorageArray().clone();
+		}
+		final float[] pixels = new float[(int) (image.dimension(0) * image.dimension(1))];
+		final Cursor<FloatType> cursor = Views.flatIterable(image).cursor();
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = cursor.next().get();
 		return pixels;
 	}
 

@@ -1,0 +1,85 @@
+package org.fewshotct.command;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import java.io.File;
+
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.features.FeatureSettings;
+import org.fewshotct.core.weka.ClassScheme;
+import org.fewshotct.core.weka.TrainingData;
+import org.fewshotct.core.weka.WekaModel;
+import org.fewshotct.core.weka.WekaSettings;
+import org.fewshotct.core.weka.WekaTrainer;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Trains a seeded Weka pixel classifier on a filter bank from a few labelled CT slices (slices whose labels are
+ * empty are skipped) and writes it as one model file. Headless and reproducible: the same inputs and seed give
+ * the same model.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Train Weka Few-Shot")
+public class TrainWekaCommand implements Command {
+
+	@Parameter(label = "ct", description = "CT stack")
+	private ImagePlus ct;
+
+	@Parameter(label = "labels", description = "Instance label stack, same size as the CT (empty slices are skipped)")
+	private ImagePlus labels;
+
+	@Parameter(label = "model", style = "save", description = "Model file to write")
+	private File model;
+
+	@Parameter(label = "trees", required = false, min = "1", description = "Trees of the random forest")
+	private int trees = WekaSettings.DEFAULT.trees();
+
+	@Parameter(label = "samples", required = false, min = "1",
+		description = "Pixels sampled per class and labelled slice")
+	private int samples = WekaSettings.DEFAULT.samplesPerClass();
+
+	@Parameter(label = "seed", required = false, description = "Seed of the sampling and the forest")
+	private int seed = WekaSettings.DEFAULT.seed();
+
+	@Parameter(label = "features", required = false,
+		description = "Comma-separated feature families: original, gaussian, gradient, hessian, dog, membrane, windows, mean, variance")
+	private String features = FeatureSettings.DEFAULT.names();
+
+	@Parameter(label = "boundary", required = false, min = "1",
+		description = "Boundary width in pixels: structure pixels this close to another label or background")
+	private int boundary = WekaSettings.DEFAULT.boundaryWidth();
+
+	@Parameter(label = "scheme", required = false, choices = { "full", "structures" },
+		description = "Classes: full (background, interior, boundary) or structures (interior, boundary only)")
+	private String scheme = WekaSettings.DEFAULT.scheme().key();
+
+	@Parameter(label = "classifier", required = false,
+		description = "A Weka classifier class name instead of the random forest (empty = random forest)")
+	private String classifier = "";
+
+	@Parameter(label = "classifier_args", required = false, description = "Weka options of that classifier")
+	private String classifier_args = "";
+
+	@Parameter(label = "arff", required = false, style = "save",
+		description = "Optional ARFF file of the sampled training pixels, for Weka's Explorer")
+	private File arff;
+
+	@Override
+	public void run() {
+		final WekaSettings settings = WekaSettings.DEFAULT.withTrees(trees).withSamplesPerClass(samples).withSeed(seed)
+			.withFeatures(FeatureSettings.parse(features)).withBoundaryWidth(boundary).withScheme(ClassScheme.byKey(
+				scheme)).withClassifier(classifier, classifier_args);
+		final WekaTrainer trainer = new WekaTrainer(settings);
+		if (model.isDirectory()) throw new UserInputException("The model file " + model + " is a folder");
+		final ImageJProgress progress = new ImageJProgress("Train Weka Few-Shot");
+		final TrainingData data = trainer.sample(ct, labels, progress);
+		if (arff != null && !arff.getPath().isEmpty()) data.saveArff(arff);
+		final WekaModel trained = trainer.train(data, progress);
+		trained.save(model);
+		IJ.showProgress(1.0);
+		IJ.log(String.format("Train Weka Few-Shot: %d pixels of %d labelled slices, %d features -> %s",
+			data.instances().numInstances(), data.slices().length, data.instances().numAttributes() - 1, model));
+	}
+}

@@ -1,0 +1,64 @@
+package org.fewshotct.core.weka;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.io.AtomicOutput;
+
+import weka.core.Instances;
+import weka.core.converters.ArffSaver;
+
+/**
+ * The pixels sampled for training (one Weka instance per pixel: its features and its class) and how the CT was
+ * read: the intensity window and the bit depth, which the model must reproduce when it is applied.
+ */
+public final class TrainingData {
+
+	private final Instances instances;
+	private final IntensityWindow window;
+	private final int bitDepth;
+	private final int[] slices;
+
+	TrainingData(final Instances instances, final IntensityWindow window, final int bitDepth, final int[] slices) {
+		this.instances = instances;
+		this.window = window;
+		this.bitDepth = bitDepth;
+		this.slices = slices.clone();
+	}
+
+	/** The sampled pixels; the last attribute is the class. Shared, not copied: do not modify. */
+	public Instances instances() {
+		return instances;
+	}
+
+	public IntensityWindow window() {
+		return window;
+	}
+
+	/** Bit depth of the CT the samples came from. */
+	public int bitDepth() {
+		return bitDepth;
+	}
+
+	/** The 1-based CT slices that had labels and were sampled. */
+	public int[] slices() {
+		return slices.clone();
+	}
+
+	/** Writes the samples as an ARFF file for Weka's Explorer (atomically: a failure leaves no partial file). */
+	public void saveArff(final File file) {
+		try {
+			AtomicOutput.write(file, path -> {
+				final ArffSaver saver = new ArffSaver();
+				saver.setInstances(instances);
+				saver.setFile(path.toFile());
+				saver.writeBatch();
+			});
+		}
+		catch (final IOException e) {
+			throw new UserInputException("Cannot write the ARFF file " + file + ": " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package org.fewshotct.core.weka;
+
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StreamCorruptedException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.features.FeatureSettings;
+import org.fewshotct.core.instances.InstanceDecoder;
+import org.fewshotct.core.io.AtomicOutput;
+
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+/**
+ * The Weka model file: a ZIP holding {@value #SETTINGS} (readable text: format version, features, class
+ * scheme, intensity window, decoder settings, what it was trained on) and {@value #CLASSIFIER} (the Weka
+ * classifier and its attribute header, Java-serialized). Reading accepts only Weka and JDK classes in the
+ * serialized part, so a crafted file cannot run other code, and refuses a wrong, newer or damaged file with a
+ * message that names it.
+ */
+final class WekaModelFile {
+
+	/** The format this version writes and the newest it reads. */
+	static final int FORMAT_VERSION = 1;
+	static final String SETTINGS = "model.properties";
+	static final String CLASSIFIER = "classifier.ser";
+
+	private static final String DECODER = "decoder.";
+	private static final String TRAINING = "training.";
+
+	private WekaModelFile() {}
+
+	static void write(final WekaModel model, final File file) {
+		try {
+			AtomicOutput.write(file, path -> {
+				try (OutputStream out = Files.newOutputStream(path); ZipOutputStream zip = new ZipOutputStream(out)) {
+					zip.putNextEntry(new ZipEntry(SETTINGS));
+					final Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+					writer.write(settingsText(model));
+					writer.flush();
+					zip.closeEntry();
+					zip.putNextEntry(new ZipEntry(CLASSIFIER));
+					final ObjectOutputStream objects = new ObjectOutputStream(zip);
+					objects.writeObject(model.classifier());
+					objects.writeObject(model.header());
+					objects.flush();
+					zip.closeEntry();
+				}
+			});
+		}
+		catch (final IOException e) {
+			throw new UserInputException("Cannot write the model file " + file + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** The settings entry: sorted "key=value" lines, escaped as java.util.Properties reads them. */
+	private static String settingsText(final WekaModel model) throws IOException {
+		final Map<String, String> entries = new TreeMap<>();
+		entries.put("format", Integer.toString(FORMAT_VERSION));
+		entries.put("method", "weka");
+		entries.put("scheme", model.scheme().key());
+		entries.put("window.min", Double.toString(model.window().min()));
+		entries.put("window.max", Double.toString(model.window().max()));
+		entries.put("bit_depth", Integer.toString(model.bitDepth()));
+		entries.putAll(model.features().toMap());
+		model.decoder().toMap().forEach((k, v) -> entries.put(DECODER + k, v));
+		model.training().forEach((k, v) -> entries.put(TRAINING + k, v));
+		final StringBuilder text = new StringBuilder("# Few-Shot CT Weka model\n");
+		for (final Map.Entry<String, String> entry : entries.entrySet())
+			text.append(propertyLine(entry.getKey(), entry.getValue()));
+		return text.toString();
+	}
+
+	/** One "key=value" line, escaped by java.util.Properties itself. */
+	private static String propertyLine(final String key, final String value) throws IOException {
+		final Properties property = new Properties();
+		property.setProperty(key, value);
+		final StringWriter writer = new StringWriter();
+		property.store(writer, null);
+		final StringBuilder line = new StringBuilder();
+		for (final String text : writer.toString().split("\\R"))
+			if (!text.startsWith("#")) line.append(text).append('\n');
+		return line.toString();
+	}
+
+	static WekaModel read(final File file) {
+		if (!file.isFile()) throw new UserInputException("No such model file: " + file);
+		try (ZipFile zip = new ZipFile(file)) {
+			final ZipEntry settingsEntry = zip.getEntry(SETTINGS);
+			final ZipEntry classifierEntry = zip.getEntry(CLASSIFIER);
+			if (settingsEntry == null || classifierEntry == null) throw notAModel(file, "it lacks " + SETTINGS + " or " +
+				CLASSIFIER);
+			final Map<String, String> settings = readSettings(zip, settingsEntry);
+			requireFormat(file, settings);
+			final Object[] objects = readClassifier(file, zip, classifierEntry);
+			return new WekaModel((Classifier) objects[0], (Instances) objects[1], FeatureSettings.fromMap(settings),
+				ClassScheme.byKey(required(settings, "scheme")), new IntensityWindow(Double.parseDouble(required(settings,
+					"window.min")), Double.parseDouble(required(settings, "window.max"))), Integer.parseInt(required(
+						settings, "bit_depth")), InstanceDecoder.Settings.fromMap(prefixed(settings, DECODER)), prefixed(
+							settings, TRAINING));
+		}
+		catch (final ZipException e) {
+			throw notAModel(file, "it is not a ZIP file (" + e.getMessage() + ")");
+		}
+		catch (final IOException e) {
+			throw new UserInputException("Cannot read the model file " + file + ": " + e.getMessage(), e);
+		}
+		catch (final UserInputException e) {
+			throw e.getMessage().contains(file.getPath()) ? e : new UserInputException("The model file " + file +
+				" is damaged: " + e.getMessage(), e);
+		}
+		catch (final RuntimeException e) {
+			throw new UserInputException("The model file " + file + " is damaged: " + e.getMessage(), e);
+		}
+	}
+
+	private static Map<String, String> readSettings(final ZipFile zip, final ZipEntry entry) throws IOException {
+		final Properties properties = new Properties();
+		try (InputStream in = zip.getInputStream(entry)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		final Map<String, String> settings = new LinkedHashMap<>();
+		for (final String key : properties.stringPropertyNames())
+			settings.put(key, properties.getProperty(key));
+		return settings;
+	}
+
+	private static void requireFormat(final File file, final Map<String, String> settings) {
+		if (!"weka".equals(settings.get("method"))) throw notAModel(file, settings.containsKey("method") ? "it is a " +
+			settings.get("method") + " model" : "it names no method");
+		final int format;
+		try {
+			format = Integer.parseInt(required(settings, "format"));
+		}
+		catch (final NumberFormatException e) {
+			throw notAModel(file, "its format version is not a number");
+		}
+		if (format > FORMAT_VERSION) throw new UserInputException("The model file " + file +
+			" was written by a newer Few-Shot CT (format " + format + "; this version reads up to " + FORMAT_VERSION +
+			")");
+	}
+
+	private static Object[] readClassifier(final File file, final ZipFile zip, final ZipEntry entry)
+		throws IOException
+	{
+		try (InputStream in = zip.getInputStream(entry); ObjectInputStream objects = new ObjectInputStream(in)) {
+			objects.setObjectInputFilter(WekaModelFile::onlyWekaAndJdk);
+			final Object classifier = objects.readObject();
+			final Object header = objects.readObject();
+			if (!(classifier instanceof Classifier) || !(header instanceof Instances)) throw new UserInputException(
+				"The model file " + file + " is damaged: it holds no Weka classifier");
+			return new Object[] { classifier, header };
+		}
+		catch (final ClassNotFoundException | InvalidClassException | StreamCorruptedException | EOFException e)
+		{
+			throw new UserInputException("The model file " + file + " is damaged: " + e.getMessage(), e);
+		}
+	}
+
+	/** Deserialization filter: Weka's classes, the JDK's, and arrays of either or of primitives. */
+	private static ObjectInputFilter.Status onlyWekaAndJdk(final ObjectInputFilter.FilterInfo info) {
+		Class<?> type = info.serialClass();
+		if (type == null) return ObjectInputFilter.Status.UNDECIDED;
+		while (type.isArray())
+			type = type.getComponentType();
+		if (type.isPrimitive()) return ObjectInputFilter.Status.ALLOWED;
+		final String name = type.getName();
+		return name.startsWith("weka.") || name.startsWith("java.") ? ObjectInputFilter.Status.ALLOWED
+			: ObjectInputFilter.Status.REJECTED;
+	}
+
+	private static String required(final Map<String, String> settings, final String key) {
+		final String value = settings.get(key);
+		if (value == null) throw new IllegalArgumentException("the entry '" + key + "' is missing");
+		return value;
+	}
+
+	private static Map<String, String> prefixed(final Map<String, String> settings, final String prefix) {
+		final Map<String, String> out = new TreeMap<>();
+		settings.forEach((k, v) -> {
+			if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), v);
+		});
+		return out;
+	}
+
+	private static UserInputException notAModel(final File file, final String why) {
+		return new UserInputException("The file " + file + " is not a Few-Shot CT Weka model: " + why);
+	}
+}

@@ -1,0 +1,138 @@
+package org.fewshotct.core.weka;
+
+import ij.ImagePlus;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.fewshotct.core.CancelledException;
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.UserInputException;
+
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.trees.RandomForest;
+import weka.core.Randomizable;
+import weka.core.Utils;
+
+/**
+ * Trains a Weka pixel classifier from a CT stack and its instance label stack (labels 0 = background; slices
+ * without labels are skipped, so K = 1 labelled slice is enough). Unlike Trainable Weka Segmentation it needs
+ * no window, seeds everything (same inputs and seed give the same model), and reads slices one at a time.
+ */
+public final class WekaTrainer {
+
+	private final WekaSettings settings;
+
+	/** Refuses an unknown classifier class or bad classifier options at once, before any work. */
+	public WekaTrainer(final WekaSettings settings) {
+		this.settings = settings;
+		newClassifier();
+	}
+
+	public WekaSettings settings() {
+		return settings;
+	}
+
+	/** Samples the training pixels of the labelled slices (features computed in parallel, slice by slice). */
+	public TrainingData sample(final ImagePlus ct, final ImagePlus labels, final Progress progress) {
+		return TrainingSampler.sample(ct, labels, settings, progress);
+	}
+
+	/** Samples and trains in one go. */
+	public WekaModel train(final ImagePlus ct, final ImagePlus labels, final Progress progress) {
+		return train(sample(ct, labels, progress), progress);
+	}
+
+	/** Trains on samples from {@link #sample}. */
+	public WekaModel train(final TrainingData data, final Progress progress) {
+		final Classifier classifier = newClassifier();
+		progress.status("training on " + data.instances().numInstances() + " pixels of " + data.slices().length +
+			" slices");
+		build(classifier, data, progress);
+		return new WekaModel(classifier, TrainingSampler.header(settings.features().planeNames(), settings.scheme(),
+			0), settings.features(), settings.scheme(), data.window(), data.bitDepth(), settings.decoder(), summary(
+				data));
+	}
+
+	/** The classifier the settings name, unbuilt. */
+	private Classifier newClassifier() {
+		if (settings.classifier().isEmpty()) {
+			final RandomForest forest = new RandomForest();
+			forest.setNumIterations(settings.trees());
+			forest.setNumFeatures(settings.featuresPerNode());
+			forest.setMaxDepth(settings.maxDepth());
+			forest.setSeed(settings.seed());
+			forest.setNumExecutionSlots(settings.threads());
+			return forest;
+		}
+		final Classifier classifier;
+		try {
+			classifier = AbstractClassifier.forName(settings.classifier(), Utils.splitOptions(settings
+				.classifierOptions()));
+		}
+		catch (final Exception e) {
+			throw new UserInputException("Cannot create the Weka classifier '" + settings.classifier() +
+				"' with options '" + settings.classifierOptions() + "': " + e.getMessage(), e);
+		}
+		if (classifier instanceof Randomizable) ((Randomizable) classifier).setSeed(settings.seed());
+		return classifier;
+	}
+
+	/**
+	 * Builds the classifier on a worker thread and polls for cancel meanwhile (Weka's own loops do not look). On
+	 * cancel the worker is interrupted and left to wind down; nothing is returned.
+	 */
+	private static void build(final Classifier classifier, final TrainingData data, final Progress progress) {
+		final FutureTask<Void> task = new FutureTask<>(() -> {
+			classifier.buildClassifier(data.instances());
+			return null;
+		});
+		final Thread worker = new Thread(task, "few-shot-ct-weka-training");
+		worker.setDaemon(true);
+		worker.start();
+		while (true) {
+			try {
+				task.get(200, TimeUnit.MILLISECONDS);
+				return;
+			}
+			catch (final TimeoutException e) {
+				if (progress.isCancelled()) {
+					worker.interrupt();
+					throw new CancelledException();
+				}
+			}
+			catch (final InterruptedException e) {
+				worker.interrupt();
+				Thread.currentThread().interrupt();
+				throw new CancelledException();
+			}
+			catch (final ExecutionException e) {
+				final Throwable cause = e.getCause();
+				if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+				if (cause instanceof Error) throw (Error) cause;
+				throw new UserInputException("The Weka classifier failed to train: " + cause.getMessage(), cause);
+			}
+		}
+	}
+
+	private Map<String, String> summary(final TrainingData data) {
+		final Map<String, String> summary = new LinkedHashMap<>();
+		summary.put("slices", Arrays.toString(data.slices()));
+		summary.put("pixels", Integer.toString(data.instances().numInstances()));
+		summary.put("samples_per_class", Integer.toString(settings.samplesPerClass()));
+		summary.put("boundary_width", Integer.toString(settings.boundaryWidth()));
+		summary.put("seed", Integer.toString(settings.seed()));
+		summary.put("classifier", settings.classifier().isEmpty() ? "weka.classifiers.trees.RandomForest"
+			: settings.classifier());
+		summary.put("classifier_options", settings.classifier().isEmpty() ? "-I " + settings.trees() + " -K " + settings
+			.featuresPerNode() + " -depth " + settings.maxDepth() + " -S " + settings.seed() : settings
+				.classifierOptions());
+		return summary;
+	}
+}

@@ -1,0 +1,138 @@
+package org.fewshotct.core.weka;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.InstanceDecoder;
+import org.fewshotct.core.phantom.PhantomStacks;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The model file: a round trip keeps everything, and wrong or damaged files are refused by name. */
+public class WekaModelFileTest {
+
+	@ClassRule
+	public static TemporaryFolder temp = new TemporaryFolder();
+
+	private static WekaModel model;
+	private static PhantomStacks phantoms;
+	private static File saved;
+
+	@BeforeClass
+	public static void train() throws IOException {
+		phantoms = WekaTrainerTest.phantoms(1, 71);
+		model = new WekaTrainer(WekaTrainerTest.QUICK.withDecoder(InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(
+			0.6))).train(phantoms.ct(), phantoms.labels(), Progress.NONE);
+		saved = temp.newFile("phantom.weka");
+		model.save(saved);
+	}
+
+	@Test
+	public void aSavedModelLoadsWithItsSettingsAndPredictsTheSame() {
+		final WekaModel loaded = WekaModel.load(saved);
+		assertEquals(model.features(), loaded.features());
+		assertEquals(model.scheme(), loaded.scheme());
+		assertEquals(model.window(), loaded.window());
+		assertEquals(16, loaded.bitDepth());
+		assertEquals(0.6, loaded.decoder().markerThreshold(), 0);
+		assertEquals(model.training(), loaded.training());
+		final float[] unit = WekaTrainerTest.unit(phantoms.ct());
+		final int size = WekaTrainerTest.SIZE;
+		assertArrayEquals(model.probabilities(unit, size, size), loaded.probabilities(unit, size, size));
+	}
+
+	@Test
+	public void theSettingsAreReadableText() throws IOException {
+		try (ZipFile zip = new ZipFile(saved)) {
+			final String text = new String(zip.getInputStream(zip.getEntry(WekaModelFile.SETTINGS)).readAllBytes(),
+				StandardCharsets.UTF_8);
+			assertTrue(text, text.contains("format=1\n"));
+			assertTrue(text, text.contains("features=" + model.features().names() + "\n"));
+			assertTrue(text, text.contains("decoder.marker_threshold=0.6\n"));
+			assertTrue(text, text.contains("window.min=" + IntensityWindow.defaultFor(16).min() + "\n"));
+		}
+	}
+
+	@Test
+	public void refusesMissingWrongDamagedAndNewerFiles() throws IOException {
+		assertRefused(new File(temp.getRoot(), "absent.weka"), "No such model file");
+		final File png = temp.newFile("slice.png");
+		Files.write(png.toPath(), new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3, 4 });
+		assertRefused(png, "is not a Few-Shot CT Weka model");
+		final File truncated = temp.newFile("truncated.weka");
+		final byte[] bytes = Files.readAllBytes(saved.toPath());
+		Files.write(truncated.toPath(), Arrays.copyOf(bytes, bytes.length / 2));
+		assertRefused(truncated, "truncated.weka");
+		assertRefused(rewritten("newer.weka", "format=1", "format=7"), "newer Few-Shot CT (format 7");
+		assertRefused(rewritten("unet.weka", "method=weka", "method=unet"), "it is a unet model");
+		assertRefused(rewritten("otherfeatures.weka", "features=original,", "features="), "is damaged");
+	}
+
+	@Test
+	public void refusesSerializedClassesOutsideWekaAndTheJdk() throws IOException {
+		final File file = temp.newFile("foreign.weka");
+		try (OutputStream out = Files.newOutputStream(file.toPath()); ZipOutputStream zip = new ZipOutputStream(out);
+			ZipFile original = new ZipFile(saved))
+		{
+			zip.putNextEntry(new ZipEntry(WekaModelFile.SETTINGS));
+			zip.write(original.getInputStream(original.getEntry(WekaModelFile.SETTINGS)).readAllBytes());
+			zip.putNextEntry(new ZipEntry(WekaModelFile.CLASSIFIER));
+			final ObjectOutputStream objects = new ObjectOutputStream(zip);
+			objects.writeObject(new Foreign());
+			objects.flush();
+		}
+		assertRefused(file, "foreign.weka is damaged");
+	}
+
+	/** A serializable class that is neither Weka's nor the JDK's. */
+	static final class Foreign implements java.io.Serializable {
+
+		private static final long serialVersionUID = 1L;
+	}
+
+	/** A copy of the saved model with one text replaced in its settings. */
+	private static File rewritten(final String name, final String from, final String to) throws IOException {
+		final File file = temp.newFile(name);
+		try (ZipFile original = new ZipFile(saved); OutputStream out = Files.newOutputStream(file.toPath());
+			ZipOutputStream zip = new ZipOutputStream(out))
+		{
+			for (final String entry : new String[] { WekaModelFile.SETTINGS, WekaModelFile.CLASSIFIER }) {
+				byte[] content = original.getInputStream(original.getEntry(entry)).readAllBytes();
+				if (entry.equals(WekaModelFile.SETTINGS)) content = new String(content, StandardCharsets.UTF_8).replace(
+					from, to).getBytes(StandardCharsets.UTF_8);
+				zip.putNextEntry(new ZipEntry(entry));
+				zip.write(content);
+			}
+		}
+		return file;
+	}
+
+	private static void assertRefused(final File file, final String messagePart) {
+		try {
+			WekaModel.load(file);
+			fail("expected a refusal of " + file);
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains(messagePart));
+			assertTrue(e.getMessage(), e.getMessage().contains(file.getPath()));
+		}
+	}
+}
