@@ -43,8 +43,8 @@ for set in ts_example_ct ts_dicom_train; do
   echo "$set:"
   "$python" "$root/bench/baseline_fidelity.py" "$work/java_$short" "$work/skimage_$short" "$data/$set/labels"
 done
-echo "bin/imagej-batch against the Java main:"
-"$python" "$root/bench/baseline_fidelity.py" "$work/batch_example" "$work/java_example" "$data/ts_example_ct/labels" | head -1
+"$python" "$root/bench/baseline_fidelity.py" "$work/batch_example" "$work/java_example" "$data/ts_example_ct/labels" \
+  imagej-batch java-main | head -1
 
 echo
 echo "== $slices slices of 512x512 on $(nproc) cores (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
