@@ -2,7 +2,8 @@
 """Fidelity of the Java baseline to scikit-image's: per slice, the adjusted Rand index between the two label
 images on all pixels and the share of identical pixels; then both challenge scores (mean ARI against the truth
 on truth > 0, as the challenge computes it).
-Usage: baseline_fidelity.py JAVA_LABELS_DIR SKIMAGE_LABELS_DIR TRUTH_LABELS_DIR"""
+Usage: baseline_fidelity.py JAVA_LABELS_DIR SKIMAGE_LABELS_DIR TRUTH_LABELS_DIR [NAME_A NAME_B]
+(NAME_A and NAME_B name the two label folders in the output; java and skimage unless given)"""
 import os
 import sys
 
@@ -16,6 +17,7 @@ def load(folder, name):
 
 
 java_dir, skimage_dir, truth_dir = sys.argv[1:4]
+name_a, name_b = sys.argv[4:6] if len(sys.argv) > 5 else ('java', 'skimage')
 names = sorted(n for n in os.listdir(truth_dir) if n.endswith('.png'))
 agreement, identical, java_scores, skimage_scores = [], [], [], []
 for name in names:
@@ -25,8 +27,8 @@ for name in names:
     scored = truth > 0
     java_scores.append(adjusted_rand_score(truth[scored], java[scored]))
     skimage_scores.append(adjusted_rand_score(truth[scored], skimage[scored]))
-print(f'java vs skimage ARI (all pixels): mean {np.mean(agreement):.6f}, min {np.min(agreement):.6f} '
+print(f'{name_a} vs {name_b} ARI (all pixels): mean {np.mean(agreement):.6f}, min {np.min(agreement):.6f} '
       f'over {len(names)} slices; identical pixels {np.mean(identical) * 100:.4f}%, '
       f'{sum(i == 1.0 for i in identical)} of {len(names)} slices identical')
-print(f'challenge score (mean ARI vs truth, truth > 0): java {np.mean(java_scores):.6f}, '
-      f'skimage {np.mean(skimage_scores):.6f}, difference {np.mean(java_scores) - np.mean(skimage_scores):+.6f}')
+print(f'challenge score (mean ARI vs truth, truth > 0): {name_a} {np.mean(java_scores):.6f}, '
+      f'{name_b} {np.mean(skimage_scores):.6f}, difference {np.mean(java_scores) - np.mean(skimage_scores):+.6f}')

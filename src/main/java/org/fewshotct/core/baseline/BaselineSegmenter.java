@@ -9,6 +9,7 @@ import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UserInputException;
 
 /**
  * The classical baseline over a CT stack: each slice windowed to 8 bits, then {@link SobelWatershed}, slices
@@ -17,6 +18,8 @@ import org.fewshotct.core.Stacks;
 public final class BaselineSegmenter implements StackSegmenter {
 
 	public static final String NAME = "baseline";
+
+	private static final int MAX_LABELS = 65535;
 
 	private final BaselineSettings settings;
 	private final int threads;
@@ -52,7 +55,10 @@ public final class BaselineSegmenter implements StackSegmenter {
 			final ImageProcessor slice = source.getProcessor(s + 1);
 			final byte[] bytes = asIs ? (byte[]) slice.getPixels() : window.toBytes(slice);
 			final int[] sliceLabels = buffers.get();
-			workers.get().segment(bytes, width, height, sliceLabels);
+			final int count = workers.get().segment(bytes, width, height, sliceLabels);
+			if (count > MAX_LABELS) throw new UserInputException("Slice " + (s + 1) + " of '" + ct.getTitle() +
+				"' gives " + count + " markers, more than a 16-bit label image holds; change marker_threshold or " +
+				"gradient_radius");
 			labels.setPixels(Stacks.labelSlice(sliceLabels, width, height).getPixels(), s + 1);
 		});
 		final ImagePlus result = new ImagePlus(ct.getTitle() + "-" + NAME, labels);

@@ -42,8 +42,11 @@ public final class SobelWatershed {
 		this.settings = settings;
 	}
 
-	/** The instance labels of a row-major 8-bit slice into {@code labels} (0 only where no marker exists). */
-	public void segment(final byte[] slice, final int width, final int height, final int[] labels) {
+	/**
+	 * The instance labels 1..n of a row-major 8-bit slice into {@code labels} (0 only where no marker exists);
+	 * returns n.
+	 */
+	public int segment(final byte[] slice, final int width, final int height, final int[] labels) {
 		final int n = width * height;
 		if (slice.length != n || labels.length != n)
 			throw new IllegalArgumentException("Slice and labels must hold " + width + "x" + height + " pixels, not " +
@@ -61,8 +64,9 @@ public final class SobelWatershed {
 		final int threshold = settings.markerThreshold();
 		for (int i = 0; i < n; i++)
 			flat[i] = (gradient[i] & 0xff) < threshold;
-		ConnectedComponents.label(flat, width, height, Connectivity.FOUR, markers);
+		final int count = ConnectedComponents.label(flat, width, height, Connectivity.FOUR, markers);
 		Watershed.flood(edges, markers, null, width, height, settings.compactness(), labels);
+		return count;
 	}
 
 	/** The instance labels of a row-major 8-bit slice. */

@@ -1,11 +1,15 @@
 package org.fewshotct.core.filter;
 
+import java.util.Arrays;
+
 /**
  * Local minimum and maximum of 8-bit images over a {@link Disk}, from its row spans: the extreme over the
  * disk is the extreme, over the disk's rows, of each image row's extreme over a span of that row's
- * half-width. Row extremes come from van Herk and Gil-Werman's block prefixes and suffixes (three passes,
- * whatever the span), kept for the 2r + 1 rows in reach in a small ring of rows. Pixels outside the image
- * count as the neutral value (0 for the maximum, 255 for the minimum), i.e. they are not counted.
+ * half-width. A row's extremes over spans of every length come from doubling: level j holds the extreme of
+ * 2^j consecutive pixels, and a span of length k is covered by two overlapping runs of the largest 2^j <= k.
+ * Every pass is element by element, so the JIT vectorises it. The row extremes of the 2r + 1 rows in reach
+ * sit in a small ring. Pixels outside the image count as the neutral value (0 for the maximum, 255 for the
+ * minimum), i.e. they are not counted.
  */
 final class SpanExtrema {
 
@@ -16,9 +20,7 @@ final class SpanExtrema {
 	static final int MAXIMUM = 2;
 	static final int GRADIENT = 3;
 
-	/**
-	 * Writes the local minimum, maximum, or gradient (maximum - minimum) over the disk into {@code out}.
-	 */
+	/** Writes the local minimum, maximum, or gradient (maximum - minimum) over the disk into {@code out}. */
 	static void filter(final byte[] image, final int width, final int height, final Disk disk, final int what,
 		final byte[] out)
 	{
@@ -35,30 +37,33 @@ final class SpanExtrema {
 			spanOf[r + dy] = spanOf[r - dy] = spans - 1;
 		}
 		final int ringRows = 2 * r + 1;
-		final int[][] ringMin = min ? new int[ringRows][spans * width] : null;
-		final int[][] ringMax = max ? new int[ringRows][spans * width] : null;
-		final RowScratch scratch = new RowScratch(width, r);
+		// ring[row % ringRows][span]: a row's extremes over one span length, one array each, so that the loops
+		// below index every array at x alone, which the JIT vectorises.
+		final int[][][] ringMin = min ? new int[ringRows][spans][width] : null;
+		final int[][][] ringMax = max ? new int[ringRows][spans][width] : null;
+		final Doubling minimum = min ? new Doubling(width, r, false) : null;
+		final Doubling maximum = max ? new Doubling(width, r, true) : null;
 		final int[] accMin = new int[width];
 		final int[] accMax = new int[width];
 		for (int y = 0; y < Math.min(r, height); y++)
-			rowExtremes(image, width, y, halfWidths, spans, ringMin, ringMax, y % ringRows, scratch);
+			rowExtremes(image, width, y, halfWidths, spans, minimum, maximum, ringMin, ringMax, y % ringRows);
 		for (int y = 0; y < height; y++) {
-			if (y + r < height) rowExtremes(image, width, y + r, halfWidths, spans, ringMin, ringMax, (y + r) % ringRows,
-				scratch);
-			java.util.Arrays.fill(accMin, 255);
-			java.util.Arrays.fill(accMax, 0);
+			if (y + r < height) rowExtremes(image, width, y + r, halfWidths, spans, minimum, maximum, ringMin, ringMax,
+				(y + r) % ringRows);
+			Arrays.fill(accMin, 255);
+			Arrays.fill(accMax, 0);
 			for (int dy = Math.max(-r, -y); dy <= Math.min(r, height - 1 - y); dy++) {
 				final int slot = (y + dy) % ringRows;
-				final int from = spanOf[r + dy] * width;
+				final int span = spanOf[r + dy];
 				if (min) {
-					final int[] row = ringMin[slot];
+					final int[] row = ringMin[slot][span];
 					for (int x = 0; x < width; x++)
-						accMin[x] = Math.min(accMin[x], row[from + x]);
+						accMin[x] = min(accMin[x], row[x]);
 				}
 				if (max) {
-					final int[] row = ringMax[slot];
+					final int[] row = ringMax[slot][span];
 					for (int x = 0; x < width; x++)
-						accMax[x] = Math.max(accMax[x], row[from + x]);
+						accMax[x] = max(accMax[x], row[x]);
 				}
 			}
 			final int outRow = y * width;
@@ -71,76 +76,85 @@ final class SpanExtrema {
 		}
 	}
 
-	/** Buffers for one row padded by r neutral values on each side, and its block prefixes and suffixes. */
-	private static final class RowScratch {
-
-		final int[] padded;
-		final int[] prefix;
-		final int[] suffix;
-
-		RowScratch(final int width, final int r) {
-			padded = new int[width + 2 * r];
-			prefix = new int[padded.length];
-			suffix = new int[padded.length];
-		}
-	}
-
 	private static void rowExtremes(final byte[] image, final int width, final int y, final int[] halfWidths,
-		final int spans, final int[][] ringMin, final int[][] ringMax, final int slot, final RowScratch scratch)
+		final int spans, final Doubling minimum, final Doubling maximum, final int[][][] ringMin,
+		final int[][][] ringMax, final int slot)
 	{
-		for (int s = 0; s < spans; s++) {
-			if (ringMin != null) rowExtreme(image, width, y, halfWidths[s], false, ringMin[slot], s * width, scratch);
-			if (ringMax != null) rowExtreme(image, width, y, halfWidths[s], true, ringMax[slot], s * width, scratch);
+		if (minimum != null) minimum.row(image, width, y, halfWidths, spans, ringMin[slot]);
+		if (maximum != null) maximum.row(image, width, y, halfWidths, spans, ringMax[slot]);
+	}
+
+	/** One row's running extremes by doubling, in buffers reused from row to row. */
+	private static final class Doubling {
+
+		private final boolean maximum;
+		private final int pad;
+		/** levels[j][i]: the extreme of the padded row over [i, i + 2^j). */
+		private final int[][] levels;
+		/** A shifted copy of a level: loops that read one array at two offsets are not vectorised. */
+		private final int[] shifted;
+
+		Doubling(final int width, final int r, final boolean maximum) {
+			this.maximum = maximum;
+			pad = r;
+			int count = 1;
+			while (1 << count <= 2 * r + 1)
+				count++;
+			levels = new int[count][width + 2 * r];
+			shifted = new int[width + 2 * r];
+		}
+
+		/** out[s][x] = extreme of row y over [x - halfWidths[s], x + halfWidths[s]]. */
+		void row(final byte[] image, final int width, final int y, final int[] halfWidths, final int spans,
+			final int[][] out)
+		{
+			final int n = width + 2 * pad;
+			final int[] row = levels[0];
+			final int neutral = maximum ? 0 : 255;
+			Arrays.fill(row, 0, pad, neutral);
+			Arrays.fill(row, pad + width, n, neutral);
+			for (int x = 0; x < width; x++)
+				row[pad + x] = image[y * width + x] & 0xff;
+			for (int j = 1; j < levels.length; j++) {
+				final int[] from = levels[j - 1];
+				final int[] to = levels[j];
+				final int end = n - (1 << j) + 1;
+				System.arraycopy(from, 1 << j - 1, shifted, 0, end);
+				if (maximum) for (int i = 0; i < end; i++)
+					to[i] = max(from[i], shifted[i]);
+				else for (int i = 0; i < end; i++)
+					to[i] = min(from[i], shifted[i]);
+			}
+			for (int s = 0; s < spans; s++) {
+				final int half = halfWidths[s];
+				final int length = 2 * half + 1;
+				final int j = 31 - Integer.numberOfLeadingZeros(length);
+				final int[] level = levels[j];
+				// [x - half, x + half] in image columns is [pad + x - half, ...] in the padded row: two runs of 2^j.
+				final int first = pad - half;
+				final int second = first + length - (1 << j);
+				final int[] to = out[s];
+				System.arraycopy(level, first, to, 0, width);
+				System.arraycopy(level, second, shifted, 0, width);
+				if (maximum) for (int x = 0; x < width; x++)
+					to[x] = max(to[x], shifted[x]);
+				else for (int x = 0; x < width; x++)
+					to[x] = min(to[x], shifted[x]);
+			}
 		}
 	}
 
-	/** out[x] = extreme of row y over [x - half, x + half], by van Herk / Gil-Werman blocks of 2 half + 1. */
-	private static void rowExtreme(final byte[] image, final int width, final int y, final int half,
-		final boolean maximum, final int[] out, final int outFrom, final RowScratch scratch)
-	{
-		final int row = y * width;
-		if (half == 0) {
-			for (int x = 0; x < width; x++)
-				out[outFrom + x] = image[row + x] & 0xff;
-			return;
-		}
-		final int neutral = maximum ? 0 : 255;
-		final int block = 2 * half + 1;
-		final int n = width + 2 * half;
-		final int[] b = scratch.padded;
-		for (int i = 0; i < half; i++) {
-			b[i] = neutral;
-			b[n - 1 - i] = neutral;
-		}
-		for (int x = 0; x < width; x++)
-			b[half + x] = image[row + x] & 0xff;
-		final int[] g = scratch.prefix;
-		final int[] h = scratch.suffix;
-		if (maximum) {
-			for (int start = 0; start < n; start += block) {
-				final int end = Math.min(start + block, n);
-				g[start] = b[start];
-				for (int i = start + 1; i < end; i++)
-					g[i] = Math.max(g[i - 1], b[i]);
-				h[end - 1] = b[end - 1];
-				for (int i = end - 2; i >= start; i--)
-					h[i] = Math.max(h[i + 1], b[i]);
-			}
-			for (int x = 0; x < width; x++)
-				out[outFrom + x] = Math.max(h[x], g[x + block - 1]);
-		}
-		else {
-			for (int start = 0; start < n; start += block) {
-				final int end = Math.min(start + block, n);
-				g[start] = b[start];
-				for (int i = start + 1; i < end; i++)
-					g[i] = Math.min(g[i - 1], b[i]);
-				h[end - 1] = b[end - 1];
-				for (int i = end - 2; i >= start; i--)
-					h[i] = Math.min(h[i + 1], b[i]);
-			}
-			for (int x = 0; x < width; x++)
-				out[outFrom + x] = Math.min(h[x], g[x + block - 1]);
-		}
+	/**
+	 * max and min of two 8-bit values by arithmetic: the JIT (Java 17) vectorises these loops, not ones with
+	 * Math.max or Math.min.
+	 */
+	private static int max(final int a, final int b) {
+		final int d = a - b;
+		return a - (d & d >> 31);
+	}
+
+	private static int min(final int a, final int b) {
+		final int d = a - b;
+		return b + (d & d >> 31);
 	}
 }

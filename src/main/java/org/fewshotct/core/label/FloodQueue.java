@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The watershed's priority queue: a binary min-heap of entries ordered by priority, then by age (the order
  * they were pushed in). Ages are unique, so the order is total and the flood does not depend on how the heap
  * breaks ties. The heap holds a priority and an age per entry; an entry's pixel, label and offset from its
- * seed sit in arrays indexed by age, written once, so sifting moves 12 bytes per step.
+ * seed sit side by side in an array indexed by age, written once, so sifting moves 12 bytes per step.
  */
 final class FloodQueue {
 
@@ -14,9 +14,8 @@ final class FloodQueue {
 	private int[] ages;
 	private int size;
 
-	private int[] pixelOf;
-	private int[] labelOf;
-	private int[] offsetOf;
+	/** Per age: pixel, label and offset, side by side. */
+	private int[] payload;
 	private int age;
 
 	private int top;
@@ -25,9 +24,7 @@ final class FloodQueue {
 		final int c = Math.max(16, capacity);
 		priority = new double[c];
 		ages = new int[c];
-		pixelOf = new int[c];
-		labelOf = new int[c];
-		offsetOf = new int[c];
+		payload = new int[3 * c];
 	}
 
 	/** Empties the queue and restarts the ages, keeping its buffers. */
@@ -38,15 +35,10 @@ final class FloodQueue {
 
 	/** Adds an entry: a pixel with the label it brings and its packed offset from its seed, at the next age. */
 	void push(final double p, final int pixel, final int label, final int offset) {
-		if (++age == pixelOf.length) {
-			final int c = pixelOf.length + (pixelOf.length >> 1);
-			pixelOf = Arrays.copyOf(pixelOf, c);
-			labelOf = Arrays.copyOf(labelOf, c);
-			offsetOf = Arrays.copyOf(offsetOf, c);
-		}
-		pixelOf[age] = pixel;
-		labelOf[age] = label;
-		offsetOf[age] = offset;
+		if (3 * ++age == payload.length) payload = Arrays.copyOf(payload, payload.length + payload.length / 6 * 3);
+		payload[3 * age] = pixel;
+		payload[3 * age + 1] = label;
+		payload[3 * age + 2] = offset;
 		if (size == priority.length) {
 			final int c = size + (size >> 1);
 			priority = Arrays.copyOf(priority, c);
@@ -93,16 +85,16 @@ final class FloodQueue {
 	}
 
 	int pixel() {
-		return pixelOf[top];
+		return payload[3 * top];
 	}
 
 	int label() {
-		return labelOf[top];
+		return payload[3 * top + 1];
 	}
 
 	/** The packed offset of the last popped entry from its seed. */
 	int offset() {
-		return offsetOf[top];
+		return payload[3 * top + 2];
 	}
 
 	private static boolean before(final double p1, final int a1, final double p2, final int a2) {

@@ -93,6 +93,29 @@ public class BaselineSegmenterTest {
 		}
 	}
 
+	/**
+	 * Zero blocks of 3x3 between lines of many grey values: with gradient radius 1 and threshold 1 only each
+	 * block's centre is a marker, 75625 of them, more than 16 bits hold.
+	 */
+	@Test
+	public void refusesMoreMarkersThanSixteenBitsHold() {
+		final int size = 1100;
+		final byte[] pixels = new byte[size * size];
+		for (int y = 0; y < size; y++)
+			for (int x = 0; x < size; x++)
+				if (x % 4 == 0 || y % 4 == 0) pixels[y * size + x] = (byte) (100 + (7 * x + 13 * y) % 150);
+		final ImagePlus ct = new ImagePlus("grid", new ij.process.ByteProcessor(size, size, pixels));
+		final BaselineSettings settings = new BaselineSettings(0, 1, 1, 0.0001, null);
+		try {
+			new BaselineSegmenter(settings, 1).segment(ct, Progress.NONE);
+			fail("75625 labels written to 16 bits");
+		}
+		catch (final UserInputException e) {
+			assertEquals("Slice 1 of 'grid' gives 75625 markers, more than a 16-bit label image holds; change " +
+				"marker_threshold or gradient_radius", e.getMessage());
+		}
+	}
+
 	@Test
 	public void stopsWhenCancelled() throws Exception {
 		final Progress cancelled = new Progress() {
