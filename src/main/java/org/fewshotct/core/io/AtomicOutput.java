@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes an output file through a temporary file beside it that is moved into place only when complete, so a
@@ -32,6 +35,7 @@ public final class AtomicOutput {
 			: "");
 		try {
 			writer.write(temporary);
+			makeReadable(temporary, destination);
 			try {
 				Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			}
@@ -41,6 +45,21 @@ public final class AtomicOutput {
 		}
 		finally {
 			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/**
+	 * Temporary files are private (rw-------); the result should be as readable as any file a user saves, so
+	 * a report can be served or shared: the permissions of the file it replaces, else rw-r--r--.
+	 */
+	private static void makeReadable(final Path temporary, final Path destination) throws IOException {
+		try {
+			final Set<PosixFilePermission> permissions = Files.exists(destination) ? Files.getPosixFilePermissions(
+				destination) : PosixFilePermissions.fromString("rw-r--r--");
+			Files.setPosixFilePermissions(temporary, permissions);
+		}
+		catch (final UnsupportedOperationException e) {
+			// Not a POSIX file system: its defaults apply.
 		}
 	}
 }
