@@ -12,6 +12,7 @@ import ij.process.ShortProcessor;
 
 import java.util.Arrays;
 
+import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
@@ -118,6 +119,29 @@ public class WekaTrainerTest {
 		assertEquals("weka.classifiers.trees.J48", model.classifier().getClass().getName());
 		final float[][] p = model.probabilities(unit(train.ct()), SIZE, SIZE);
 		assertEquals(1, p[0][0] + p[1][0] + p[2][0], 1e-6);
+	}
+
+	@Test(expected = CancelledException.class)
+	public void aCancelWhileTheForestGrowsStopsTraining() {
+		final PhantomStacks train = phantoms(1, 91);
+		final Progress cancelOnceTraining = new Progress() {
+
+			private volatile boolean training;
+
+			@Override
+			public void report(final int done, final int total) {}
+
+			@Override
+			public void status(final String message) {
+				training |= message.startsWith("training");
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return training;
+			}
+		};
+		new WekaTrainer(QUICK.withTrees(500)).train(train.ct(), train.labels(), cancelOnceTraining);
 	}
 
 	private static void assertRefused(final Runnable action, final String messagePart) {
