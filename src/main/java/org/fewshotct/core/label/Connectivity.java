@@ -4,14 +4,15 @@ package org.fewshotct.core.label;
 public enum Connectivity {
 
 	/** Edge neighbours only: up, left, right, down. */
-	FOUR(new int[] { 0, -1, 0, 1, -1, 0, 1, 0 }),
+	FOUR(new int[] { 0, -1, -1, 0, 1, 0, 0, 1 }),
 
 	/** Edge and corner neighbours. */
-	EIGHT(new int[] { 0, -1, 0, 1, -1, 0, 1, 0, -1, -1, 1, -1, -1, 1, 1, 1 });
+	EIGHT(new int[] { 0, -1, -1, 0, 1, 0, 0, 1, -1, -1, 1, -1, -1, 1, 1, 1 });
 
 	/**
-	 * Neighbour offsets as (dx, dy) pairs, edge neighbours first in the order up, left, right, down: the order
-	 * of raveled offsets scikit-image visits them in, which decides ties in the watershed.
+	 * Neighbour offsets as (dx, dy) pairs, edge neighbours first in the order up, left, right, down, then the
+	 * corners up-left, up-right, down-left, down-right: the order of raveled offsets scikit-image visits them
+	 * in (row-major, sorted by distance), which decides ties in a flood.
 	 */
 	private final int[] offsets;
 

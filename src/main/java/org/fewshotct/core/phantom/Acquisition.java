@@ -10,7 +10,7 @@ final class Acquisition {
 	static final int MAX_STORED = 4095;
 
 	/** Blur at 512 pixels across; smaller images are blurred less in pixels but never below the minimum. */
-	private static final double BLUR_AT_512 = 0.9, MIN_BLUR = 0.6;
+	private static final double BLUR_AT_512 = 1.1, MIN_BLUR = 0.6;
 	private static final int SHADING_GRID = 6;
 	private static final double SHADING = 6;
 
@@ -34,24 +34,24 @@ final class Acquisition {
 
 	/** A smooth random field, bilinear between a coarse grid, for the slow unevenness of real slices. */
 	private static void shade(final float[] hu, final int size, final PhantomRandom random) {
-		final double[] grid = new double[(SHADING_GRID + 1) * (SHADING_GRID + 1)];
+		final int nodes = SHADING_GRID + 1;
+		final double[] grid = new double[nodes * nodes];
 		for (int i = 0; i < grid.length; i++)
 			grid[i] = SHADING * random.gaussian();
 		final double step = (double) size / SHADING_GRID;
+		final int[] cell = new int[size];
+		final double[] fraction = new double[size];
+		for (int x = 0; x < size; x++) {
+			cell[x] = Math.min(SHADING_GRID - 1, (int) (x / step));
+			fraction[x] = x / step - cell[x];
+		}
+		final double[] column = new double[nodes];
 		for (int y = 0; y < size; y++) {
-			final double gy = y / step;
-			final int y0 = Math.min(SHADING_GRID - 1, (int) gy);
-			final double fy = gy - y0;
-			for (int x = 0; x < size; x++) {
-				final double gx = x / step;
-				final int x0 = Math.min(SHADING_GRID - 1, (int) gx);
-				final double fx = gx - x0;
-				final int g = y0 * (SHADING_GRID + 1) + x0;
-				final double top = grid[g] + fx * (grid[g + 1] - grid[g]);
-				final double bottom = grid[g + SHADING_GRID + 1] + fx * (grid[g + SHADING_GRID + 2] -
-					grid[g + SHADING_GRID + 1]);
-				hu[y * size + x] += (float) (top + fy * (bottom - top));
-			}
+			final int g = cell[y] * nodes;
+			for (int c = 0; c < nodes; c++)
+				column[c] = grid[g + c] + fraction[y] * (grid[g + nodes + c] - grid[g + c]);
+			for (int x = 0, i = y * size; x < size; x++, i++)
+				hu[i] += (float) (column[cell[x]] + fraction[x] * (column[cell[x] + 1] - column[cell[x]]));
 		}
 	}
 
@@ -66,25 +66,30 @@ final class Acquisition {
 		return k;
 	}
 
-	/** Separable Gaussian blur, edges clamped. */
+	/** Separable Gaussian blur, edges clamped; loops run along rows so that they vectorise. */
 	static float[] blur(final float[] image, final int size, final float[] kernel) {
 		final int radius = kernel.length / 2;
 		final float[] rows = new float[image.length];
 		for (int y = 0; y < size; y++) {
 			final int row = y * size;
-			for (int x = 0; x < size; x++) {
-				float sum = 0;
-				for (int k = -radius; k <= radius; k++)
-					sum += kernel[k + radius] * image[row + Math.max(0, Math.min(size - 1, x + k))];
-				rows[row + x] = sum;
+			for (int k = -radius; k <= radius; k++) {
+				final float w = kernel[k + radius];
+				final int from = Math.max(0, -k);
+				final int to = Math.min(size, size - k);
+				for (int x = 0; x < from; x++)
+					rows[row + x] += w * image[row];
+				for (int x = from; x < to; x++)
+					rows[row + x] += w * image[row + x + k];
+				for (int x = Math.max(from, to); x < size; x++)
+					rows[row + x] += w * image[row + size - 1];
 			}
 		}
 		final float[] out = new float[image.length];
 		for (int y = 0; y < size; y++) {
+			final int target = y * size;
 			for (int k = -radius; k <= radius; k++) {
 				final float w = kernel[k + radius];
 				final int source = Math.max(0, Math.min(size - 1, y + k)) * size;
-				final int target = y * size;
 				for (int x = 0; x < size; x++)
 					out[target + x] += w * rows[source + x];
 			}

@@ -6,7 +6,7 @@ package org.fewshotct.core.phantom;
  */
 final class Bowel {
 
-	private static final int SMALL_BOWEL_TRIES = 30;
+	private static final int SMALL_BOWEL_TRIES = 60;
 
 	private Bowel() {}
 
@@ -17,18 +17,19 @@ final class Bowel {
 		colon(scene, 0.6, 0.1, 0.1, 0.1, scene.presence(0.15, 0.8, 0.05), wall);
 		colon(scene, 0.05, -0.62, 0.3, 0.1, scene.presence(0.55, 0.82, 0.05), wall);
 		colon(scene, 0.05, 0.3, 0.1, 0.09, scene.presence(-1, 0.2, 0.05), wall);
-		final double loops = scene.presence(0.05, 0.8, 0.15);
+		final double loops = scene.presence(0.05, 1.05, 0.15);
 		for (int i = 0; i < SMALL_BOWEL_TRIES; i++) {
 			final double u = scene.random.uniform(-0.65, 0.65);
 			final double v = scene.random.uniform(-0.75, 0.35);
-			final double r = scene.random.uniform(0.05, 0.1);
-			final Outline outline = scene.blob(u, v, r, r * scene.random.uniform(0.7, 1), scene.random.uniform(0, 3),
+			final double r = scene.random.uniform(0.06, 0.13);
+			final Outline outline = scene.blob(u, v, r, r * scene.random.uniform(0.45, 1), scene.random.uniform(0, 3),
 				0.15);
 			final double content = content(scene);
+			// the structure is made before the test of free space, so the random stream does not depend on pixels
+			final int loop = scene.structure(Kind.SMALL_BOWEL);
 			final boolean place = scene.random.chance(loops) && scene.canvas.ownerAt(scene.x(u), scene.y(v)) == 0 &&
 				scene.canvas.zoneAt(scene.x(u), scene.y(v)) == Canvas.CAVITY;
 			if (!place) continue;
-			final int loop = scene.structure(Kind.SMALL_BOWEL);
 			scene.canvas.paint(outline, wall, loop, Canvas.CAVITY, Canvas.FREE);
 			scene.canvas.paint(outline.scaled(0.68), content, loop, Canvas.CAVITY, loop);
 		}
@@ -37,8 +38,8 @@ final class Bowel {
 	/** Small bowel content: fluid mostly, sometimes gas or oral contrast. */
 	private static double content(final Scene scene) {
 		final double pick = scene.random.nextDouble();
-		if (pick < 0.2) return Torso.AIR;
-		if (pick < 0.3) return scene.random.uniform(180, 300);
+		if (pick < 0.08) return Torso.AIR;
+		if (pick < 0.16) return scene.random.uniform(180, 300);
 		return scene.random.uniform(5, 30);
 	}
 

@@ -53,14 +53,14 @@ final class Canvas {
 		return kinds.size();
 	}
 
-	/** Marks the outline's pixels as at least {@code depth} deep and gives them the tissue's HU, unowned. */
-	void layer(final Outline outline, final int depth, final double value) {
+	/** Marks the outline's pixels as {@code depth} deep and gives them to {@code structure} (0: none). */
+	void layer(final Outline outline, final int depth, final double value, final int structure) {
 		final float v = (float) value;
 		outline.scan(size, size, (y, x0, x1) -> {
 			for (int i = y * size + x0, end = y * size + x1; i < end; i++) {
 				zone[i] = (byte) depth;
 				hu[i] = v;
-				owner[i] = 0;
+				owner[i] = structure;
 			}
 		});
 	}

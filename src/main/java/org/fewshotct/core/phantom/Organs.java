@@ -133,7 +133,7 @@ final class Organs {
 		final double e = scene.patient.contrast;
 		final double artery = 50 + 170 * e + scene.random.uniform(-15, 15);
 		final double vein = 40 + 110 * e + scene.random.uniform(-10, 10);
-		final double v = Skeleton.VERTEBRA_V - 0.24 + scene.random.uniform(-0.02, 0.02);
+		final double v = Skeleton.VERTEBRA_V - 0.27 + scene.random.uniform(-0.02, 0.02);
 		if (scene.z > 0.25) {
 			paintVessel(scene, Kind.AORTA, 0.04, v, 0.055, 0.055, artery);
 			paintVessel(scene, Kind.VENA_CAVA, -0.12, v + 0.03, 0.065, 0.042, vein);

@@ -27,7 +27,7 @@ final class Patient {
 
 	Patient(final long seed) {
 		final PhantomRandom random = PhantomRandom.stream(seed, -1);
-		width = random.uniform(0.37, 0.44);
+		width = random.uniform(0.39, 0.46);
 		aspect = random.uniform(0.66, 0.78);
 		shiftX = random.uniform(-0.02, 0.02);
 		shiftY = random.uniform(-0.01, 0.03);

@@ -42,7 +42,7 @@ final class Skeleton {
 	/** Erector spinae: two muscles meeting behind the spine. */
 	private static void backMuscles(final Scene scene) {
 		for (final int side : new int[] { -1, 1 })
-			scene.canvas.paint(scene.blob(side * 0.15, 0.74, 0.16, 0.13, side * 0.2, 0.1), Torso.MUSCLE + scene.random
+			scene.canvas.paint(scene.blob(side * 0.17, 0.74, 0.19, 0.15, side * 0.2, 0.1), Torso.MUSCLE + scene.random
 				.uniform(-4, 6), scene.structure(Kind.BACK_MUSCLE), Canvas.MUSCLE_WALL, Canvas.ANY);
 	}
 
@@ -50,7 +50,7 @@ final class Skeleton {
 	private static void vertebra(final Scene scene, final double cortex, final double marrow) {
 		final int vertebra = scene.structure(Kind.VERTEBRA);
 		final boolean sacrum = scene.z < 0.2;
-		final double r = 0.095;
+		final double r = 0.11;
 		final Outline body = sacrum ? scene.blob(0, VERTEBRA_V + 0.12, 0.22, 0.07, 0, 0.1) : scene.blob(0, VERTEBRA_V,
 			r, r * 0.9, 0, 0.06);
 		paintBone(scene, body, cortex, marrow, vertebra, 0.78);
@@ -61,7 +61,7 @@ final class Skeleton {
 			vertebra, Canvas.BODY, Canvas.ANY);
 		if (!sacrum && scene.z < 0.75) {
 			for (final int side : new int[] { -1, 1 })
-				scene.canvas.paint(scene.blob(side * 0.13, canalV - 0.02, 0.09, 0.025, side * 0.3, 0.1), cortex,
+				scene.canvas.paint(scene.blob(side * 0.11, canalV - 0.03, 0.07, 0.022, side * 0.3, 0.1), cortex,
 					vertebra, Canvas.BODY, Canvas.ANY);
 		}
 		scene.canvas.paint(scene.blob(0, canalV, 0.05, 0.045, 0, 0.05), 25, scene.structure(Kind.SPINAL_CANAL),
@@ -89,16 +89,16 @@ final class Skeleton {
 
 	/** Iliac wings, from the sacrum out and forward, shorter and thicker towards the hip joints. */
 	private static void hips(final Scene scene, final double cortex, final double marrow) {
-		final double s = scene.presence(0.03, 0.33, 0.08);
+		final double s = scene.presence(-1, 0.33, 0.08);
 		if (s <= 0) return;
-		final double up = Math.min(1, (scene.z - 0.03) / 0.25);
-		final double length = 0.12 + 0.1 * up;
-		final double thickness = 0.1 - 0.06 * up;
+		final double up = Math.max(0, Math.min(1, (scene.z - 0.03) / 0.25));
+		final double length = 0.17 + 0.07 * up;
+		final double thickness = 0.12 - 0.075 * up;
 		for (final int side : new int[] { -1, 1 }) {
 			final double angle = StrictMath.atan2(-0.6 * scene.b, side * 0.45 * scene.a);
 			final Outline wing = scene.blob(side * (0.5 - 0.05 * up), 0.15 + 0.1 * up, length * s, thickness * s, angle,
 				0.12);
-			paintBone(scene, wing, cortex, marrow, scene.structure(Kind.HIP), 0.6);
+			paintBone(scene, wing, cortex, marrow, scene.structure(Kind.HIP), 0.75);
 		}
 	}
 

@@ -11,12 +11,11 @@ final class Torso {
 		final Canvas canvas = scene.canvas;
 		final Patient p = scene.patient;
 		table(scene);
-		canvas.layer(scene.body(1), Canvas.BODY, SKIN);
+		canvas.layer(scene.body(1), Canvas.BODY, SKIN, 0);
 		final double skin = Math.max(1.0, 0.012 * scene.a) / scene.a;
-		canvas.layer(scene.body(1 - skin), Canvas.BODY, FAT + scene.random.uniform(-8, 8));
-		canvas.layer(scene.body(1 - p.fat), Canvas.MUSCLE_WALL, MUSCLE);
-		canvas.paint(scene.body(1 - p.fat), MUSCLE, scene.structure(Kind.MUSCLE), Canvas.MUSCLE_WALL, Canvas.ANY);
-		canvas.layer(scene.body(1 - p.fat - p.wall), Canvas.CAVITY, VISCERAL_FAT + scene.random.uniform(-8, 8));
+		canvas.layer(scene.body(1 - skin), Canvas.BODY, FAT + scene.random.uniform(-8, 8), 0);
+		canvas.layer(scene.body(1 - p.fat), Canvas.MUSCLE_WALL, MUSCLE, scene.structure(Kind.MUSCLE));
+		canvas.layer(scene.body(1 - p.fat - p.wall), Canvas.CAVITY, VISCERAL_FAT + scene.random.uniform(-8, 8), 0);
 	}
 
 	/** A curved table top and a thinner plate below it, under the patient's back. */

@@ -1,0 +1,38 @@
+// The main job on the embedded test images: trains the two learned methods on test-images/train, segments
+// test-images/test with every method, scores each against the truth, and writes everything a person or a
+// script needs into the output folder (default out/):
+//   <method>/labels/*.png, <method>/labels.csv (challenge CSV), <method>/rand-index.csv (per-slice ARI),
+//   models/weka.model, models/unet/, compare/report.html (side-by-side montage, table, plot).
+// Run from the project root:   bin/imagej-batch macros/segment-test-images.ijm [OUTPUT_FOLDER]
+out = getArgument();
+if (out == "") out = "out";
+open("train", "images", "train-ct");
+open("train", "labels", "train-labels");
+open("test", "images", "test-ct");
+open("test", "labels", "test-labels");
+
+weka = out + "/models/weka.model";
+unet = out + "/models/unet";
+run("Train Weka Few-Shot", "ct=train-ct labels=train-labels model=[" + weka + "]");
+// A short training: enough to learn the phantoms; real data wants the defaults (see README).
+run("Train U-Net", "ct=train-ct labels=train-labels model=[" + unet + "] epochs=40");
+
+run("Sobel Watershed Baseline", "ct=test-ct");
+run("Apply Weka Few-Shot", "ct=test-ct model=[" + weka + "]");
+run("Segment with U-Net", "ct=test-ct model=[" + unet + "]");
+methods = newArray("baseline", "weka", "unet");
+for (i = 0; i < methods.length; i++) {
+	labels = "test-ct-" + methods[i];
+	folder = out + "/" + methods[i];
+	run("Rand Index", "truth=test-labels prediction=" + labels + " table_file=[" + folder + "/rand-index.csv]");
+	run("Export Challenge Labels", "labels=" + labels + " csv=[" + folder + "/labels.csv]");
+	run("Save Label Slices", "labels=" + labels + " folder=[" + folder + "/labels]");
+}
+run("Compare Methods", "ct=test-ct truth=test-labels baseline=true weka=[" + weka + "] unet=[" + unet +
+	"] output=[" + out + "/compare]");
+print("Few-Shot CT: results in " + out + "; open " + out + "/compare/report.html");
+
+function open(part, kind, title) {
+	run("Open CT Slices", "folder=[test-images/" + part + "/" + kind + "]");
+	rename(title);
+}

@@ -1,0 +1,86 @@
+package org.fewshotct.command;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.gui.PlotWindow;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+
+import org.fewshotct.core.unet.LossHistory;
+import org.fewshotct.core.unet.UNetSettings;
+import org.fewshotct.core.unet.UNetTrainer;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Trains a U-Net (TensorFlow Java; CPU, or GPU with the GPU build) on a CT stack and its instance labels into
+ * a model folder. The loss curve is shown live when there is a screen and saved as loss.png in the folder.
+ * Run again with a larger {@code epochs} to train the same model further.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Train U-Net")
+public class TrainUNetCommand implements Command {
+
+	private static final String TITLE = "Train U-Net";
+
+	@Parameter(label = "ct", description = "CT stack to learn from")
+	private ImagePlus ct;
+
+	@Parameter(label = "labels", description = "Instance labels of the CT (slices all 0 are skipped)")
+	private ImagePlus labels;
+
+	@Parameter(label = "model", style = "directory", description = "Model folder to write (created if missing)")
+	private File model;
+
+	@Parameter(label = "epochs", required = false, min = "1", description = "Passes over the training slices")
+	private int epochs = UNetSettings.DEFAULT.epochs();
+
+	@Parameter(label = "batch", required = false, min = "1", description = "Tiles per training step")
+	private int batch = UNetSettings.DEFAULT.batch();
+
+	@Parameter(label = "tile", required = false, min = "16", description = "Training tile side, a multiple of 16")
+	private int tile = UNetSettings.DEFAULT.tile();
+
+	@Parameter(label = "seed", required = false, description = "Seed of weights, split and augmentation")
+	private long seed = UNetSettings.DEFAULT.seed();
+
+	@Parameter(label = "validation", required = false, min = "0", max = "0.9",
+		description = "Fraction of labelled slices held out for the validation loss")
+	private double validation = UNetSettings.DEFAULT.validation();
+
+	@Override
+	public void run() {
+		final UNetSettings settings = UNetSettings.DEFAULT.withEpochs(epochs).withBatch(batch).withTile(tile).withSeed(
+			seed).withValidation(validation);
+		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, model, new ImageJProgress(TITLE),
+			new LogAndPlot());
+		final LossHistory history = result.history;
+		final int last = history.epochs() - 1;
+		IJ.log(String.format("%s: %d epochs, loss %.4f, validation loss %.4f; model in %s", TITLE, history.epochs(),
+			history.training().get(last), history.validation().get(last), model.getAbsolutePath()));
+	}
+
+	/** Messages to the log; the loss curve in a plot window that updates every epoch, where there is a screen. */
+	private static final class LogAndPlot implements UNetTrainer.Listener {
+
+		private PlotWindow window;
+
+		@Override
+		public void message(final String text) {
+			IJ.log(text);
+		}
+
+		@Override
+		public void epoch(final int epoch, final int epochs, final LossHistory history) {
+			if (GraphicsEnvironment.isHeadless()) return;
+			final Plot plot = history.plot("U-Net loss");
+			if (window == null || window.isClosed()) {
+				plot.show();
+				window = (PlotWindow) plot.getImagePlus().getWindow();
+			}
+			else window.drawPlot(plot);
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package org.fewshotct.core.unet;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a training stands, beside its TensorFlow checkpoint in the model's checkpoint folder: which inputs
+ * and settings it belongs to (a fingerprint), how many epochs are done, and the loss history. A training
+ * with the same fingerprint resumes from it.
+ */
+final class TrainingState {
+
+	private static final String FILE = "state.properties";
+
+	final String fingerprint;
+	final int epochs;
+	final String prefix;
+	final LossHistory history;
+
+	TrainingState(final String fingerprint, final int epochs, final String prefix, final LossHistory history) {
+		this.fingerprint = fingerprint;
+		this.epochs = epochs;
+		this.prefix = prefix;
+		this.history = history;
+	}
+
+	/** The state in a checkpoint folder, or null when there is none or it cannot be read. */
+	static TrainingState read(final File checkpoints) {
+		final File file = new File(checkpoints, FILE);
+		if (!file.isFile()) return null;
+		try {
+			final Map<String, String> map = PropertiesFile.read(file);
+			final TrainingState state = new TrainingState(map.get("fingerprint"), Integer.parseInt(map.get("epochs")),
+				map.get("prefix"), LossHistory.decode(map.get("training_loss"), map.get("validation_loss")));
+			if (state.fingerprint == null || state.prefix == null || state.history.epochs() != state.epochs) return null;
+			if (!new File(checkpoints, state.prefix + ".index").isFile()) return null;
+			return state;
+		}
+		catch (final IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	void write(final File checkpoints) throws IOException {
+		final Map<String, String> map = new LinkedHashMap<>();
+		map.put("fingerprint", fingerprint);
+		map.put("epochs", Integer.toString(epochs));
+		map.put("prefix", prefix);
+		final String[] losses = history.encode();
+		map.put("training_loss", losses[0]);
+		map.put("validation_loss", losses[1]);
+		PropertiesFile.write(new File(checkpoints, FILE), "Few-Shot CT U-Net training state", map);
+	}
+
+	File prefixFile(final File checkpoints) {
+		return new File(checkpoints, prefix);
+	}
+}

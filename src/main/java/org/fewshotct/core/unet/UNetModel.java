@@ -1,0 +1,150 @@
+package org.fewshotct.core.unet;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.InstanceTargets;
+
+/**
+ * A trained U-Net on disk: one folder the user can move around, holding
+ * <ul>
+ * <li>{@value #SETTINGS}: format and version, the intensity window and the bit depth of the CT it was trained
+ * on, the targets, the network, training and decoder settings, and what it was trained with;</li>
+ * <li>{@value #SAVED_MODEL}/: a TensorFlow SavedModel with a {@code serving_default} signature;</li>
+ * <li>{@value #LOSS_PLOT} and {@value #LOSS_TABLE}: the loss curve;</li>
+ * <li>{@value #CHECKPOINT}/: the training state, to resume or extend the training.</li>
+ * </ul>
+ */
+public final class UNetModel {
+
+	static final String FORMAT = "few-shot-ct-unet";
+	static final int VERSION = 1;
+	static final String SETTINGS = "unet.properties";
+	static final String SAVED_MODEL = "saved_model";
+	static final String CHECKPOINT = "checkpoint";
+	static final String LOSS_PLOT = "loss.png";
+	static final String LOSS_TABLE = "loss.csv";
+
+	private final File folder;
+	private final UNetSettings settings;
+	private final IntensityWindow window;
+	private final int bitDepth;
+	private final int trainedEpochs;
+	private final Map<String, String> properties;
+
+	UNetModel(final File folder, final UNetSettings settings, final IntensityWindow window, final int bitDepth,
+		final int trainedEpochs, final Map<String, String> extra)
+	{
+		this.folder = folder;
+		this.settings = settings;
+		this.window = window;
+		this.bitDepth = bitDepth;
+		this.trainedEpochs = trainedEpochs;
+		properties = new LinkedHashMap<>();
+		properties.put("format", FORMAT);
+		properties.put("format_version", Integer.toString(VERSION));
+		properties.put("classes", String.join(",", InstanceTargets.CLASS_NAMES));
+		properties.put("signature", "serving_default: image [n,h,w,1] float in [0,1] -> probabilities [n,h,w," +
+			InstanceTargets.CLASS_COUNT + "]");
+		properties.put("window_min", Double.toString(window.min()));
+		properties.put("window_max", Double.toString(window.max()));
+		properties.put("bit_depth", Integer.toString(bitDepth));
+		properties.put("trained_epochs", Integer.toString(trainedEpochs));
+		properties.putAll(settings.toMap());
+		properties.putAll(extra);
+	}
+
+	public File folder() {
+		return folder;
+	}
+
+	public UNetSettings settings() {
+		return settings;
+	}
+
+	/** The window that mapped the training CT to [0, 1], in the units of a CT of {@link #bitDepth()}. */
+	public IntensityWindow window() {
+		return window;
+	}
+
+	/** The bit depth of the CT the model was trained on. */
+	public int bitDepth() {
+		return bitDepth;
+	}
+
+	/**
+	 * The window for a CT of the given bit depth: the training window itself, or moved by the HU offset
+	 * between 16-bit (HU + 1024) and 32-bit (HU) CT. 8-bit CT is already windowed in an unknown way, so
+	 * models do not cross between 8-bit and 16/32-bit CT.
+	 */
+	public IntensityWindow windowFor(final int ctBitDepth, final String ctTitle) {
+		if (ctBitDepth == bitDepth) return window;
+		if ((ctBitDepth == 16 || ctBitDepth == 32) && (bitDepth == 16 || bitDepth == 32)) {
+			final double shift = ctBitDepth == 16 ? IntensityWindow.HU_OFFSET_16BIT : -IntensityWindow.HU_OFFSET_16BIT;
+			return new IntensityWindow(window.min() + shift, window.max() + shift);
+		}
+		throw new UserInputException("The CT '" + ctTitle + "' is " + ctBitDepth + "-bit but the U-Net model " + folder +
+			" was trained on " + bitDepth + "-bit CT; convert the CT or train a model on " + ctBitDepth + "-bit CT");
+	}
+
+	public int trainedEpochs() {
+		return trainedEpochs;
+	}
+
+	File savedModel() {
+		return new File(folder, SAVED_MODEL);
+	}
+
+	void writeSettings() throws IOException {
+		PropertiesFile.write(new File(folder, SETTINGS), "Few-Shot CT U-Net model", properties);
+	}
+
+	/**
+	 * Reads a model folder's settings, refusing with a {@link UserInputException} that names the path anything
+	 * that is not a complete model of a format this version reads.
+	 */
+	public static UNetModel read(final File folder) {
+		if (!folder.exists()) throw new UserInputException("No U-Net model at " + folder);
+		if (!folder.isDirectory()) throw new UserInputException(folder + " is a file, not a U-Net model folder");
+		final File settingsFile = new File(folder, SETTINGS);
+		if (!settingsFile.isFile()) {
+			if (new File(folder, CHECKPOINT).isDirectory()) throw new UserInputException("The U-Net model " + folder +
+				" is not finished: its training stopped early. Run Train U-Net again with the same inputs to resume it");
+			throw new UserInputException(folder + " is not a U-Net model folder (it has no " + SETTINGS + ")");
+		}
+		final Map<String, String> map;
+		try {
+			map = PropertiesFile.read(settingsFile);
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			throw new UserInputException("Cannot read " + settingsFile + ": " + e.getMessage(), e);
+		}
+		if (!FORMAT.equals(map.get("format"))) throw new UserInputException(settingsFile + " is not a U-Net model " +
+			"description (format is " + map.get("format") + ", not " + FORMAT + ")");
+		try {
+			final int version = Integer.parseInt(map.getOrDefault("format_version", "?"));
+			if (version > VERSION) throw new UserInputException("The U-Net model " + folder + " has format version " +
+				version + "; this Few-Shot CT reads up to version " + VERSION + ": update Few-Shot CT");
+			final UNetSettings settings = UNetSettings.fromMap(map);
+			final IntensityWindow window = new IntensityWindow(Double.parseDouble(map.get("window_min")), Double
+				.parseDouble(map.get("window_max")));
+			final int bitDepth = Integer.parseInt(map.get("bit_depth"));
+			final int epochs = Integer.parseInt(map.getOrDefault("trained_epochs", "0"));
+			if (!new File(folder, SAVED_MODEL + "/saved_model.pb").isFile()) throw new UserInputException(
+				"The U-Net model " + folder + " is incomplete: " + SAVED_MODEL + "/saved_model.pb is missing");
+			final Map<String, String> extra = new LinkedHashMap<>(map);
+			return new UNetModel(folder, settings, window, bitDepth, epochs, extra);
+		}
+		catch (final NumberFormatException | NullPointerException e) {
+			throw new UserInputException("The U-Net model description " + settingsFile + " is damaged: " + e, e);
+		}
+		catch (final UserInputException e) {
+			if (e.getMessage().contains(folder.getPath())) throw e;
+			throw new UserInputException("The U-Net model " + folder + " is damaged: " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,260 @@
+package org.fewshotct.core.unet;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.InstanceDecoder;
+
+/**
+ * How a U-Net is built and trained, and how its maps become instances: an immutable value with defaults,
+ * {@code with...} copies, and {@link #toMap()} / {@link #fromMap(Map)} so that the model folder stores it.
+ * The defaults train on ten 512x512 slices in about ten minutes on two CPU cores. The decoder's marker
+ * threshold is the default for models trained without validation slices; with them, training picks it.
+ */
+public final class UNetSettings {
+
+	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true,
+		InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.7).withMinMarkerArea(50).withFillBackground(true));
+
+	private final int depth;
+	private final int width;
+	private final int tile;
+	private final int batch;
+	private final int epochs;
+	private final long seed;
+	private final double validation;
+	private final double learningRate;
+	private final int boundaryWidth;
+	private final double backgroundWeight;
+	private final double boundaryWeight;
+	private final boolean augment;
+	private final InstanceDecoder.Settings decoder;
+
+	private UNetSettings(final int depth, final int width, final int tile, final int batch, final int epochs,
+		final long seed, final double validation, final double learningRate, final int boundaryWidth,
+		final double backgroundWeight, final double boundaryWeight, final boolean augment,
+		final InstanceDecoder.Settings decoder)
+	{
+		if (depth < 1 || depth > 6) throw new UserInputException("depth must be 1..6, got " + depth);
+		if (width < 1 || width > 256) throw new UserInputException("width must be 1..256, got " + width);
+		if (tile < 1 || tile % (1 << depth) != 0) throw new UserInputException("tile must be a positive multiple of " +
+			(1 << depth) + " (2^depth), got " + tile);
+		if (batch < 1) throw new UserInputException("batch must be >= 1, got " + batch);
+		if (epochs < 1) throw new UserInputException("epochs must be >= 1, got " + epochs);
+		if (!(validation >= 0 && validation < 1)) throw new UserInputException("validation must be in [0, 1), got " +
+			validation);
+		if (!(learningRate > 0 && learningRate < 1)) throw new UserInputException("learning_rate must be in (0, 1), " +
+			"got " + learningRate);
+		if (boundaryWidth < 1) throw new UserInputException("boundary_width must be >= 1, got " + boundaryWidth);
+		if (!(backgroundWeight > 0) || !(boundaryWeight > 0)) throw new UserInputException(
+			"class weights must be > 0, got background " + backgroundWeight + " and boundary " + boundaryWeight);
+		this.depth = depth;
+		this.width = width;
+		this.tile = tile;
+		this.batch = batch;
+		this.epochs = epochs;
+		this.seed = seed;
+		this.validation = validation;
+		this.learningRate = learningRate;
+		this.boundaryWidth = boundaryWidth;
+		this.backgroundWeight = backgroundWeight;
+		this.boundaryWeight = boundaryWeight;
+		this.augment = augment;
+		this.decoder = decoder;
+	}
+
+	/** Poolings: the network sees 2^depth times coarser at the bottom; tiles are multiples of 2^depth. */
+	public int depth() {
+		return depth;
+	}
+
+	/** Filters on the first level, doubling per level. */
+	public int width() {
+		return width;
+	}
+
+	/** Side of the square training tiles, a multiple of 2^depth. */
+	public int tile() {
+		return tile;
+	}
+
+	/** Tiles per training step. */
+	public int batch() {
+		return batch;
+	}
+
+	/** Passes over the training slices; an epoch samples as many tiles as cover them once. */
+	public int epochs() {
+		return epochs;
+	}
+
+	/** Seeds the weights, the validation split and every augmentation. */
+	public long seed() {
+		return seed;
+	}
+
+	/** Fraction of the labelled slices held out to measure the validation loss (0 = none). */
+	public double validation() {
+		return validation;
+	}
+
+	public double learningRate() {
+		return learningRate;
+	}
+
+	/** Width in pixels of the boundary class, see {@link org.fewshotct.core.instances.InstanceTargets}. */
+	public int boundaryWidth() {
+		return boundaryWidth;
+	}
+
+	/**
+	 * Loss weight of background pixels (interior pixels weigh 1). Below 1 because masks are partial: much of
+	 * what they call background is unlabelled structure, and the metric scores only labelled pixels.
+	 */
+	public double backgroundWeight() {
+		return backgroundWeight;
+	}
+
+	/** Loss weight of boundary pixels: the thin class that separates touching structures. */
+	public double boundaryWeight() {
+		return boundaryWeight;
+	}
+
+	/** Whether training tiles are flipped, rotated, scaled, re-windowed, blurred or sharpened, and noised. */
+	public boolean augment() {
+		return augment;
+	}
+
+	public InstanceDecoder.Settings decoder() {
+		return decoder;
+	}
+
+	public UNetSettings withDepth(final int value) {
+		return new UNetSettings(value, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withWidth(final int value) {
+		return new UNetSettings(depth, value, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withTile(final int value) {
+		return new UNetSettings(depth, width, value, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withBatch(final int value) {
+		return new UNetSettings(depth, width, tile, value, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withEpochs(final int value) {
+		return new UNetSettings(depth, width, tile, batch, value, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withSeed(final long value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, value, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withValidation(final double value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, value, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withLearningRate(final double value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, value, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withBoundaryWidth(final int value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, value,
+			backgroundWeight, boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withBackgroundWeight(final double value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth, value,
+			boundaryWeight, augment, decoder);
+	}
+
+	public UNetSettings withBoundaryWeight(final double value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, value, augment, decoder);
+	}
+
+	public UNetSettings withAugment(final boolean value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, value, decoder);
+	}
+
+	public UNetSettings withDecoder(final InstanceDecoder.Settings value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, value);
+	}
+
+	/** The settings as strings under stable keys; the decoder's under "decoder.". */
+	public Map<String, String> toMap() {
+		final Map<String, String> map = new LinkedHashMap<>();
+		map.put("depth", Integer.toString(depth));
+		map.put("width", Integer.toString(width));
+		map.put("tile", Integer.toString(tile));
+		map.put("batch", Integer.toString(batch));
+		map.put("epochs", Integer.toString(epochs));
+		map.put("seed", Long.toString(seed));
+		map.put("validation", Double.toString(validation));
+		map.put("learning_rate", Double.toString(learningRate));
+		map.put("boundary_width", Integer.toString(boundaryWidth));
+		map.put("background_weight", Double.toString(backgroundWeight));
+		map.put("boundary_weight", Double.toString(boundaryWeight));
+		map.put("augment", Boolean.toString(augment));
+		for (final Map.Entry<String, String> e : decoder.toMap().entrySet())
+			map.put(DECODER + e.getKey(), e.getValue());
+		return map;
+	}
+
+	private static final String DECODER = "decoder.";
+
+	/** Settings read back from {@link #toMap()}; missing keys take the defaults. */
+	public static UNetSettings fromMap(final Map<String, String> map) {
+		final Map<String, String> defaults = DEFAULT.toMap();
+		final Map<String, String> decoder = new LinkedHashMap<>();
+		for (final Map.Entry<String, String> e : map.entrySet())
+			if (e.getKey().startsWith(DECODER)) decoder.put(e.getKey().substring(DECODER.length()), e.getValue());
+		try {
+			return new UNetSettings(Integer.parseInt(get(map, defaults, "depth")), Integer.parseInt(get(map, defaults,
+				"width")), Integer.parseInt(get(map, defaults, "tile")), Integer.parseInt(get(map, defaults, "batch")),
+				Integer.parseInt(get(map, defaults, "epochs")), Long.parseLong(get(map, defaults, "seed")), Double
+					.parseDouble(get(map, defaults, "validation")), Double.parseDouble(get(map, defaults, "learning_rate")),
+				Integer.parseInt(get(map, defaults, "boundary_width")), Double.parseDouble(get(map, defaults,
+					"background_weight")), Double.parseDouble(get(map, defaults, "boundary_weight")), Boolean.parseBoolean(
+						get(map, defaults, "augment")),
+				decoder.isEmpty() ? DEFAULT.decoder : InstanceDecoder.Settings.fromMap(decoder));
+		}
+		catch (final NumberFormatException e) {
+			throw new UserInputException("Bad U-Net setting: " + e.getMessage(), e);
+		}
+	}
+
+	private static String get(final Map<String, String> map, final Map<String, String> defaults, final String key) {
+		final String value = map.get(key);
+		return value != null ? value.trim() : defaults.get(key);
+	}
+
+	@Override
+	public boolean equals(final Object o) {
+		return o instanceof UNetSettings && toMap().equals(((UNetSettings) o).toMap());
+	}
+
+	@Override
+	public int hashCode() {
+		return toMap().hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return toMap().toString();
+	}
+}

@@ -1,0 +1,266 @@
+package org.fewshotct.core.unet;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.InstanceTargets;
+
+/**
+ * Trains a U-Net on labelled CT slices into a model folder ({@link UNetModel}). Slices whose labels are all
+ * 0 carry nothing to learn and are left out; a fraction of the others (spread evenly through the stack) is
+ * held out for the validation loss. Each epoch trains on augmented random tiles (as many as cover the
+ * training slices once), then measures the validation loss on the held-out slices and checkpoints, so a
+ * cancelled or extended training resumes where it stopped when run again with the same inputs and settings.
+ * At the end the decoder's marker threshold is picked on the validation slices ({@link DecoderTuning}).
+ */
+public final class UNetTrainer {
+
+	/** What a training reports besides progress. */
+	public interface Listener {
+
+		Listener NONE = new Listener() {};
+
+		/** A line for the log: the device, resuming, the end. */
+		default void message(final String text) {}
+
+		/** An epoch finished; the history holds every epoch so far. */
+		default void epoch(final int epoch, final int epochs, final LossHistory history) {}
+	}
+
+	/** What a finished training produced. */
+	public static final class Result {
+
+		public final UNetModel model;
+		public final LossHistory history;
+		public final String device;
+		/** Epochs trained in this run (0 when the model was already trained that far). */
+		public final int epochsRun;
+		/** Tiles trained on in this run, and the seconds spent in training steps. */
+		public final long tiles;
+		public final double trainingSeconds;
+
+		Result(final UNetModel model, final LossHistory history, final String device, final int epochsRun,
+			final long tiles, final double trainingSeconds)
+		{
+			this.model = model;
+			this.history = history;
+			this.device = device;
+			this.epochsRun = epochsRun;
+			this.tiles = tiles;
+			this.trainingSeconds = trainingSeconds;
+		}
+	}
+
+	private final UNetSettings settings;
+	private final int threads;
+	private final IntensityWindow window;
+
+	public UNetTrainer(final UNetSettings settings) {
+		this(settings, SliceParallel.defaultThreads(), null);
+	}
+
+	private UNetTrainer(final UNetSettings settings, final int threads, final IntensityWindow window) {
+		this.settings = settings;
+		this.threads = threads;
+		this.window = window;
+	}
+
+	/** TensorFlow's CPU threads (on a GPU it decides itself). */
+	public UNetTrainer withThreads(final int value) {
+		return new UNetTrainer(settings, value, window);
+	}
+
+	/** The intensity window; by default {@link IntensityWindow#defaultFor(int)} of the CT's bit depth. */
+	public UNetTrainer withWindow(final IntensityWindow value) {
+		return new UNetTrainer(settings, threads, value);
+	}
+
+	public UNetSettings settings() {
+		return settings;
+	}
+
+	public Result train(final ImagePlus ct, final ImagePlus labels, final File folder, final Progress progress,
+		final Listener listener)
+	{
+		Stacks.requireCt(ct, "CT");
+		Stacks.requireLabels(labels, "labels");
+		Stacks.requireSameShape(ct, "CT", labels, "labels");
+		final IntensityWindow usedWindow = window != null ? window : IntensityWindow.defaultFor(ct.getBitDepth());
+		final TrainingSlices slices = TrainingSlices.of(ct, labels, settings.validation());
+		ModelFolder.prepare(folder);
+		final File checkpoints = new File(folder, UNetModel.CHECKPOINT);
+		final String fingerprint = slices.fingerprint(settings, usedWindow, ct.getBitDepth());
+		final TrainingState previous = TrainingState.read(checkpoints);
+		final boolean resume = previous != null && previous.fingerprint.equals(fingerprint) && previous.epochs <=
+			settings.epochs();
+		if (resume && previous.epochs == settings.epochs() && new File(folder, UNetModel.SETTINGS).isFile()) {
+			listener.message("U-Net: " + folder + " is already trained for " + previous.epochs + " epochs with these " +
+				"inputs and settings; nothing to do");
+			return new Result(UNetModel.read(folder), previous.history, "", 0, 0, 0);
+		}
+
+		final UNetBackend backend = IsolatedTensorFlow.backend();
+		if (IsolatedTensorFlow.fallback() != null) listener.message("U-Net: " + IsolatedTensorFlow.fallback());
+		final float[] contrast = contrastWindow(usedWindow, ct.getBitDepth());
+		try (TrainableUNet net = backend.create(settings.depth(), settings.width(), InstanceTargets.CLASS_COUNT,
+			(float) settings.learningRate(), settings.seed(), threads, contrast[0], contrast[1]))
+		{
+			listener.message("U-Net: training on " + net.device() + ": " + slices.training.size() + " slices, " +
+				slices.validation.size() + " for validation; depth " + settings.depth() + ", width " + settings.width() +
+				", tile " + settings.tile() + ", batch " + settings.batch());
+			final LossHistory history = resume ? previous.history : new LossHistory();
+			if (resume) {
+				net.restoreCheckpoint(previous.prefixFile(checkpoints));
+				listener.message("U-Net: resuming after epoch " + previous.epochs + " of " + settings.epochs());
+			}
+			final Loop loop = new Loop(net, slices, usedWindow);
+			final int first = history.epochs();
+			for (int epoch = first; epoch < settings.epochs(); epoch++) {
+				final double trainingLoss = loop.epoch(epoch, progress);
+				history.add(trainingLoss, loop.validationLoss());
+				ModelFolder.checkpoint(net, checkpoints, new TrainingState(fingerprint, epoch + 1, "epoch-" + (epoch + 1),
+					history));
+				listener.epoch(epoch + 1, settings.epochs(), history);
+				progress.status(String.format("epoch %d/%d, loss %.4f", epoch + 1, settings.epochs(), trainingLoss));
+			}
+			UNetSettings trained = settings;
+			if (!slices.validation.isEmpty()) {
+				final DecoderTuning tuning = DecoderTuning.tune(net, slices.validation, usedWindow, settings.depth(),
+					settings.batch(), threads, settings.decoder());
+				listener.message("U-Net: " + tuning.report);
+				trained = settings.withDecoder(tuning.best);
+			}
+			final UNetModel model = new UNetModel(folder, trained, usedWindow, ct.getBitDepth(), settings.epochs(),
+				info(net.device(), ct, labels, slices, contrast));
+			ModelFolder.export(net, model);
+			history.save(new File(folder, UNetModel.LOSS_PLOT), new File(folder, UNetModel.LOSS_TABLE));
+			return new Result(model, history, net.device(), settings.epochs() - first, loop.tiles, loop.seconds);
+		}
+		catch (final IOException e) {
+			throw new UserInputException("Cannot write the U-Net model " + folder + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Runs the epochs: sampling batches, training steps, and the validation loss. */
+	private final class Loop {
+
+		final TrainableUNet net;
+		final TileSampler sampler;
+		final TileSampler validationSampler;
+		final List<LabelledSlice> validation;
+		final int steps;
+		final TileSampler.Batch batch = new TileSampler.Batch(settings.batch(), settings.tile());
+		long tiles;
+		double seconds;
+
+		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window) {
+			this.net = net;
+			final float[] weights = { (float) settings.backgroundWeight(), 1, (float) settings.boundaryWeight() };
+			sampler = new TileSampler(slices.training, window, settings.tile(), settings.boundaryWidth(), settings
+				.augment(), weights);
+			validationSampler = new TileSampler(slices.validation, window, settings.tile(), settings.boundaryWidth(),
+				false, weights);
+			validation = slices.validation;
+			steps = slices.stepsPerEpoch(settings.tile(), settings.batch());
+		}
+
+		double epoch(final int epoch, final Progress progress) {
+			double sum = 0;
+			for (int s = 0; s < steps; s++) {
+				progress.checkCancelled();
+				sampler.sample(mix(settings.seed(), (long) epoch * steps + s), batch);
+				final long t0 = System.nanoTime();
+				sum += net.trainStep(batch.images, batch.classes, batch.weights, batch.size, batch.tile, batch.tile);
+				seconds += (System.nanoTime() - t0) / 1e9;
+				tiles += batch.size;
+				progress.report(epoch * steps + s + 1, settings.epochs() * steps);
+			}
+			return sum / steps;
+		}
+
+		/** The mean loss over every weighted pixel of the validation slices; NaN without validation slices. */
+		double validationLoss() {
+			if (validation.isEmpty()) return Double.NaN;
+			final double[] sums = new double[2];
+			int filled = 0;
+			for (final LabelledSlice slice : validation) {
+				for (int t = 0; t < validationSampler.cropCount(slice); t++) {
+					validationSampler.crop(slice, t, batch, filled++);
+					if (filled == batch.size) {
+						addLoss(sums);
+						filled = 0;
+					}
+				}
+			}
+			if (filled > 0) {
+				for (int b = filled; b < batch.size; b++)
+					TileSampler.clear(batch, b);
+				addLoss(sums);
+			}
+			return sums[1] > 0 ? sums[0] / sums[1] : Double.NaN;
+		}
+
+		/** Adds the batch's weighted loss and its weight to {@code sums}. */
+		private void addLoss(final double[] sums) {
+			double weight = 0;
+			for (final float w : batch.weights)
+				weight += w;
+			sums[0] += weight * net.loss(batch.images, batch.classes, batch.weights, batch.size, batch.tile, batch.tile);
+			sums[1] += weight;
+		}
+	}
+
+	private static Map<String, String> info(final String device, final ImagePlus ct, final ImagePlus labels,
+		final TrainingSlices slices, final float[] contrast)
+	{
+		final Map<String, String> info = new LinkedHashMap<>();
+		info.put("contrast_window", contrast[0] + "," + contrast[1]);
+		info.put("trained_on", device);
+		info.put("training_ct", ct.getTitle());
+		info.put("training_labels", labels.getTitle());
+		info.put("training_slices", Integer.toString(slices.training.size()));
+		info.put("validation_slices", Integer.toString(slices.validation.size()));
+		return info;
+	}
+
+	/**
+	 * The soft-tissue window, [-160, 240] HU, in the [0, 1] range of the model's window: the network's second
+	 * input channel. 8-bit CT counts as windowed to [-1000, 1000] HU, as this suite's 8-bit slices are. Where
+	 * the model's window is about that narrow already, the second channel repeats the first.
+	 */
+	static float[] contrastWindow(final IntensityWindow window, final int bitDepth) {
+		final double low = unclipped(window, stored(-160, bitDepth));
+		final double high = unclipped(window, stored(240, bitDepth));
+		final float lowUnit = (float) Math.max(0, Math.min(1, low));
+		final float highUnit = (float) Math.max(0, Math.min(1, high));
+		return highUnit - lowUnit < 0.05 || highUnit - lowUnit > 0.9 ? new float[] { 0, 1 } : new float[] { lowUnit,
+			highUnit };
+	}
+
+	private static double stored(final double hu, final int bitDepth) {
+		if (bitDepth == 8) return (hu + 1000) / 2000 * 255;
+		return bitDepth == 16 ? hu + IntensityWindow.HU_OFFSET_16BIT : hu;
+	}
+
+	private static double unclipped(final IntensityWindow window, final double value) {
+		return (value - window.min()) / (window.max() - window.min());
+	}
+
+	/** A well-mixed 64-bit seed per batch (SplitMix64's finaliser), so neighbouring batches are independent. */
+	static long mix(final long seed, final long index) {
+		long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+}

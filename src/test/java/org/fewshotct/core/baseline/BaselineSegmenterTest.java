@@ -1,0 +1,159 @@
+package org.fewshotct.core.baseline;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+import java.io.File;
+import java.util.Arrays;
+
+import org.fewshotct.core.CancelledException;
+import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.io.SliceFolderReader;
+import org.fewshotct.testing.TestStacks;
+import org.junit.Test;
+
+public class BaselineSegmenterTest {
+
+	private static final String[] CROPS = { "example044-pelvis", "example089-edge", "dicom005-edge" };
+
+	@Test
+	public void segmentsEverySliceAsSobelWatershedDoes() throws Exception {
+		final ImagePlus ct = crops();
+		final ImagePlus labels = new BaselineSegmenter(BaselineSettings.DEFAULT, 2).segment(ct, Progress.NONE);
+		assertEquals("crops-baseline", labels.getTitle());
+		assertEquals(16, labels.getBitDepth());
+		assertEquals(3, labels.getStackSize());
+		for (int s = 1; s <= 3; s++) {
+			assertEquals(CROPS[s - 1], labels.getStack().getSliceLabel(s));
+			assertArrayEquals(shorts(SobelWatershed.segment((byte[]) ct.getStack().getPixels(s), 96, 96,
+				BaselineSettings.DEFAULT)), (short[]) labels.getStack().getPixels(s));
+		}
+	}
+
+	/**
+	 * 16-bit CT (HU + 1024) and 32-bit CT (HU) go through the default window [-1000, 1000] HU to the same 8 bits,
+	 * hence the same labels, as the 8-bit slices made with that window.
+	 */
+	@Test
+	public void sixteenAndThirtyTwoBitCtUseTheHounsfieldWindow() throws Exception {
+		final ImagePlus ct = crops();
+		final ImageStack shorts = new ImageStack(96, 96);
+		final ImageStack floats = new ImageStack(96, 96);
+		for (int s = 1; s <= 3; s++) {
+			final byte[] bytes = (byte[]) ct.getStack().getPixels(s);
+			final short[] stored = new short[bytes.length];
+			final float[] hu = new float[bytes.length];
+			for (int i = 0; i < bytes.length; i++) {
+				hu[i] = Math.round((bytes[i] & 0xff) * 2000 / 255.0) - 1000;
+				stored[i] = (short) (hu[i] + 1024);
+			}
+			shorts.addSlice(CROPS[s - 1], new ShortProcessor(96, 96, stored, null));
+			floats.addSlice(CROPS[s - 1], new FloatProcessor(96, 96, hu));
+		}
+		final BaselineSegmenter baseline = new BaselineSegmenter(BaselineSettings.DEFAULT, 1);
+		final ImagePlus expected = baseline.segment(ct, Progress.NONE);
+		assertSameLabels(expected, baseline.segment(new ImagePlus("hu16", shorts), Progress.NONE));
+		assertSameLabels(expected, baseline.segment(new ImagePlus("hu32", floats), Progress.NONE));
+	}
+
+	@Test
+	public void anExplicitWindowStretchesThe8Bits() throws Exception {
+		final ImagePlus ct = crops();
+		final IntensityWindow window = new IntensityWindow(60, 200);
+		final ImagePlus labels = new BaselineSegmenter(BaselineSettings.DEFAULT.withWindow(window), 1).segment(ct,
+			Progress.NONE);
+		final ImageProcessor slice = ct.getStack().getProcessor(1);
+		final short[] expected = shorts(SobelWatershed.segment(window.toBytes(slice), 96, 96, BaselineSettings.DEFAULT));
+		assertArrayEquals(expected, (short[]) labels.getStack().getPixels(1));
+		assertFalse(Arrays.equals(expected, shorts(SobelWatershed.segment((byte[]) slice.getPixels(), 96, 96,
+			BaselineSettings.DEFAULT))));
+	}
+
+	@Test
+	public void refusesALabelImageAsCt() {
+		final ImagePlus labels = TestStacks.labels(32, 32, 2, 12, 3);
+		try {
+			new BaselineSegmenter(BaselineSettings.DEFAULT, 1).segment(labels, Progress.NONE);
+			fail("a label image was taken for a CT");
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains("'labels'") && e.getMessage().contains(
+				"looks like a label image"));
+		}
+	}
+
+	@Test
+	public void stopsWhenCancelled() throws Exception {
+		final Progress cancelled = new Progress() {
+
+			@Override
+			public void report(final int done, final int total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		try {
+			new BaselineSegmenter(BaselineSettings.DEFAULT, 1).segment(crops(), cancelled);
+			fail("not cancelled");
+		}
+		catch (final CancelledException expected) {
+			// as it should
+		}
+	}
+
+	@Test
+	public void settingsRefuseNonsenseWithTheKeyInTheMessage() {
+		assertRefused(() -> BaselineSettings.DEFAULT.withMedianRadius(-1), "median_radius");
+		assertRefused(() -> BaselineSettings.DEFAULT.withGradientRadius(1000), "gradient_radius");
+		assertRefused(() -> BaselineSettings.DEFAULT.withMarkerThreshold(0), "marker_threshold");
+		assertRefused(() -> BaselineSettings.DEFAULT.withCompactness(Double.NaN), "compactness");
+		assertEquals(BaselineSettings.DEFAULT, BaselineSettings.DEFAULT.withCompactness(0.0001));
+		assertEquals("median_radius=2 gradient_radius=5 marker_threshold=20 compactness=1.0E-4",
+			BaselineSettings.DEFAULT.toString());
+	}
+
+	private static void assertRefused(final Runnable make, final String key) {
+		try {
+			make.run();
+			fail(key + " accepted");
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage(), e.getMessage().startsWith(key + " must be"));
+		}
+	}
+
+	private static void assertSameLabels(final ImagePlus expected, final ImagePlus actual) {
+		for (int s = 1; s <= expected.getStackSize(); s++)
+			assertArrayEquals(actual.getTitle() + " slice " + s, (short[]) expected.getStack().getPixels(s),
+				(short[]) actual.getStack().getPixels(s));
+	}
+
+	/** The three 96x96 crops of real CT slices as one 8-bit stack, slices named after them. */
+	static ImagePlus crops() throws Exception {
+		final ImageStack stack = new ImageStack(96, 96);
+		for (final String crop : CROPS)
+			stack.addSlice(crop, SliceFolderReader.readSlice(new File(BaselineSegmenterTest.class.getResource("crop-" +
+				crop + ".png").toURI())));
+		return new ImagePlus("crops", stack);
+	}
+
+	private static short[] shorts(final int[] labels) {
+		final short[] shorts = new short[labels.length];
+		for (int i = 0; i < labels.length; i++)
+			shorts[i] = (short) labels[i];
+		return shorts;
+	}
+}

@@ -1,0 +1,114 @@
+package org.fewshotct.core.unet;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.util.List;
+
+import org.fewshotct.core.CancelledException;
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.metric.StackRandIndex;
+import org.fewshotct.core.phantom.PhantomGenerator;
+import org.fewshotct.core.phantom.PhantomSettings;
+import org.fewshotct.core.phantom.PhantomStacks;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Trains small U-Nets on 128x128 phantoms in this JVM (TensorFlow in its own class loader). */
+public class UNetTrainerTest {
+
+	private static final UNetSettings TINY = UNetSettings.DEFAULT.withDepth(3).withTile(64).withBatch(4)
+		.withLearningRate(3e-3).withValidation(0.25);
+
+	private static PhantomStacks phantoms(final int slices, final long seed) {
+		return new PhantomGenerator(new PhantomSettings(slices, seed, 128)).stacks(2, Progress.NONE);
+	}
+
+	@Rule
+	public TemporaryFolder temp = new TemporaryFolder();
+
+	@Test
+	public void lossGoesDownAndTheModelSegmentsUnseenSlices() throws Exception {
+		final PhantomStacks training = phantoms(4, 1);
+		final File folder = new File(temp.getRoot(), "phantoms.unet");
+		final LossHistory history = new UNetTrainer(TINY.withEpochs(30)).withThreads(2).train(training.ct(), training
+			.labels(), folder, Progress.NONE, UNetTrainer.Listener.NONE).history;
+		assertEquals(30, history.epochs());
+		assertTrue("training loss " + history.training(), mean(history.training(), 25, 30) < 0.85 * mean(history
+			.training(), 0, 5));
+		assertTrue("validation loss " + history.validation(), mean(history.validation(), 25, 30) < 0.7 * mean(history
+			.validation(), 0, 5));
+
+		final PhantomStacks unseen = phantoms(2, 2);
+		try (UNetSegmenter segmenter = UNetSegmenter.load(folder)) {
+			final ImagePlus labels = segmenter.segment(unseen.ct(), Progress.NONE);
+			assertEquals(unseen.ct().getTitle() + "-unet", labels.getTitle());
+			assertEquals(16, labels.getBitDepth());
+			assertEquals(2, labels.getStackSize());
+			assertEquals(unseen.ct().getStack().getSliceLabel(2), labels.getStack().getSliceLabel(2));
+			// far better than trivial (one label for everything scores 0)
+			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
+			assertTrue("mean ARI " + ari, ari > 0.2);
+		}
+	}
+
+	@Test
+	public void aCancelledTrainingResumesExactlyWhereItStopped() throws Exception {
+		final PhantomStacks training = phantoms(3, 4);
+		final UNetTrainer trainer = new UNetTrainer(TINY.withEpochs(4)).withThreads(2);
+		final List<Double> straight = trainer.train(training.ct(), training.labels(), new File(temp.getRoot(), "a"),
+			Progress.NONE, UNetTrainer.Listener.NONE).history.training();
+
+		final File folder = new File(temp.getRoot(), "b");
+		final int steps = 2; // 2 training slices of 128x128 in tiles of 64x64, batch 4
+		try {
+			trainer.train(training.ct(), training.labels(), folder, cancelAfter(2 * steps + 1), UNetTrainer.Listener.NONE);
+			fail("not cancelled");
+		}
+		catch (final CancelledException e) {
+			try {
+				UNetModel.read(folder);
+				fail("an unfinished model reads as a model");
+			}
+			catch (final UserInputException unfinished) {
+				assertTrue(unfinished.getMessage(), unfinished.getMessage().contains("Run Train U-Net again"));
+			}
+		}
+		final UNetTrainer.Result resumed = trainer.train(training.ct(), training.labels(), folder, Progress.NONE,
+			UNetTrainer.Listener.NONE);
+		assertEquals(2, resumed.epochsRun);
+		assertEquals(straight, resumed.history.training());
+		assertEquals(4, UNetModel.read(folder).trainedEpochs());
+	}
+
+	/** A progress that cancels once {@code n} steps are reported. */
+	private static Progress cancelAfter(final int n) {
+		return new Progress() {
+
+			private int done;
+
+			@Override
+			public void report(final int d, final int total) {
+				done = d;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return done >= n;
+			}
+		};
+	}
+
+	private static double mean(final List<Double> values, final int from, final int to) {
+		double sum = 0;
+		for (int i = from; i < to; i++)
+			sum += values.get(i);
+		return sum / (to - from);
+	}
+}
