@@ -24,10 +24,11 @@ base_other=$(cd "$peers" && "$python" ari_sklearn.py "$other/labels" "$work/base
 echo "baseline mean ARI: ts_dicom_train slices 5-9 $base_same, ts_example_ct $base_other"
 
 echo "== Few-Shot CT Weka ($images)"
-same_out=$(quality train="$train" test="$train" train_slices=0-4 test_slices=5-9 | tee /dev/stderr)
-other_out=$(quality train="$train" test="$other" | tee /dev/stderr)
-full_out=$(quality train="$train" test="$train" train_slices=0-4 test_slices=5-9 drop=0.5 scheme=full | tee /dev/stderr)
-structures_out=$(quality train="$train" test="$train" train_slices=0-4 test_slices=5-9 drop=0.5 scheme=structures | tee /dev/stderr)
+same_out=$(quality train="$train" test="$train" train_slices=0-4 test_slices=5-9); echo "$same_out"
+other_out=$(quality train="$train" test="$other"); echo "$other_out"
+full_out=$(quality train="$train" test="$train" train_slices=0-4 test_slices=5-9 drop=0.5 scheme=full); echo "$full_out"
+structures_out=$(quality train="$train" test="$train" train_slices=0-4 test_slices=5-9 drop=0.5 scheme=structures)
+echo "$structures_out"
 ari() { echo "$1" | awk '/weka mean ARI/ {print $4}'; }
 
 echo
