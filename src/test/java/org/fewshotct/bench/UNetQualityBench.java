@@ -4,8 +4,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -13,22 +11,26 @@ import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
 import org.fewshotct.core.io.SliceFolderReader;
-import org.fewshotct.core.metric.RandIndex;
 import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.unet.UNetSegmenter;
 import org.fewshotct.core.unet.UNetSettings;
 import org.fewshotct.core.unet.UNetTrainer;
+import org.fewshotct.core.weka.WekaSegmenter;
+import org.fewshotct.core.weka.WekaSettings;
+import org.fewshotct.core.weka.WekaTrainer;
 
 /**
- * U-Net quality on the real CT of {@code ../shared/data/real-ct}, with default settings (or more epochs):
+ * U-Net quality on the real CT of {@code ../shared/data/real-ct} with default settings (or more epochs), next
+ * to the Weka method (default settings, trained on the same slices) and the Sobel-watershed baseline, all
+ * scored on the same slices with the challenge metric:
  * <ol>
- * <li>train on the 10 slices of ts_dicom_train (one held out for the validation loss); score that held-out
- * slice and the 112 slices of the other scan, ts_example_ct;</li>
- * <li>train on 10 slices of ts_example_ct spread evenly through it; score its other 102 slices and the other
+ * <li>train on slices 0-4 of ts_dicom_train, score its slices 5-9 (unseen slices of the same scan);</li>
+ * <li>train on the 10 slices of ts_dicom_train, score the 112 slices of ts_example_ct (another scan);</li>
+ * <li>train on 10 slices of ts_example_ct spread evenly through it, score its other 102 slices and the other
  * scan, ts_dicom_train.</li>
  * </ol>
- * The Sobel-watershed baseline is scored on the same slices. Writes the file names of each scored set to
- * OUT/NAME.slices, for other methods to score the same slices.
+ * The U-Net holds out one tenth of its training slices (at least one) for its validation loss and decoder
+ * tuning; the Weka method learns from all of them.
  * Usage: UNetQualityBench DATA_ROOT OUT_DIR [EPOCHS]
  */
 public final class UNetQualityBench {
@@ -45,11 +47,9 @@ public final class UNetQualityBench {
 		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"));
 		final ImagePlus[] example = read(new File(data, "ts_example_ct"));
 
-		final int held = 5; // the slice UNetTrainer holds out of 10 with validation 0.1
-		final File dicomModel = train(dicom[0], dicom[1], new File(out, "ts_dicom_train.unet"), settings);
-		score(dicomModel, subset(dicom, new int[] { held }), "ts_dicom_train-heldout", out);
-		score(dicomModel, example, "ts_example_ct-all", out);
-
+		experiment("ts_dicom_train 0-4", subset(dicom, range(0, 5)), settings, out, "ts_dicom_train 5-9", subset(dicom,
+			range(5, 10)));
+		experiment("ts_dicom_train", dicom, settings, out, "ts_example_ct (all)", example);
 		final int n = example[0].getStackSize();
 		final int[] picked = new int[10];
 		final boolean[] isPicked = new boolean[n];
@@ -60,19 +60,19 @@ public final class UNetQualityBench {
 		final int[] rest = new int[n - picked.length];
 		for (int i = 0, r = 0; i < n; i++)
 			if (!isPicked[i]) rest[r++] = i;
-		final ImagePlus[] ten = subset(example, picked);
-		final File exampleModel = train(ten[0], ten[1], new File(out, "ts_example_ct-10.unet"), settings);
-		score(exampleModel, subset(example, rest), "ts_example_ct-heldout", out);
-		score(exampleModel, dicom, "ts_dicom_train-all", out);
-		System.out.printf("%n== mean ARI (truth > 0); the ts_dicom_train model scores the first two rows, the " +
-			"ts_example_ct one the last two%n%-24s %6s %8s %9s%n%s", "scored slices", "count", "U-Net", "baseline", TABLE);
+		experiment("ts_example_ct 10", subset(example, picked), settings, out, "ts_example_ct other 102", subset(
+			example, rest), "ts_dicom_train (all)", dicom);
+		System.out.printf("%n== mean ARI (truth > 0) on unseen slices%n%-20s %-24s %6s %8s %8s %9s%n%s", "trained on",
+			"scored on", "slices", "U-Net", "Weka", "baseline", TABLE);
 	}
 
-	private static File train(final ImagePlus ct, final ImagePlus labels, final File model,
-		final UNetSettings settings)
+	/** Trains both methods on one stack and scores them and the baseline on each test stack (name, stacks...). */
+	private static void experiment(final String trainName, final ImagePlus[] train, final UNetSettings settings,
+		final File out, final Object... tests) throws Exception
 	{
-		final long t0 = System.nanoTime();
-		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, model, Progress.NONE,
+		final File model = new File(out, trainName.replace(' ', '_') + ".unet");
+		long t0 = System.nanoTime();
+		final UNetTrainer.Result result = new UNetTrainer(settings).train(train[0], train[1], model, Progress.NONE,
 			new UNetTrainer.Listener() {
 
 				@Override
@@ -81,44 +81,45 @@ public final class UNetQualityBench {
 				}
 			});
 		final int last = result.history.epochs() - 1;
-		System.out.printf("unet train %s: %d slices, %d epochs in %.1f s (%.2f tiles/s in training steps); loss %.4f, " +
-			"validation loss %.4f%n", model.getName(), ct.getStackSize(), result.epochsRun, (System.nanoTime() - t0) / 1e9,
-			result.tiles / result.trainingSeconds, result.history.training().get(last), result.history.validation().get(
-				last));
-		return model;
-	}
-
-	private static void score(final File model, final ImagePlus[] stacks, final String name, final File out)
-		throws Exception
-	{
-		final double unet;
-		try (UNetSegmenter segmenter = UNetSegmenter.load(model)) {
-			unet = score(segmenter, stacks, name);
-		}
-		final double baseline = score(new BaselineSegmenter(BaselineSettings.DEFAULT, SliceParallel.defaultThreads()),
-			stacks, name);
-		TABLE.append(String.format("%-24s %6d %8.4f %9.4f%n", name, stacks[0].getStackSize(), unet, baseline));
-		try (PrintWriter names = new PrintWriter(new File(out, name + ".slices"), StandardCharsets.UTF_8.name())) {
-			for (int s = 1; s <= stacks[0].getStackSize(); s++)
-				names.println(stacks[0].getStack().getSliceLabel(s));
+		System.out.printf("unet trained on %s: %d slices, %d epochs in %.1f s (%.2f tiles/s in training steps); " +
+			"loss %.4f, validation loss %.4f%n", trainName, train[0].getStackSize(), result.epochsRun, seconds(t0), result
+				.tiles / result.trainingSeconds, result.history.training().get(last), result.history.validation().get(last));
+		t0 = System.nanoTime();
+		final WekaSegmenter weka = new WekaSegmenter(new WekaTrainer(WekaSettings.DEFAULT).train(train[0], train[1],
+			Progress.NONE));
+		System.out.printf("weka trained on %s in %.1f s%n", trainName, seconds(t0));
+		try (UNetSegmenter unet = UNetSegmenter.load(model)) {
+			for (int t = 0; t < tests.length; t += 2) {
+				final String name = (String) tests[t];
+				final ImagePlus[] test = (ImagePlus[]) tests[t + 1];
+				TABLE.append(String.format("%-20s %-24s %6d %8.4f %8.4f %9.4f%n", trainName, name, test[0].getStackSize(),
+					score(unet, test, name), score(weka, test, name), score(new BaselineSegmenter(BaselineSettings.DEFAULT,
+						SliceParallel.defaultThreads()), test, name)));
+			}
 		}
 	}
 
 	private static double score(final StackSegmenter segmenter, final ImagePlus[] stacks, final String name) {
 		final long t0 = System.nanoTime();
 		final ImagePlus prediction = segmenter.segment(stacks[0], Progress.NONE);
-		final double seconds = (System.nanoTime() - t0) / 1e9;
-		final RandIndex.Score[] scores = StackRandIndex.score(stacks[1], prediction, SliceParallel.defaultThreads(),
-			Progress.NONE);
-		final double mean = StackRandIndex.meanAdjusted(scores);
-		System.out.printf("%s score %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", segmenter
-			.name(), name, mean, scores.length, seconds, scores.length / seconds);
+		final double seconds = seconds(t0);
+		final double mean = StackRandIndex.meanAdjusted(StackRandIndex.score(stacks[1], prediction, SliceParallel
+			.defaultThreads(), Progress.NONE));
+		System.out.printf("%s on %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", segmenter
+			.name(), name, mean, stacks[0].getStackSize(), seconds, stacks[0].getStackSize() / seconds);
 		return mean;
 	}
 
 	private static ImagePlus[] read(final File set) {
 		return new ImagePlus[] { SliceFolderReader.read(new File(set, "images"), Progress.NONE), SliceFolderReader.read(
 			new File(set, "labels"), Progress.NONE) };
+	}
+
+	private static int[] range(final int from, final int to) {
+		final int[] slices = new int[to - from];
+		for (int i = 0; i < slices.length; i++)
+			slices[i] = from + i;
+		return slices;
 	}
 
 	private static ImagePlus[] subset(final ImagePlus[] stacks, final int[] slices) {
@@ -131,5 +132,9 @@ public final class UNetQualityBench {
 			out[k] = new ImagePlus(stacks[k].getTitle(), stack);
 		}
 		return out;
+	}
+
+	private static double seconds(final long t0) {
+		return (System.nanoTime() - t0) / 1e9;
 	}
 }
