@@ -30,7 +30,8 @@ import org.fewshotct.core.Stacks;
  */
 public final class ChallengeCsvWriter {
 
-	private static final int ROWS_PER_BLOCK = 4096;
+	/** Small blocks: the formatting method is called often enough to be compiled early in a one-off export. */
+	private static final int ROWS_PER_BLOCK = 256;
 	private static final int TILE = 32;
 
 	private ChallengeCsvWriter() {}
