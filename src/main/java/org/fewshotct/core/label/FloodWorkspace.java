@@ -4,7 +4,7 @@ import java.lang.ref.SoftReference;
 import java.util.Arrays;
 
 /**
- * A thread's reusable buffers for {@link Watershed}: the framed surface, mask and labels and the queue. A CT
+ * A thread's reusable buffers for {@link Watershed}: the framed surface and labels and the queue. A CT
  * stack floods hundreds of equal-sized slices; reusing megabytes per slice instead of allocating them keeps
  * the garbage collector out of the way. Held softly, so an idle thread's buffers can be reclaimed.
  */
@@ -13,13 +13,12 @@ final class FloodWorkspace {
 	private static final ThreadLocal<SoftReference<FloodWorkspace>> CACHE = new ThreadLocal<>();
 
 	double[] value = new double[0];
-	boolean[] inside = new boolean[0];
 	int[] labels = new int[0];
 	private double[] cheapest = new double[0];
 	private int pixels;
 	final FloodQueue queue = new FloodQueue(1024);
 
-	/** This thread's workspace with room for {@code pixels}, mask and labels cleared, queue empty. */
+	/** This thread's workspace with room for {@code pixels}; the flood fills the buffers and clears the queue. */
 	static FloodWorkspace forThisThread(final int pixels) {
 		final SoftReference<FloodWorkspace> cached = CACHE.get();
 		FloodWorkspace workspace = cached == null ? null : cached.get();
@@ -42,13 +41,7 @@ final class FloodWorkspace {
 		this.pixels = pixels;
 		if (value.length < pixels) {
 			value = new double[pixels];
-			inside = new boolean[pixels];
 			labels = new int[pixels];
 		}
-		else {
-			Arrays.fill(inside, 0, pixels, false);
-			Arrays.fill(labels, 0, pixels, 0);
-		}
-		queue.clear();
 	}
 }

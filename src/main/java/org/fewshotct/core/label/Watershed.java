@@ -1,5 +1,7 @@
 package org.fewshotct.core.label;
 
+import java.util.Arrays;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -31,6 +33,9 @@ public final class Watershed {
 
 	/** Offsets from a flood's seed pixel are packed as two 16-bit halves. */
 	private static final int MAX_SIDE = Short.MAX_VALUE;
+
+	/** The working label of pixels the flood cannot enter: outside the mask or on the frame. */
+	private static final int CLOSED = -1;
 
 	private Watershed() {}
 
@@ -70,59 +75,85 @@ public final class Watershed {
 		if (!(compactness >= 0)) throw new IllegalArgumentException("compactness must be >= 0, got " + compactness);
 		if (width > MAX_SIDE || height > MAX_SIDE)
 			throw new IllegalArgumentException("The watershed takes images up to " + MAX_SIDE + " pixels a side");
-		// A frame of pixels outside the mask around the image spares every neighbour a bounds check.
+		// A frame of closed pixels around the image spares every neighbour a bounds check.
 		final int w = width + 2;
 		final FloodWorkspace workspace = FloodWorkspace.forThisThread((height + 2) * w);
 		final double[] value = workspace.value;
-		final boolean[] inside = workspace.inside;
 		final int[] labels = workspace.labels;
+		Arrays.fill(labels, 0, w, CLOSED);
+		Arrays.fill(labels, (height + 1) * w, (height + 2) * w, CLOSED);
+		double low = Double.POSITIVE_INFINITY;
+		double high = Double.NEGATIVE_INFINITY;
 		for (int y = 0; y < height; y++) {
+			final int row = y * width;
+			final int framed = (y + 1) * w + 1;
+			System.arraycopy(surface, row, value, framed, width);
+			labels[framed - 1] = CLOSED;
+			labels[framed + width] = CLOSED;
+			frameRow(markers, mask, row, labels, framed, width);
 			for (int x = 0; x < width; x++) {
-				final int i = y * width + x;
-				final int p = (y + 1) * w + x + 1;
-				value[p] = surface[i];
-				inside[p] = mask == null || mask[i];
-				if (inside[p] && markers[i] > 0) labels[p] = markers[i];
+				final double v = surface[row + x];
+				low = Math.min(low, v);
+				high = Math.max(high, v);
 			}
 		}
+		// A priority adds at most compactness times the image's diagonal to a pixel's value.
+		workspace.queue.clear(low, high + compactness * Math.hypot(width, height));
 		final FloodQueue queue = workspace.queue;
-		final int seeds = pushSeeds(value, inside, labels, width, height, queue);
-		if (compactness > 0) floodCompact(value, inside, labels, w, compactness, queue, seeds, workspace
-			.cheapest());
-		else floodPlain(value, inside, labels, w, queue);
+		final int seeds = pushSeeds(value, labels, width, height, queue);
+		if (compactness > 0) floodCompact(value, labels, w, compactness, queue, seeds, workspace.cheapest());
+		else floodPlain(value, labels, w, queue);
 		for (int y = 0; y < height; y++)
-			System.arraycopy(labels, (y + 1) * w + 1, out, y * width, width);
+			unframeRow(labels, (y + 1) * w + 1, out, y * width, width);
+	}
+
+	/**
+	 * One image row into the framed labels: the marker's label, 0 where the flood may go, {@link #CLOSED}
+	 * outside the mask (markers there included).
+	 */
+	private static void frameRow(final int[] markers, final boolean[] mask, final int row, final int[] labels,
+		final int framed, final int width)
+	{
+		for (int x = 0; x < width; x++) {
+			final int marker = markers[row + x];
+			labels[framed + x] = mask != null && !mask[row + x] ? CLOSED : marker > 0 ? marker : 0;
+		}
+	}
+
+	/** One row of framed labels out, closed pixels as 0. */
+	private static void unframeRow(final int[] labels, final int framed, final int[] out, final int row,
+		final int width)
+	{
+		for (int x = 0; x < width; x++) {
+			final int label = labels[framed + x];
+			out[row + x] = label == CLOSED ? 0 : label;
+		}
 	}
 
 	/**
 	 * Queues the marker pixels in raster order (so equal values leave the queue in raster order), all but
-	 * those whose every neighbour is already labelled or outside the mask: they would flood nothing, and
-	 * since the queue's order is total, leaving them out changes nothing else. Returns how many went in.
+	 * those whose every neighbour is already labelled or closed: they would flood nothing, and since the
+	 * queue's order is total, leaving them out changes nothing else. Returns how many went in.
 	 */
-	private static int pushSeeds(final double[] value, final boolean[] inside, final int[] labels, final int width,
-		final int height, final FloodQueue queue)
+	private static int pushSeeds(final double[] value, final int[] labels, final int width, final int height,
+		final FloodQueue queue)
 	{
 		final int w = width + 2;
 		int seeds = 0;
 		for (int y = 1; y <= height; y++) {
 			for (int p = y * w + 1; p <= y * w + width; p++) {
-				if (labels[p] == 0 || closed(p - w, inside, labels) && closed(p - 1, inside, labels) &&
-					closed(p + 1, inside, labels) && closed(p + w, inside, labels)) continue;
-				queue.push(value[p], p, labels[p], 0);
+				final int label = labels[p];
+				if (label <= 0 || labels[p - w] != 0 && labels[p - 1] != 0 && labels[p + 1] != 0 && labels[p + w] != 0)
+					continue;
+				queue.push(value[p], p, label, 0);
 				seeds++;
 			}
 		}
 		return seeds;
 	}
 
-	/** Can the flood not enter this pixel? */
-	private static boolean closed(final int p, final boolean[] inside, final int[] labels) {
-		return !inside[p] || labels[p] != 0;
-	}
-
 	/** Plain watershed: a pixel takes its label as it enters the queue. */
-	private static void floodPlain(final double[] value, final boolean[] inside, final int[] labels, final int w,
-		final FloodQueue queue)
+	private static void floodPlain(final double[] value, final int[] labels, final int w, final FloodQueue queue)
 	{
 		final int[] steps = { -w, -1, 1, w };
 		while (queue.pop()) {
@@ -130,7 +161,7 @@ public final class Watershed {
 			final int label = queue.label();
 			for (final int step : steps) {
 				final int j = i + step;
-				if (!inside[j] || labels[j] != 0) continue;
+				if (labels[j] != 0) continue;
 				labels[j] = label;
 				queue.push(value[j], j, label, 0);
 			}
@@ -142,7 +173,7 @@ public final class Watershed {
 	 * offset (dx, dy) from that seed; a pixel takes its label as it leaves the queue, the cheapest of its
 	 * entries winning. {@code cheapest} holds each pixel's cheapest queued priority so far.
 	 */
-	private static void floodCompact(final double[] value, final boolean[] inside, final int[] labels, final int w,
+	private static void floodCompact(final double[] value, final int[] labels, final int w,
 		final double compactness, final FloodQueue queue, final int seeds, final double[] cheapest)
 	{
 		final int[] steps = { -w, -1, 1, w };
@@ -160,7 +191,7 @@ public final class Watershed {
 			final int dy = offset >> 16;
 			for (int k = 0; k < 4; k++) {
 				final int j = i + steps[k];
-				if (!inside[j] || labels[j] != 0) continue;
+				if (labels[j] != 0) continue;
 				final int nx = dx + stepX[k];
 				final int ny = dy + stepY[k];
 				final double priority = value[j] + compactness * Math.sqrt(ny * ny + nx * nx);
