@@ -12,8 +12,9 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
  * an even count is the upper of the two middle values (the smallest value whose cumulative count exceeds
  * half the window, scikit-image's rule).
  * <p>
- * The median slides a histogram along each row, updated at the two ends of every row span of the disk:
- * O(radius) work per pixel whatever the disk's area. Minimum, maximum and gradient combine the row spans'
+ * The median over a small disk (radius up to 3) runs a selection network over whole rows
+ * ({@link MedianNetwork}). Over a larger one it slides a histogram along each row, updated at the two ends
+ * of every row span of the disk: O(radius) work per pixel whatever the disk's area. Minimum, maximum and gradient combine the row spans'
  * own extremes ({@link SpanExtrema}), which is cheaper still.
  * </p>
  */
@@ -97,7 +98,9 @@ public final class RankFilters {
 		if (image == out) throw new IllegalArgumentException("Rank filters cannot work in place");
 		switch (statistic) {
 			case MEDIAN:
-				median(image, width, height, disk, out);
+				final MedianNetwork network = MedianNetwork.forDisk(disk);
+				if (network != null) network.filter(image, width, height, out);
+				else median(image, width, height, disk, out);
 				break;
 			case MINIMUM:
 				SpanExtrema.filter(image, width, height, disk, SpanExtrema.MINIMUM, out);
