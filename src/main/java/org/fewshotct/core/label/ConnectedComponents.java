@@ -1,5 +1,7 @@
 package org.fewshotct.core.label;
 
+import java.util.Arrays;
+
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.img.array.ArrayImgs;
@@ -8,6 +10,12 @@ import net.imglib2.type.numeric.integer.IntType;
 /**
  * Connected components of a binary mask, as scipy.ndimage.label does them: components numbered 1..n in the
  * raster order of their first pixel, 0 outside the mask.
+ * <p>
+ * The mask is read as runs (horizontal stretches of mask pixels) rather than pixel by pixel: a run is joined
+ * to the runs of the row above that it touches (overlapping columns; for 8-connectivity also one column
+ * apart), in a union-find whose root is always a set's first run in raster order. A CT slice's marker mask
+ * has a few thousand runs over a quarter million pixels, so this is several times faster than a flood fill.
+ * </p>
  */
 public final class ConnectedComponents {
 
@@ -22,32 +30,24 @@ public final class ConnectedComponents {
 	{
 		if (mask.length != width * height || out.length != mask.length)
 			throw new IllegalArgumentException("mask and out must hold " + width + "x" + height + " pixels");
-		java.util.Arrays.fill(out, 0);
-		final int[] queue = new int[mask.length];
-		int count = 0;
-		for (int start = 0; start < mask.length; start++) {
-			if (!mask[start] || out[start] != 0) continue;
-			out[start] = ++count;
-			int head = 0;
-			int tail = 0;
-			queue[tail++] = start;
-			while (head < tail) {
-				final int i = queue[head++];
-				final int x = i % width;
-				final int y = i / width;
-				for (int k = 0; k < connectivity.count(); k++) {
-					final int nx = x + connectivity.dx(k);
-					final int ny = y + connectivity.dy(k);
-					if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-					final int n = ny * width + nx;
-					if (mask[n] && out[n] == 0) {
-						out[n] = count;
-						queue[tail++] = n;
-					}
-				}
+		final Runs runs = new Runs(width);
+		// Runs of two rows touch when their columns overlap, or for 8-connectivity when they are one apart.
+		final int reach = connectivity == Connectivity.EIGHT ? 1 : 0;
+		int above = 0;
+		for (int y = 0; y < height; y++) {
+			final int first = runs.count;
+			runs.addRow(mask, y, width);
+			// Join each run to the runs above that it touches, both rows' runs being in column order.
+			int a = above;
+			for (int r = first; r < runs.count; r++) {
+				while (a < first && runs.end[a] + reach < runs.start[r])
+					a++;
+				for (int b = a; b < first && runs.start[b] <= runs.end[r] + reach; b++)
+					runs.union(b, r);
 			}
+			above = first;
 		}
-		return count;
+		return runs.paint(width, out);
 	}
 
 	/** The components of a mask as a new ImgLib2 label image (its backing array holds the labels). */
@@ -74,5 +74,89 @@ public final class ConnectedComponents {
 		for (int i = 0; i < labels.length; i++)
 			labels[i] = renumbered[labels[i]];
 		return kept;
+	}
+
+	/** The runs of a mask in raster order, with a union-find over them. */
+	private static final class Runs {
+
+		int count;
+		int[] row;
+		/** First and last column of each run. */
+		int[] start;
+		int[] end;
+		/** Union-find parent; a set's root is its smallest run. */
+		int[] parent;
+
+		Runs(final int width) {
+			final int capacity = Math.max(16, 4 * width);
+			row = new int[capacity];
+			start = new int[capacity];
+			end = new int[capacity];
+			parent = new int[capacity];
+		}
+
+		void addRow(final boolean[] mask, final int y, final int width) {
+			final int offset = y * width;
+			int x = 0;
+			while (x < width) {
+				while (x < width && !mask[offset + x])
+					x++;
+				if (x == width) break;
+				final int first = x;
+				while (x < width && mask[offset + x])
+					x++;
+				add(y, first, x - 1);
+			}
+		}
+
+		private void add(final int y, final int first, final int last) {
+			if (count == start.length) {
+				final int capacity = count + (count >> 1);
+				row = Arrays.copyOf(row, capacity);
+				start = Arrays.copyOf(start, capacity);
+				end = Arrays.copyOf(end, capacity);
+				parent = Arrays.copyOf(parent, capacity);
+			}
+			row[count] = y;
+			start[count] = first;
+			end[count] = last;
+			parent[count] = count;
+			count++;
+		}
+
+		int find(int r) {
+			while (parent[r] != r) {
+				// Path halving: every other run on the way points to its grandparent.
+				parent[r] = parent[parent[r]];
+				r = parent[r];
+			}
+			return r;
+		}
+
+		void union(final int a, final int b) {
+			final int ra = find(a);
+			final int rb = find(b);
+			if (ra < rb) parent[rb] = ra;
+			else if (rb < ra) parent[ra] = rb;
+		}
+
+		/**
+		 * Numbers the sets in the order of their roots, i.e. of their first pixels in raster order, and paints
+		 * every run with its set's number; returns the number of sets.
+		 */
+		int paint(final int width, final int[] out) {
+			Arrays.fill(out, 0);
+			final int[] number = new int[count];
+			int labels = 0;
+			for (int r = 0; r < count; r++) {
+				// A run's parent is an earlier run (roots are smallest), so its root is already resolved.
+				final int root = parent[r] == r ? r : parent[parent[r]];
+				parent[r] = root;
+				number[r] = root == r ? ++labels : number[root];
+				final int offset = row[r] * width;
+				Arrays.fill(out, offset + start[r], offset + end[r] + 1, number[r]);
+			}
+			return labels;
+		}
 	}
 }

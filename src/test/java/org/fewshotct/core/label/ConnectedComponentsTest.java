@@ -3,6 +3,10 @@ package org.fewshotct.core.label;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Random;
+
 import org.junit.Test;
 
 public class ConnectedComponentsTest {
@@ -39,6 +43,52 @@ public class ConnectedComponentsTest {
 			1, 1, 0, 0, 1,
 			0, 0, 1, 0, 1,
 			2, 0, 0, 1, 0 }, out);
+	}
+
+	/** Random masks of several densities and shapes against a plain flood fill in raster order. */
+	@Test
+	public void matchesAFloodFillOnRandomMasks() {
+		final Random random = new Random(20261124);
+		for (final int[] size : new int[][] { { 1, 1 }, { 1, 17 }, { 17, 1 }, { 23, 19 }, { 64, 48 } }) {
+			for (final double density : new double[] { 0.2, 0.5, 0.65, 0.9 }) {
+				final boolean[] mask = new boolean[size[0] * size[1]];
+				for (int i = 0; i < mask.length; i++)
+					mask[i] = random.nextDouble() < density;
+				for (final Connectivity connectivity : Connectivity.values()) {
+					final int[] expected = new int[mask.length];
+					final int count = floodFill(mask, size[0], size[1], connectivity, expected);
+					final int[] out = new int[mask.length];
+					Arrays.fill(out, 7); // whatever was there before
+					final String what = size[0] + "x" + size[1] + " " + density + " " + connectivity;
+					assertEquals(what, count, ConnectedComponents.label(mask, size[0], size[1], connectivity, out));
+					assertArrayEquals(what, expected, out);
+				}
+			}
+		}
+	}
+
+	private static int floodFill(final boolean[] mask, final int width, final int height,
+		final Connectivity connectivity, final int[] out)
+	{
+		final ArrayDeque<Integer> queue = new ArrayDeque<>();
+		int count = 0;
+		for (int start = 0; start < mask.length; start++) {
+			if (!mask[start] || out[start] != 0) continue;
+			out[start] = ++count;
+			queue.add(start);
+			while (!queue.isEmpty()) {
+				final int i = queue.poll();
+				for (int k = 0; k < connectivity.count(); k++) {
+					final int x = i % width + connectivity.dx(k);
+					final int y = i / width + connectivity.dy(k);
+					if (x < 0 || y < 0 || x >= width || y >= height || !mask[y * width + x] || out[y * width + x] != 0)
+						continue;
+					out[y * width + x] = count;
+					queue.add(y * width + x);
+				}
+			}
+		}
+		return count;
 	}
 
 	@Test
