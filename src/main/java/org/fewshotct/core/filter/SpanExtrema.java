@@ -55,25 +55,58 @@ final class SpanExtrema {
 			for (int dy = Math.max(-r, -y); dy <= Math.min(r, height - 1 - y); dy++) {
 				final int slot = (y + dy) % ringRows;
 				final int span = spanOf[r + dy];
-				if (min) {
-					final int[] row = ringMin[slot][span];
-					for (int x = 0; x < width; x++)
-						accMin[x] = min(accMin[x], row[x]);
-				}
-				if (max) {
-					final int[] row = ringMax[slot][span];
-					for (int x = 0; x < width; x++)
-						accMax[x] = max(accMax[x], row[x]);
-				}
+				if (min) lower(accMin, ringMin[slot][span], width);
+				if (max) raise(accMax, ringMax[slot][span], width);
 			}
-			final int outRow = y * width;
-			if (!max) for (int x = 0; x < width; x++)
-				out[outRow + x] = (byte) accMin[x];
-			else if (!min) for (int x = 0; x < width; x++)
-				out[outRow + x] = (byte) accMax[x];
-			else for (int x = 0; x < width; x++)
-				out[outRow + x] = (byte) (accMax[x] - accMin[x]);
+			if (!max) store(accMin, out, y * width, width);
+			else if (!min) store(accMax, out, y * width, width);
+			else storeDifference(accMax, accMin, out, y * width, width);
 		}
+	}
+
+	// Every loop over a row is a small method of its own: called thousands of times per slice, it is
+	// compiled (and vectorised) within the first slice, where a loop inside a method called once per slice
+	// would run interpreted until the JIT replaced it on the stack.
+
+	/** acc[x] = min(acc[x], row[x]). */
+	private static void lower(final int[] acc, final int[] row, final int n) {
+		for (int x = 0; x < n; x++)
+			acc[x] = min(acc[x], row[x]);
+	}
+
+	/** acc[x] = max(acc[x], row[x]). */
+	private static void raise(final int[] acc, final int[] row, final int n) {
+		for (int x = 0; x < n; x++)
+			acc[x] = max(acc[x], row[x]);
+	}
+
+	/** to[x] = min(a[x], b[x]). */
+	private static void pairMin(final int[] a, final int[] b, final int[] to, final int n) {
+		for (int x = 0; x < n; x++)
+			to[x] = min(a[x], b[x]);
+	}
+
+	/** to[x] = max(a[x], b[x]). */
+	private static void pairMax(final int[] a, final int[] b, final int[] to, final int n) {
+		for (int x = 0; x < n; x++)
+			to[x] = max(a[x], b[x]);
+	}
+
+	private static void store(final int[] values, final byte[] out, final int offset, final int n) {
+		for (int x = 0; x < n; x++)
+			out[offset + x] = (byte) values[x];
+	}
+
+	private static void storeDifference(final int[] high, final int[] low, final byte[] out, final int offset,
+		final int n)
+	{
+		for (int x = 0; x < n; x++)
+			out[offset + x] = (byte) (high[x] - low[x]);
+	}
+
+	private static void load(final byte[] image, final int offset, final int[] to, final int at, final int n) {
+		for (int x = 0; x < n; x++)
+			to[at + x] = image[offset + x] & 0xff;
 	}
 
 	private static void rowExtremes(final byte[] image, final int width, final int y, final int[] halfWidths,
@@ -113,17 +146,14 @@ final class SpanExtrema {
 			final int neutral = maximum ? 0 : 255;
 			Arrays.fill(row, 0, pad, neutral);
 			Arrays.fill(row, pad + width, n, neutral);
-			for (int x = 0; x < width; x++)
-				row[pad + x] = image[y * width + x] & 0xff;
+			load(image, y * width, row, pad, width);
 			for (int j = 1; j < levels.length; j++) {
 				final int[] from = levels[j - 1];
 				final int[] to = levels[j];
 				final int end = n - (1 << j) + 1;
 				System.arraycopy(from, 1 << j - 1, shifted, 0, end);
-				if (maximum) for (int i = 0; i < end; i++)
-					to[i] = max(from[i], shifted[i]);
-				else for (int i = 0; i < end; i++)
-					to[i] = min(from[i], shifted[i]);
+				if (maximum) pairMax(from, shifted, to, end);
+				else pairMin(from, shifted, to, end);
 			}
 			for (int s = 0; s < spans; s++) {
 				final int half = halfWidths[s];
@@ -136,10 +166,8 @@ final class SpanExtrema {
 				final int[] to = out[s];
 				System.arraycopy(level, first, to, 0, width);
 				System.arraycopy(level, second, shifted, 0, width);
-				if (maximum) for (int x = 0; x < width; x++)
-					to[x] = max(to[x], shifted[x]);
-				else for (int x = 0; x < width; x++)
-					to[x] = min(to[x], shifted[x]);
+				if (maximum) raise(to, shifted, width);
+				else lower(to, shifted, width);
 			}
 		}
 	}
