@@ -63,6 +63,22 @@ public class GrayPngTest {
 			labels)));
 	}
 
+	/** The branch-free Paeth predictor against the PNG specification's, on every triple of byte values. */
+	@Test
+	public void paethPredictorFollowsTheSpecification() {
+		for (int a = 0; a < 256; a++)
+			for (int b = 0; b < 256; b++)
+				for (int c = 0; c < 256; c++) {
+					final int p = a + b - c;
+					final int pa = Math.abs(p - a);
+					final int pb = Math.abs(p - b);
+					final int pc = Math.abs(p - c);
+					final int expected = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+					if (GrayPng.paeth(a, b, c) != expected) assertEquals(a + "," + b + "," + c, expected, GrayPng.paeth(a,
+						b, c));
+				}
+	}
+
 	@Test
 	public void leavesOtherImagesToImageJ() throws IOException {
 		final File rgb = new File(temp.getRoot(), "rgb.png");
