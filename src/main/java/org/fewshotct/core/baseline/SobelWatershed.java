@@ -61,12 +61,16 @@ public final class SobelWatershed {
 		Sobel.magnitude(slice, width, height, edges);
 		RankFilters.median(slice, width, height, settings.medianRadius(), denoised);
 		RankFilters.gradient(denoised, width, height, settings.gradientRadius(), gradient);
-		final int threshold = settings.markerThreshold();
-		for (int i = 0; i < n; i++)
-			flat[i] = (gradient[i] & 0xff) < threshold;
+		below(gradient, settings.markerThreshold(), flat);
 		final int count = ConnectedComponents.label(flat, width, height, Connectivity.FOUR, markers);
 		Watershed.flood(edges, markers, null, width, height, settings.compactness(), labels);
 		return count;
+	}
+
+	/** flat[i] = gradient[i] < threshold; a method of its own, so that it is compiled on its own and soon. */
+	private static void below(final byte[] gradient, final int threshold, final boolean[] flat) {
+		for (int i = 0; i < flat.length; i++)
+			flat[i] = (gradient[i] & 0xff) < threshold;
 	}
 
 	/** The instance labels of a row-major 8-bit slice. */

@@ -27,25 +27,77 @@ public final class Sobel {
 
 	private Sobel() {}
 
-	/** The edge magnitude of an 8-bit image (scaled to [0, 1] first), into {@code out}. */
+	/**
+	 * The edge magnitude of an 8-bit image (scaled to [0, 1] first), into {@code out}. Three scaled rows at a
+	 * time, reused as the window moves down; each row's inner pixels in a loop of their own, without the
+	 * border's mirroring, which the JIT vectorises.
+	 */
 	public static void magnitude(final byte[] image, final int width, final int height, final double[] out) {
 		requireSize(image.length, width, height, out);
-		// Three scaled rows at a time, reused as the window moves down: rows[(y + 1) % 3] holds row y.
-		final double[] rows = new double[3 * width];
-		scaleRow(image, 0, width, rows);
+		final double[][] rows = new double[3][width];
+		scaleRow(image, 0, width, rows[1]);
 		for (int y = 0; y < height; y++) {
-			if (y + 1 < height) scaleRow(image, y + 1, width, rows);
-			final int up = (Math.max(y - 1, 0) + 1) % 3 * width;
-			final int row = (y + 1) % 3 * width;
-			final int down = (Math.min(y + 1, height - 1) + 1) % 3 * width;
-			magnitudeRow(rows, up, row, down, width, out, y * width);
+			// rows[(y + 1) % 3] holds row y.
+			if (y + 1 < height) scaleRow(image, y + 1, width, rows[(y + 2) % 3]);
+			final double[] up = rows[Math.max(y, 1) % 3];
+			final double[] row = rows[(y + 1) % 3];
+			final double[] down = rows[(Math.min(y + 1, height - 1) + 1) % 3];
+			magnitudeInner(up, row, down, width, out, y * width);
+			magnitudeAt(up, row, down, width, 0, out, y * width);
+			if (width > 1) magnitudeAt(up, row, down, width, width - 1, out, y * width);
 		}
 	}
 
-	private static void scaleRow(final byte[] image, final int y, final int width, final double[] rows) {
-		final int to = (y + 1) % 3 * width;
+	private static void scaleRow(final byte[] image, final int y, final int width, final double[] to) {
 		for (int x = 0; x < width; x++)
-			rows[to + x] = UNIT_8BIT[image[y * width + x] & 0xff];
+			to[x] = UNIT_8BIT[image[y * width + x] & 0xff];
+	}
+
+	/** Pixels 1 .. width - 2 of one output row, from the rows above, at and below it (whole rows). */
+	private static void magnitudeInner(final double[] up, final double[] row, final double[] down, final int width,
+		final double[] out, final int outRow)
+	{
+		// The same sums, in the same order, as magnitudeRow: the results are identical to the bit.
+		for (int x = 1; x < width - 1; x++) {
+			double gy = 0.0;
+			gy += up[x - 1] * -0.25;
+			gy += up[x] * -0.5;
+			gy += up[x + 1] * -0.25;
+			gy += down[x - 1] * 0.25;
+			gy += down[x] * 0.5;
+			gy += down[x + 1] * 0.25;
+			double gx = 0.0;
+			gx += up[x - 1] * -0.25;
+			gx += up[x + 1] * 0.25;
+			gx += row[x - 1] * -0.5;
+			gx += row[x + 1] * 0.5;
+			gx += down[x - 1] * -0.25;
+			gx += down[x + 1] * 0.25;
+			out[outRow + x] = Math.sqrt(gy * gy + gx * gx) / SQRT_2;
+		}
+	}
+
+	/** One pixel at the left or right border, its missing neighbour mirrored. */
+	private static void magnitudeAt(final double[] up, final double[] row, final double[] down, final int width,
+		final int x, final double[] out, final int outRow)
+	{
+		final int left = x == 0 ? 0 : x - 1;
+		final int right = x == width - 1 ? x : x + 1;
+		double gy = 0.0;
+		gy += up[left] * -0.25;
+		gy += up[x] * -0.5;
+		gy += up[right] * -0.25;
+		gy += down[left] * 0.25;
+		gy += down[x] * 0.5;
+		gy += down[right] * 0.25;
+		double gx = 0.0;
+		gx += up[left] * -0.25;
+		gx += up[right] * 0.25;
+		gx += row[left] * -0.5;
+		gx += row[right] * 0.5;
+		gx += down[left] * -0.25;
+		gx += down[right] * 0.25;
+		out[outRow + x] = Math.sqrt(gy * gy + gx * gx) / SQRT_2;
 	}
 
 	/** The edge magnitude of an image taken as it is (no scaling), into {@code out}. */

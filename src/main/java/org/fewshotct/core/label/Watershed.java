@@ -82,8 +82,6 @@ public final class Watershed {
 		final int[] labels = workspace.labels;
 		Arrays.fill(labels, 0, w, CLOSED);
 		Arrays.fill(labels, (height + 1) * w, (height + 2) * w, CLOSED);
-		double low = Double.POSITIVE_INFINITY;
-		double high = Double.NEGATIVE_INFINITY;
 		for (int y = 0; y < height; y++) {
 			final int row = y * width;
 			final int framed = (y + 1) * w + 1;
@@ -91,20 +89,27 @@ public final class Watershed {
 			labels[framed - 1] = CLOSED;
 			labels[framed + width] = CLOSED;
 			frameRow(markers, mask, row, labels, framed, width);
-			for (int x = 0; x < width; x++) {
-				final double v = surface[row + x];
-				low = Math.min(low, v);
-				high = Math.max(high, v);
-			}
 		}
+		final double[] range = range(surface);
 		// A priority adds at most compactness times the image's diagonal to a pixel's value.
-		workspace.queue.clear(low, high + compactness * Math.hypot(width, height));
+		workspace.queue.clear(range[0], range[1] + compactness * Math.hypot(width, height));
 		final FloodQueue queue = workspace.queue;
 		final int seeds = pushSeeds(value, labels, width, height, queue);
 		if (compactness > 0) floodCompact(value, labels, w, compactness, queue, seeds, workspace.cheapest());
 		else floodPlain(value, labels, w, queue);
 		for (int y = 0; y < height; y++)
 			unframeRow(labels, (y + 1) * w + 1, out, y * width, width);
+	}
+
+	/** The lowest and highest value of the surface (NaN if it holds one). */
+	private static double[] range(final double[] surface) {
+		double low = Double.POSITIVE_INFINITY;
+		double high = Double.NEGATIVE_INFINITY;
+		for (final double v : surface) {
+			low = Math.min(low, v);
+			high = Math.max(high, v);
+		}
+		return new double[] { low, high };
 	}
 
 	/**
