@@ -29,8 +29,10 @@ import org.fewshotct.core.UserInputException;
  */
 public final class ChallengeCsvReader {
 
-	private static final long MAX_CHUNK = 1L << 28;
-	private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+	/** Chunks of a few MB: one stays in cache between loading and parsing, and many balance the cores. */
+	private static final long CHUNK_BYTES = 4L << 20;
+	/** Reads go through the JDK's cached temporary direct buffer, so keep them at most this long. */
+	private static final int READ_BYTES = 1 << 20;
 
 	private ChallengeCsvReader() {}
 
@@ -42,11 +44,11 @@ public final class ChallengeCsvReader {
 		try (FileChannel channel = FileChannel.open(csv.toPath(), StandardOpenOption.READ)) {
 			final Header header = Header.read(channel, csv);
 			final List<long[]> chunks = chunks(channel, header.end, threads);
+			// Chunk buffers per thread of this call only, so they are garbage once the file is read.
+			final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[0]);
 			final int[] rowsPerChunk = new int[chunks.size()];
-			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> {
-				final byte[] chunk = load(channel, chunks.get(c));
-				rowsPerChunk[c] = countRows(chunk, length(chunks.get(c)));
-			});
+			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> rowsPerChunk[c] = RowCounter.rows(load(
+				channel, chunks.get(c), buffers), length(chunks.get(c))));
 			final int[] firstRow = new int[chunks.size() + 1];
 			for (int c = 0; c < chunks.size(); c++)
 				firstRow[c + 1] = firstRow[c] + rowsPerChunk[c];
@@ -54,8 +56,10 @@ public final class ChallengeCsvReader {
 			final int[] size = sliceSize(csv, rows, width, height);
 			final short[][] slices = new short[header.names.size()][rows];
 			SliceParallel.forEach(chunks.size(), threads, progress, c -> {
-				final byte[] chunk = load(channel, chunks.get(c));
-				new RowParser(csv, header, slices).parse(chunk, length(chunks.get(c)), firstRow[c]);
+				final int parsed = new RowParser(csv, header, slices).parse(load(channel, chunks.get(c), buffers), length(
+					chunks.get(c)), firstRow[c]);
+				if (parsed != rowsPerChunk[c]) throw new IllegalStateException("Chunk " + c + " of " + csv + " parsed " +
+					parsed + " rows but counted " + rowsPerChunk[c]);
 			});
 			return stack(csv, header.names, slices, size[0], size[1]);
 		}
@@ -90,19 +94,21 @@ public final class ChallengeCsvReader {
 	}
 
 	/**
-	 * The bytes of a chunk, at the start of a per-thread buffer. Chunks are read twice (to count rows, then to parse)
-	 * rather than held, so memory stays at a few chunks whatever the file size.
+	 * The bytes of a chunk, at the start of a per-thread buffer. Chunks are read twice (to count rows, then to
+	 * parse) rather than held, so memory stays at a chunk per thread whatever the file size.
 	 */
-	private static byte[] load(final FileChannel channel, final long[] range) throws IOException {
+	private static byte[] load(final FileChannel channel, final long[] range, final ThreadLocal<byte[]> buffers)
+		throws IOException
+	{
 		final int length = length(range);
-		byte[] buffer = BUFFER.get();
-		if (buffer.length < length) {
-			buffer = new byte[length];
-			BUFFER.set(buffer);
+		byte[] buffer = buffers.get();
+		if (buffer.length < length) buffers.set(buffer = new byte[length]);
+		for (int done = 0; done < length;) {
+			final int n = channel.read(ByteBuffer.wrap(buffer, done, Math.min(READ_BYTES, length - done)), range[0] +
+				done);
+			if (n < 0) throw new IOException("File shrank while reading");
+			done += n;
 		}
-		final ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
-		while (target.hasRemaining())
-			if (channel.read(target, range[0] + target.position()) < 0) throw new IOException("File shrank while reading");
 		return buffer;
 	}
 
@@ -111,7 +117,7 @@ public final class ChallengeCsvReader {
 		throws IOException
 	{
 		final long size = channel.size();
-		final long target = Math.min(MAX_CHUNK, Math.max(1 << 20, (size - start) / (threads * 4L) + 1));
+		final long target = Math.max(1 << 16, Math.min(CHUNK_BYTES, (size - start) / (threads * 4L) + 1));
 		final List<long[]> chunks = new ArrayList<>();
 		long from = start;
 		while (from < size) {
@@ -133,21 +139,6 @@ public final class ChallengeCsvReader {
 				if (buffer.get(i) == '\n') return position + i + 1;
 			position += n;
 		}
-	}
-
-	/** Lines in the chunk that hold anything but white space. */
-	private static int countRows(final byte[] chunk, final int n) {
-		int rows = 0;
-		boolean content = false;
-		for (int i = 0; i < n; i++) {
-			final byte b = chunk[i];
-			if (b == '\n') {
-				if (content) rows++;
-				content = false;
-			}
-			else if (b != '\r' && b != ' ') content = true;
-		}
-		return content ? rows + 1 : rows;
 	}
 
 	/** The header row: the slice names after the index column's name, and where the body starts. */

@@ -54,6 +54,36 @@ public class ChallengeCsvTest {
 	}
 
 	@Test
+	public void readsALargeFileInChunksAcrossBlankLines() throws IOException {
+		// 8-bit labels of one to three digits, 128 x 128 x 12: about 500 KB of text, several chunks per thread.
+		final ImageStack stack = new ImageStack(128, 128);
+		final java.util.Random random = new java.util.Random(5);
+		for (int s = 0; s < 12; s++) {
+			final byte[] pixels = new byte[128 * 128];
+			for (int i = 0; i < pixels.length; i++)
+				pixels[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0);
+			stack.addSlice("s" + s, pixels);
+		}
+		final File written = temp.newFile("y.csv");
+		ChallengeCsvWriter.write(new ImagePlus("l", stack), written, 2, Progress.NONE);
+		final String[] lines = text(written).split("\n");
+		final StringBuilder withBlanks = new StringBuilder();
+		for (int l = 0; l < lines.length; l++) {
+			withBlanks.append(lines[l]).append(l % 3000 == 7 ? "\r\n" : "\n");
+			if (l % 1000 == 999) withBlanks.append(l % 2000 == 999 ? "\n" : "  \r\n");
+		}
+		final ImagePlus back = ChallengeCsvReader.read(csv(withBlanks.append("\n \n").toString()), 0, 0, 3,
+			Progress.NONE);
+		assertEquals(12, back.getStackSize());
+		for (int s = 1; s <= 12; s++) {
+			final ImageProcessor expected = stack.getProcessor(s);
+			final ImageProcessor actual = back.getStack().getProcessor(s);
+			for (int i = 0; i < expected.getPixelCount(); i++)
+				assertEquals("slice " + s + " pixel " + i, expected.get(i), actual.get(i));
+		}
+	}
+
+	@Test
 	public void readsPandasDefaultHeader() throws IOException {
 		final ImagePlus labels = read(",0,1\n0,5,6\n1,7,8\n2,9,10\n3,11,12\n");
 		assertEquals(2, labels.getWidth());
