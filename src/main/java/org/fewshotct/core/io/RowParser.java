@@ -102,6 +102,21 @@ final class RowParser {
 		}
 	}
 
+	/**
+	 * The row number in the index cell at {@code p} (12, "Pixel 12", a quoted one), or -1 where it holds none:
+	 * the digits that end the cell after any other characters.
+	 */
+	static long rowIndex(final byte[] chunk, int p, final int n) {
+		if (p < n && chunk[p] == '"') p++;
+		while (p < n && chunk[p] != ',' && chunk[p] != '"' && chunk[p] != '\n' && (chunk[p] < '0' || chunk[p] > '9'))
+			p++;
+		long index = -1;
+		for (; p < n && chunk[p] >= '0' && chunk[p] <= '9' && index < Integer.MAX_VALUE; p++)
+			index = Math.max(0, index) * 10 + chunk[p] - '0';
+		if (p < n && chunk[p] == '"') p++;
+		return p < n && chunk[p] == ',' ? index : -1;
+	}
+
 	private static int skipIndexCell(final byte[] chunk, int p, final int n) {
 		if (chunk[p] == '"') {
 			p++;
