@@ -83,6 +83,15 @@ public class ChallengeCsvTest {
 	}
 
 	@Test
+	public void readsFourOneDigitCellsAsOneWord() {
+		assertEquals(0x0007_0000_0000_0003L, RowParser.fourDigitCells(word(",3,0,0,7")));
+		assertEquals(0x0009_0009_0009_0009L, RowParser.fourDigitCells(word(",9,9,9,9")));
+		// The neighbours of '0' and '9', a second digit, a missing comma: not four one-digit cells.
+		for (final String other : new String[] { ",/,0,0,0", ",0,:,0,0", ",0,0,12,", ",0,0,0,a", "0,0,0,0,", ",0,0,0 1" })
+			assertEquals(other, -1, RowParser.fourDigitCells(word(other)));
+	}
+
+	@Test
 	public void readsPandasDefaultHeader() throws IOException {
 		final ImagePlus labels = read(",0,1\n0,5,6\n1,7,8\n2,9,10\n3,11,12\n");
 		assertEquals(2, labels.getWidth());
@@ -216,6 +225,11 @@ public class ChallengeCsvTest {
 		final File csv = temp.newFile();
 		ChallengeCsvWriter.write(new ImagePlus("l", stack), csv, 2, Progress.NONE);
 		return csv;
+	}
+
+	private static long word(final String eightBytes) {
+		return java.nio.ByteBuffer.wrap(eightBytes.getBytes(StandardCharsets.US_ASCII)).order(
+			java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
 	}
 
 	private static void assertSameLabels(final ImageStack expected, final ImagePlus actual) {
