@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -29,8 +30,10 @@ import org.fewshotct.core.UserInputException;
  */
 public final class ChallengeCsvReader {
 
-	private static final long MAX_CHUNK = 1L << 28;
-	private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+	/** Chunks of a few MB: one stays in cache between loading and parsing, and many balance the cores. */
+	private static final long CHUNK_BYTES = 4L << 20;
+	/** Reads go through the JDK's cached temporary direct buffer, so keep them at most this long. */
+	private static final int READ_BYTES = 1 << 20;
 
 	private ChallengeCsvReader() {}
 
@@ -42,22 +45,111 @@ public final class ChallengeCsvReader {
 		try (FileChannel channel = FileChannel.open(csv.toPath(), StandardOpenOption.READ)) {
 			final Header header = Header.read(channel, csv);
 			final List<long[]> chunks = chunks(channel, header.end, threads);
+			// Chunk buffers per thread of this call only, so they are garbage once the file is read.
+			final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[0]);
+			final Body body = new Body(csv, channel, header, chunks, buffers, threads);
+			// Rows are placed by their pixel index where the index column numbers them 0, 1, 2... (as pandas writes
+			// it), which spares a pass counting the rows of every chunk; any other index is counted.
+			final int[] numbered = body.firstRowsFromIndex();
+			final ImagePlus image = numbered == null ? null : body.parse(numbered, true, width, height, progress);
+			if (image != null) return image;
+			return body.parse(body.countedFirstRows(), false, width, height, progress);
+		}
+	}
+
+	/** The body of one CSV file, cut into chunks that start at line starts. */
+	private static final class Body {
+
+		private final File csv;
+		private final FileChannel channel;
+		private final Header header;
+		private final List<long[]> chunks;
+		private final ThreadLocal<byte[]> buffers;
+		private final int threads;
+
+		Body(final File csv, final FileChannel channel, final Header header, final List<long[]> chunks,
+			final ThreadLocal<byte[]> buffers, final int threads)
+		{
+			this.csv = csv;
+			this.channel = channel;
+			this.header = header;
+			this.chunks = chunks;
+			this.buffers = buffers;
+			this.threads = threads;
+		}
+
+		/**
+		 * The first row of each chunk, and the row count last, from the index cell of each chunk's first row
+		 * (the last chunk's rows are counted); null unless they start at 0 and never decrease. Only the parse can
+		 * confirm them: each chunk must hold as many rows as the next one's index says.
+		 */
+		int[] firstRowsFromIndex() throws IOException {
+			final int[] firstRow = new int[chunks.size() + 1];
+			for (int c = 0; c < chunks.size(); c++) {
+				final long index = firstIndex(chunks.get(c));
+				if (index < 0 || index > Integer.MAX_VALUE || c == 0 && index != 0 || c > 0 && index < firstRow[c - 1])
+					return null;
+				firstRow[c] = (int) index;
+			}
+			final int last = chunks.size() - 1;
+			firstRow[last + 1] = last < 0 ? 0 : firstRow[last] + RowCounter.rows(load(channel, chunks.get(last),
+				buffers), length(chunks.get(last)));
+			return firstRow;
+		}
+
+		/** The first row of each chunk, and the row count last, from counting every chunk's rows. */
+		int[] countedFirstRows() {
 			final int[] rowsPerChunk = new int[chunks.size()];
-			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> {
-				final byte[] chunk = load(channel, chunks.get(c));
-				rowsPerChunk[c] = countRows(chunk, length(chunks.get(c)));
-			});
+			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> rowsPerChunk[c] = RowCounter.rows(load(
+				channel, chunks.get(c), buffers), length(chunks.get(c))));
 			final int[] firstRow = new int[chunks.size() + 1];
 			for (int c = 0; c < chunks.size(); c++)
 				firstRow[c + 1] = firstRow[c] + rowsPerChunk[c];
+			return firstRow;
+		}
+
+		/**
+		 * Parses every chunk into a new stack, chunk c's rows from {@code firstRow[c]}. Where the first rows came
+		 * from the index ({@code numbered}), a chunk whose row count disagrees, or a total that fits no slice size,
+		 * answers null: counting the rows will tell. As chunk 0 starts at row 0, rows that agree in every chunk
+		 * are in the right place.
+		 */
+		ImagePlus parse(final int[] firstRow, final boolean numbered, final int width, final int height,
+			final Progress progress)
+		{
 			final int rows = firstRow[chunks.size()];
-			final int[] size = sliceSize(csv, rows, width, height);
+			final int[] size;
+			try {
+				size = sliceSize(csv, rows, width, height);
+			}
+			catch (final UserInputException e) {
+				if (numbered) return null;
+				throw e;
+			}
 			final short[][] slices = new short[header.names.size()][rows];
+			final AtomicBoolean misnumbered = new AtomicBoolean();
 			SliceParallel.forEach(chunks.size(), threads, progress, c -> {
-				final byte[] chunk = load(channel, chunks.get(c));
-				new RowParser(csv, header, slices).parse(chunk, length(chunks.get(c)), firstRow[c]);
+				if (misnumbered.get()) return;
+				final int parsed = new RowParser(csv, header, slices).parse(load(channel, chunks.get(c),
+					buffers), length(chunks.get(c)), firstRow[c]);
+				if (parsed == firstRow[c + 1] - firstRow[c]) return;
+				if (numbered) misnumbered.set(true);
+				else throw new IllegalStateException("Chunk " + c + " of " + csv + " parsed " + parsed +
+					" rows but counted " + (firstRow[c + 1] - firstRow[c]));
 			});
-			return stack(csv, header.names, slices, size[0], size[1]);
+			return misnumbered.get() ? null : stack(csv, header.names, slices, size[0], size[1]);
+		}
+
+		/** The index of the first non-blank line of a chunk, or -1 where it holds no row number. */
+		private long firstIndex(final long[] range) throws IOException {
+			final ByteBuffer start = ByteBuffer.allocate((int) Math.min(4096, length(range)));
+			while (start.hasRemaining())
+				if (channel.read(start, range[0] + start.position()) < 0) throw new IOException("File shrank while reading");
+			final byte[] bytes = start.array();
+			int p = 0;
+			while (p < bytes.length && (bytes[p] == ' ' || bytes[p] == '\r' || bytes[p] == '\n'))
+				p++;
+			return RowParser.rowIndex(bytes, p, bytes.length);
 		}
 	}
 
@@ -90,19 +182,21 @@ public final class ChallengeCsvReader {
 	}
 
 	/**
-	 * The bytes of a chunk, at the start of a per-thread buffer. Chunks are read twice (to count rows, then to parse)
-	 * rather than held, so memory stays at a few chunks whatever the file size.
+	 * The bytes of a chunk, at the start of a per-thread buffer. Chunks are read twice (to count rows, then to
+	 * parse) rather than held, so memory stays at a chunk per thread whatever the file size.
 	 */
-	private static byte[] load(final FileChannel channel, final long[] range) throws IOException {
+	private static byte[] load(final FileChannel channel, final long[] range, final ThreadLocal<byte[]> buffers)
+		throws IOException
+	{
 		final int length = length(range);
-		byte[] buffer = BUFFER.get();
-		if (buffer.length < length) {
-			buffer = new byte[length];
-			BUFFER.set(buffer);
+		byte[] buffer = buffers.get();
+		if (buffer.length < length) buffers.set(buffer = new byte[length]);
+		for (int done = 0; done < length;) {
+			final int n = channel.read(ByteBuffer.wrap(buffer, done, Math.min(READ_BYTES, length - done)), range[0] +
+				done);
+			if (n < 0) throw new IOException("File shrank while reading");
+			done += n;
 		}
-		final ByteBuffer target = ByteBuffer.wrap(buffer, 0, length);
-		while (target.hasRemaining())
-			if (channel.read(target, range[0] + target.position()) < 0) throw new IOException("File shrank while reading");
 		return buffer;
 	}
 
@@ -111,7 +205,7 @@ public final class ChallengeCsvReader {
 		throws IOException
 	{
 		final long size = channel.size();
-		final long target = Math.min(MAX_CHUNK, Math.max(1 << 20, (size - start) / (threads * 4L) + 1));
+		final long target = Math.max(1 << 16, Math.min(CHUNK_BYTES, (size - start) / (threads * 4L) + 1));
 		final List<long[]> chunks = new ArrayList<>();
 		long from = start;
 		while (from < size) {
@@ -133,21 +227,6 @@ public final class ChallengeCsvReader {
 				if (buffer.get(i) == '\n') return position + i + 1;
 			position += n;
 		}
-	}
-
-	/** Lines in the chunk that hold anything but white space. */
-	private static int countRows(final byte[] chunk, final int n) {
-		int rows = 0;
-		boolean content = false;
-		for (int i = 0; i < n; i++) {
-			final byte b = chunk[i];
-			if (b == '\n') {
-				if (content) rows++;
-				content = false;
-			}
-			else if (b != '\r' && b != ' ') content = true;
-		}
-		return content ? rows + 1 : rows;
 	}
 
 	/** The header row: the slice names after the index column's name, and where the body starts. */

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +36,8 @@ public final class ChallengeCsvWriter {
 
 	/** Small blocks: the formatting method is called often enough to be compiled early in a one-off export. */
 	private static final int ROWS_PER_BLOCK = 256;
-	private static final int TILE = 32;
+	/** Widest row text per slice: a comma and up to five digits. */
+	private static final int CELL_BYTES = 6;
 
 	private ChallengeCsvWriter() {}
 
@@ -40,33 +45,40 @@ public final class ChallengeCsvWriter {
 	public static void write(final ImagePlus labels, final File csv, final int threads, final Progress progress)
 		throws IOException
 	{
-		final short[][] slices = labelSlices(labels);
+		Stacks.requireLabels(labels, "label image");
+		final Object[] slices = labels.getStack().getImageArray();
+		final BlockFormatter formatter = new BlockFormatter(Arrays.copyOf(slices, labels.getStackSize()));
 		final String header = header(labels.getStack());
-		AtomicOutput.write(csv, path -> write(slices, header, path, threads, progress));
+		AtomicOutput.write(csv, path -> write(formatter, header, path, threads, progress));
 	}
 
-	private static void write(final short[][] slices, final String header, final Path path, final int threads,
-		final Progress progress) throws IOException
+	private static void write(final BlockFormatter formatter, final String header, final Path path,
+		final int threads, final Progress progress) throws IOException
 	{
-		final int pixels = slices.length == 0 ? 0 : slices[0].length;
+		final int pixels = formatter.rows();
 		final int blocks = (pixels + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
 		final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+		// A bounded window of blocks in flight, formatting at most 4 per thread ahead of the writer; their
+		// buffers go back to a free list, as 277 MB of short-lived buffers would keep the collector busy.
+		final int window = Math.max(2, threads * 4);
+		final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(window);
+		for (int b = 0; b < window; b++)
+			free.add(new byte[formatter.bufferSize(ROWS_PER_BLOCK)]);
 		try (OutputStream out = Files.newOutputStream(path)) {
-			out.write(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			// Keep a bounded window of blocks in flight: formatting runs ahead of writing by at most 4 per thread.
-			final int window = Math.max(2, threads * 4);
-			final List<Future<java.nio.ByteBuffer>> pending = new ArrayList<>();
+			out.write(header.getBytes(StandardCharsets.UTF_8));
+			final List<Future<Block>> pending = new ArrayList<>();
 			int submitted = 0;
 			for (int b = 0; b < blocks; b++) {
 				while (submitted < blocks && submitted < b + window) {
-					final int block = submitted++;
-					pending.add(pool.submit(() -> formatBlock(slices, block * ROWS_PER_BLOCK,
-						Math.min(pixels, (block + 1) * ROWS_PER_BLOCK))));
+					final int from = submitted++ * ROWS_PER_BLOCK;
+					final byte[] buffer = free.take();
+					pending.add(pool.submit(() -> new Block(buffer, formatter.format(from, Math.min(pixels, from +
+						ROWS_PER_BLOCK), buffer))));
 				}
 				if (progress.isCancelled()) throw new CancelledException();
-				final java.nio.ByteBuffer block = pending.get(b).get();
-				out.write(block.array(), 0, block.limit());
-				pending.set(b, null);
+				final Block block = pending.set(b, null).get();
+				out.write(block.bytes, 0, block.length);
+				free.add(block.bytes);
 				progress.report(b + 1, blocks);
 			}
 		}
@@ -82,50 +94,106 @@ public final class ChallengeCsvWriter {
 		}
 	}
 
-	/** Rows [from, to) as CSV text: index, then each slice's value. */
-	static java.nio.ByteBuffer formatBlock(final short[][] slices, final int from, final int to) {
-		final int columns = slices.length;
-		final byte[] buffer = new byte[(to - from) * (11 + columns * 6)];
-		// Gather TILE rows of every slice into a small row-major tile first: reading the slices column-wise
-		// row by row would touch a different array for every cell.
-		final short[] tile = new short[TILE * columns];
-		int p = 0;
-		for (int row0 = from; row0 < to; row0 += TILE) {
-			final int rows = Math.min(TILE, to - row0);
-			for (int s = 0; s < columns; s++) {
-				final short[] slice = slices[s];
-				for (int r = 0; r < rows; r++)
-					tile[r * columns + s] = slice[row0 + r];
-			}
-			for (int r = 0; r < rows; r++) {
-				p = appendInt(buffer, p, row0 + r);
-				final int base = r * columns;
-				for (int s = 0; s < columns; s++) {
-					buffer[p++] = ',';
-					p = appendInt(buffer, p, tile[base + s] & 0xffff);
-				}
-				buffer[p++] = '\n';
-			}
+	/** A formatted block: its text is the first {@code length} bytes. */
+	private static final class Block {
+
+		final byte[] bytes;
+		final int length;
+
+		Block(final byte[] bytes, final int length) {
+			this.bytes = bytes;
+			this.length = length;
 		}
-		return java.nio.ByteBuffer.wrap(buffer, 0, p);
 	}
 
-	private static int appendInt(final byte[] buffer, int p, int value) {
-		if (value < 10) {
-			buffer[p++] = (byte) ('0' + value);
+	/**
+	 * Formats rows of the CSV body from the slices' pixel arrays (8-bit or 16-bit, read as unsigned, never
+	 * copied). Each call gathers a tile of rows from every slice first: reading the slices column-wise row by
+	 * row would touch a different array for every cell.
+	 */
+	static final class BlockFormatter {
+
+		private static final int TILE = 64;
+		private static final ThreadLocal<char[]> TILES = new ThreadLocal<>();
+
+		private final Object[] slices;
+
+		BlockFormatter(final Object[] slices) {
+			this.slices = slices;
+		}
+
+		int rows() {
+			return slices.length == 0 ? 0 : slices[0] instanceof byte[] ? ((byte[]) slices[0]).length
+				: ((short[]) slices[0]).length;
+		}
+
+		/** Bytes enough for any {@code rows} rows: a 10-digit index, a newline and the widest cells. */
+		int bufferSize(final int rows) {
+			return rows * (11 + slices.length * CELL_BYTES);
+		}
+
+		/** Rows [from, to) as CSV text at the start of {@code buffer}; returns its length. */
+		int format(final int from, final int to, final byte[] buffer) {
+			final int columns = slices.length;
+			char[] tile = TILES.get();
+			if (tile == null || tile.length != TILE * columns) TILES.set(tile = new char[TILE * columns]);
+			int p = 0;
+			for (int row0 = from; row0 < to; row0 += TILE) {
+				final int rows = Math.min(TILE, to - row0);
+				gather(tile, row0, rows);
+				for (int r = 0; r < rows; r++)
+					p = formatRow(tile, r * columns, columns, row0 + r, buffer, p);
+			}
 			return p;
 		}
-		final int start = p;
-		while (value > 0) {
-			buffer[p++] = (byte) ('0' + value % 10);
+
+		private void gather(final char[] tile, final int row0, final int rows) {
+			final int columns = slices.length;
+			for (int s = 0; s < columns; s++) {
+				final Object slice = slices[s];
+				if (slice instanceof byte[]) {
+					final byte[] bytes = (byte[]) slice;
+					for (int r = 0, t = s; r < rows; r++, t += columns)
+						tile[t] = (char) (bytes[row0 + r] & 0xff);
+				}
+				else {
+					final short[] shorts = (short[]) slice;
+					for (int r = 0, t = s; r < rows; r++, t += columns)
+						tile[t] = (char) shorts[row0 + r];
+				}
+			}
+		}
+
+		private static int formatRow(final char[] tile, final int from, final int columns, final int index,
+			final byte[] buffer, int p)
+		{
+			p = appendInt(buffer, p, index);
+			for (int t = from, end = from + columns; t < end; t++) {
+				final int value = tile[t];
+				buffer[p] = ',';
+				// Most cells are background or one of a few labels: one digit.
+				if (value < 10) {
+					buffer[p + 1] = (byte) ('0' + value);
+					p += 2;
+				}
+				else p = appendInt(buffer, p + 1, value);
+			}
+			buffer[p] = '\n';
+			return p + 1;
+		}
+	}
+
+	/** Writes the decimal digits of a non-negative value from the most significant one; returns the end. */
+	private static int appendInt(final byte[] buffer, final int p, int value) {
+		int digits = 1;
+		for (int v = value; v >= 10; v /= 10)
+			digits++;
+		final int end = p + digits;
+		for (int q = end - 1; q >= p; q--) {
+			buffer[q] = (byte) ('0' + value % 10);
 			value /= 10;
 		}
-		for (int a = start, b = p - 1; a < b; a++, b--) {
-			final byte t = buffer[a];
-			buffer[a] = buffer[b];
-			buffer[b] = t;
-		}
-		return p;
+		return end;
 	}
 
 	/** The header: an empty index name, then one name per slice (its label, or its 0-based index). */
@@ -141,23 +209,5 @@ public final class ChallengeCsvWriter {
 	private static String csvField(final String name) {
 		if (name.indexOf(',') < 0 && name.indexOf('"') < 0 && name.indexOf('\n') < 0) return name;
 		return '"' + name.replace("\"", "\"\"") + '"';
-	}
-
-	/** The label slices as unsigned 16-bit values (16-bit slices are used as they are, not copied). */
-	static short[][] labelSlices(final ImagePlus labels) {
-		Stacks.requireLabels(labels, "label image");
-		final ImageStack stack = labels.getStack();
-		final short[][] slices = new short[stack.getSize()][];
-		for (int s = 0; s < slices.length; s++) {
-			final Object pixels = stack.getPixels(s + 1);
-			if (pixels instanceof short[]) slices[s] = (short[]) pixels;
-			else {
-				final byte[] bytes = (byte[]) pixels;
-				slices[s] = new short[bytes.length];
-				for (int i = 0; i < bytes.length; i++)
-					slices[s][i] = (short) (bytes[i] & 0xff);
-			}
-		}
-		return slices;
 	}
 }

@@ -54,6 +54,44 @@ public class ChallengeCsvTest {
 	}
 
 	@Test
+	public void readsALargeFileInChunksAcrossBlankLines() throws IOException {
+		final ImageStack stack = randomLabels8();
+		final String[] lines = text(write(stack)).split("\n");
+		final StringBuilder withBlanks = new StringBuilder();
+		for (int l = 0; l < lines.length; l++) {
+			withBlanks.append(lines[l]).append(l % 3000 == 7 ? "\r\n" : "\n");
+			if (l % 1000 == 999) withBlanks.append(l % 2000 == 999 ? "\n" : "  \r\n");
+		}
+		assertSameLabels(stack, ChallengeCsvReader.read(csv(withBlanks.append("\n \n").toString()), 0, 0, 3,
+			Progress.NONE));
+	}
+
+	@Test
+	public void readsRowsInFileOrderWhateverTheIndexColumnSays() throws IOException {
+		assertPixels(read(",0,1\n3,5,6\n1,7,8\n2,9,10\n0,11,12\n"), 1, 5, 7, 9, 11);
+		assertPixels(read(",0,1\na,5,6\nb,7,8\nc,9,10\nd,11,12\n"), 2, 6, 8, 10, 12);
+		// Numbered 0, 1, 2... but skipping a number deep in the file and repeating one later, so the total fits.
+		final ImageStack stack = randomLabels8();
+		final String[] lines = text(write(stack)).split("\n");
+		final StringBuilder skipping = new StringBuilder(lines[0]).append('\n');
+		for (int row = 0; row < lines.length - 1; row++) {
+			final String line = lines[row + 1];
+			final boolean renumbered = row >= 10000 && row < 14000;
+			skipping.append(renumbered ? row + 1 + line.substring(line.indexOf(',')) : line).append('\n');
+		}
+		assertSameLabels(stack, ChallengeCsvReader.read(csv(skipping.toString()), 0, 0, 3, Progress.NONE));
+	}
+
+	@Test
+	public void readsFourOneDigitCellsAsOneWord() {
+		assertEquals(0x0007_0000_0000_0003L, RowParser.fourDigitCells(word(",3,0,0,7")));
+		assertEquals(0x0009_0009_0009_0009L, RowParser.fourDigitCells(word(",9,9,9,9")));
+		// The neighbours of '0' and '9', a second digit, a missing comma: not four one-digit cells.
+		for (final String other : new String[] { ",/,0,0,0", ",0,:,0,0", ",0,0,12,", ",0,0,0,a", "0,0,0,0,", ",0,0,0 1" })
+			assertEquals(other, -1, RowParser.fourDigitCells(word(other)));
+	}
+
+	@Test
 	public void readsPandasDefaultHeader() throws IOException {
 		final ImagePlus labels = read(",0,1\n0,5,6\n1,7,8\n2,9,10\n3,11,12\n");
 		assertEquals(2, labels.getWidth());
@@ -168,6 +206,38 @@ public class ChallengeCsvTest {
 			for (int i = 0; i < png.getPixelCount(); i++)
 				assertEquals("slice " + s + " pixel " + i, png.get(i), csv.get(i));
 		}
+	}
+
+	/** 8-bit labels of one to three digits, 128 x 128 x 12: about 500 KB of CSV, several chunks per thread. */
+	private static ImageStack randomLabels8() {
+		final ImageStack stack = new ImageStack(128, 128);
+		final java.util.Random random = new java.util.Random(5);
+		for (int s = 0; s < 12; s++) {
+			final byte[] pixels = new byte[128 * 128];
+			for (int i = 0; i < pixels.length; i++)
+				pixels[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0);
+			stack.addSlice("s" + s, pixels);
+		}
+		return stack;
+	}
+
+	private File write(final ImageStack stack) throws IOException {
+		final File csv = temp.newFile();
+		ChallengeCsvWriter.write(new ImagePlus("l", stack), csv, 2, Progress.NONE);
+		return csv;
+	}
+
+	private static long word(final String eightBytes) {
+		return java.nio.ByteBuffer.wrap(eightBytes.getBytes(StandardCharsets.US_ASCII)).order(
+			java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+	}
+
+	private static void assertSameLabels(final ImageStack expected, final ImagePlus actual) {
+		assertEquals(expected.getSize(), actual.getStackSize());
+		for (int s = 1; s <= expected.getSize(); s++)
+			for (int i = 0; i < expected.getProcessor(s).getPixelCount(); i++)
+				assertEquals("slice " + s + " pixel " + i, expected.getProcessor(s).get(i), actual.getStack()
+					.getProcessor(s).get(i));
 	}
 
 	private ImagePlus read(final String content) throws IOException {
