@@ -126,7 +126,9 @@ public final class ChallengeCsvReader {
 				if (numbered) return null;
 				throw e;
 			}
-			final short[][] slices = new short[header.names.size()][rows];
+			// Allocated on all cores: in a fresh JVM, zeroing the new stack's pages costs about as much as parsing.
+			final short[][] slices = new short[header.names.size()][];
+			SliceParallel.forEach(slices.length, threads, Progress.NONE, s -> slices[s] = new short[rows]);
 			final AtomicBoolean misnumbered = new AtomicBoolean();
 			SliceParallel.forEach(chunks.size(), threads, progress, c -> {
 				if (misnumbered.get()) return;
