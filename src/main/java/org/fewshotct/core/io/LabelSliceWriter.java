@@ -2,35 +2,52 @@ package org.fewshotct.core.io;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.io.FileSaver;
+import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.fewshotct.core.Progress;
+import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 
-/** Writes a label stack as one PNG per slice (8 or 16-bit, as the stack), named after its slice label. */
+/**
+ * Writes a label stack as one grayscale PNG per slice (8 or 16-bit, as the stack, whatever its lookup table),
+ * named after its slice label.
+ */
 public final class LabelSliceWriter {
 
 	private LabelSliceWriter() {}
 
+	/** Writes the slices on all cores. */
 	public static void write(final ImagePlus labels, final File folder, final Progress progress) throws IOException {
+		write(labels, folder, SliceParallel.defaultThreads(), progress);
+	}
+
+	public static void write(final ImagePlus labels, final File folder, final int threads, final Progress progress)
+		throws IOException
+	{
 		Stacks.requireLabels(labels, "label image");
 		if (folder.exists() && !folder.isDirectory()) throw new UserInputException("Not a folder: " + folder);
 		final ImageStack stack = labels.getStack();
 		final String[] names = fileNames(stack);
-		for (int s = 1; s <= stack.getSize(); s++) {
-			progress.checkCancelled();
-			final ImagePlus slice = new ImagePlus(names[s - 1], stack.getProcessor(s));
-			AtomicOutput.write(new File(folder, names[s - 1]), path -> {
-				if (!new FileSaver(slice).saveAsPng(path.toString()))
-					throw new IOException("Could not write " + path);
+		try {
+			SliceParallel.forEach(stack.getSize(), threads, progress, s -> {
+				final ImageProcessor slice = stack.getProcessor(s + 1);
+				try {
+					AtomicOutput.write(new File(folder, names[s]), path -> GrayPng.write(slice, path.toFile()));
+				}
+				catch (final IOException e) {
+					throw new UncheckedIOException(e);
+				}
 			});
-			progress.report(s, stack.getSize());
+		}
+		catch (final UncheckedIOException e) {
+			throw e.getCause();
 		}
 	}
 

@@ -6,12 +6,14 @@ import ij.io.Opener;
 import ij.process.ImageProcessor;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.fewshotct.core.Progress;
+import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 
 /**
@@ -19,6 +21,8 @@ import org.fewshotct.core.UserInputException;
  * order (2.png before 10.png), each slice labelled with its file name.
  */
 public final class SliceFolderReader {
+
+	private static final Object IMAGEJ_OPENER = new Object();
 
 	private SliceFolderReader() {}
 
@@ -38,41 +42,54 @@ public final class SliceFolderReader {
 		return !n.startsWith(".") && (n.endsWith(".png") || n.endsWith(".tif") || n.endsWith(".tiff"));
 	}
 
-	/** Reads every slice of the folder into one stack titled with the folder's name. */
+	/** Reads every slice of the folder into one stack titled with the folder's name, on all cores. */
 	public static ImagePlus read(final File folder, final Progress progress) {
+		return read(folder, SliceParallel.defaultThreads(), progress);
+	}
+
+	/** Reads every slice of the folder into one stack titled with the folder's name. */
+	public static ImagePlus read(final File folder, final int threads, final Progress progress) {
 		final List<File> files = sliceFiles(folder);
-		ImageStack stack = null;
-		int bitDepth = 0;
-		for (int i = 0; i < files.size(); i++) {
-			progress.checkCancelled();
+		final ImageProcessor[] slices = new ImageProcessor[files.size()];
+		SliceParallel.forEach(slices.length, threads, progress, i -> slices[i] = readSlice(files.get(i)));
+		final ImageStack stack = new ImageStack(slices[0].getWidth(), slices[0].getHeight());
+		final int bitDepth = slices[0].getBitDepth();
+		for (int i = 0; i < slices.length; i++) {
+			final ImageProcessor slice = slices[i];
 			final File file = files.get(i);
-			final ImageProcessor slice = readSlice(file);
-			if (stack == null) {
-				stack = new ImageStack(slice.getWidth(), slice.getHeight());
-				bitDepth = slice.getBitDepth();
-			}
-			else if (slice.getWidth() != stack.getWidth() || slice.getHeight() != stack.getHeight())
+			if (slice.getWidth() != stack.getWidth() || slice.getHeight() != stack.getHeight())
 				throw new UserInputException("Slice " + file + " is " + slice.getWidth() + "x" + slice.getHeight() +
 					", but the first slice is " + stack.getWidth() + "x" + stack.getHeight());
-			else if (slice.getBitDepth() != bitDepth)
-				throw new UserInputException("Slice " + file + " is " + slice.getBitDepth() +
-					"-bit, but the first slice is " + bitDepth + "-bit");
+			if (slice.getBitDepth() != bitDepth) throw new UserInputException("Slice " + file + " is " + slice
+				.getBitDepth() + "-bit, but the first slice is " + bitDepth + "-bit");
 			stack.addSlice(file.getName(), slice);
-			progress.report(i + 1, files.size());
 		}
 		final ImagePlus image = new ImagePlus(folder.getName(), stack);
 		SourceFiles.remember(image, folder);
 		return image;
 	}
 
-	/** One grayscale slice; refuses unreadable, colour or non-image files, naming the file. */
+	/**
+	 * One grayscale slice; refuses unreadable, colour or non-image files, naming the file. Grayscale PNGs, the
+	 * common case, are decoded by {@link GrayPng}; anything else by ImageJ, one file at a time, as its opener
+	 * was not written for concurrent use.
+	 */
 	public static ImageProcessor readSlice(final File file) {
-		final ImagePlus image;
 		try {
-			image = new Opener().openImage(file.getAbsolutePath());
+			final ImageProcessor png = GrayPng.read(file);
+			if (png != null) return png;
 		}
-		catch (final RuntimeException e) {
+		catch (final IOException e) {
 			throw new UserInputException("Cannot read image file " + file + ": " + e.getMessage(), e);
+		}
+		final ImagePlus image;
+		synchronized (IMAGEJ_OPENER) {
+			try {
+				image = new Opener().openImage(file.getAbsolutePath());
+			}
+			catch (final RuntimeException e) {
+				throw new UserInputException("Cannot read image file " + file + ": " + e.getMessage(), e);
+			}
 		}
 		if (image == null) throw new UserInputException("Not a readable image file: " + file);
 		if (image.getStackSize() != 1) throw new UserInputException("Expected one 2D slice in " + file + ", found " +
