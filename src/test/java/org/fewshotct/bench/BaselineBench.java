@@ -1,25 +1,21 @@
 package org.fewshotct.bench;
 
 import ij.ImagePlus;
-import ij.ImageStack;
-import ij.process.ImageProcessor;
 
 import java.io.File;
-import java.util.List;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
-import org.fewshotct.core.io.GrayPng;
+import org.fewshotct.core.io.LabelSliceWriter;
 import org.fewshotct.core.io.SliceFolderReader;
 
 /**
  * The classical baseline as {@code bench/baseline.sh} times it against scikit-image's script: read a folder
- * of 8-bit slices, segment them, write 16-bit label PNGs (on all cores, through {@link GrayPng}: ImageJ's own
- * PNG path would take longer than the segmentation), exit; the shell times the whole process. With
- * WARM_ROUNDS > 0 it then segments the stack that many times more and reports the best, the per-slice time
- * of a warm JIT as in a long Fiji session.
+ * of 8-bit slices, segment them, write 16-bit label PNGs (with the reader and writer of Open CT Slices and Save
+ * Label Slices), exit; the shell times the whole process. With WARM_ROUNDS > 0 it then segments the stack
+ * that many times more and reports the best, the per-slice time of a warm JIT as in a long Fiji session.
  * Usage: BaselineBench IMAGES_DIR OUT_DIR [WARM_ROUNDS]
  */
 public final class BaselineBench {
@@ -32,14 +28,14 @@ public final class BaselineBench {
 		final double jvm = (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean()
 			.getStartTime()) / 1e3;
 		long t0 = System.nanoTime();
-		final ImagePlus ct = read(new File(args[0]), threads);
+		final ImagePlus ct = SliceFolderReader.read(new File(args[0]), threads, Progress.NONE);
 		final double reading = seconds(t0);
 		final BaselineSegmenter baseline = new BaselineSegmenter(BaselineSettings.DEFAULT, threads);
 		t0 = System.nanoTime();
 		final ImagePlus labels = baseline.segment(ct, Progress.NONE);
 		final double first = seconds(t0);
 		t0 = System.nanoTime();
-		write(labels, new File(args[1]), threads);
+		LabelSliceWriter.write(labels, new File(args[1]), threads, Progress.NONE);
 		final double writing = seconds(t0);
 		final int n = ct.getStackSize();
 		System.out.printf("java start to main %.2f s, reading %.2f s, writing %.2f s%n", jvm, reading, writing);
@@ -54,27 +50,6 @@ public final class BaselineBench {
 		if (rounds > 0) System.out.printf(
 			"java segment seconds %.4f for %d slices (%.4f per slice) on %d threads, best of %d warm passes%n", best, n,
 			best / n, threads, rounds);
-	}
-
-	private static ImagePlus read(final File folder, final int threads) {
-		final List<File> files = SliceFolderReader.sliceFiles(folder);
-		final ImageProcessor[] slices = new ImageProcessor[files.size()];
-		SliceParallel.forEach(slices.length, threads, Progress.NONE, s -> {
-			final ImageProcessor slice = GrayPng.read(files.get(s));
-			slices[s] = slice != null ? slice : SliceFolderReader.readSlice(files.get(s));
-		});
-		final ImageStack stack = new ImageStack(slices[0].getWidth(), slices[0].getHeight());
-		for (int s = 0; s < slices.length; s++)
-			stack.addSlice(files.get(s).getName(), slices[s]);
-		return new ImagePlus(folder.getName(), stack);
-	}
-
-	private static void write(final ImagePlus labels, final File folder, final int threads) {
-		folder.mkdirs();
-		final ImageStack stack = labels.getStack();
-		SliceParallel.forEach(stack.getSize(), threads, Progress.NONE, s -> {
-			GrayPng.write(stack.getProcessor(s + 1), new File(folder, stack.getSliceLabel(s + 1)));
-		});
 	}
 
 	private static double seconds(final long t0) {
