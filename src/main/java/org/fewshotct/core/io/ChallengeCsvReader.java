@@ -24,7 +24,7 @@ import org.fewshotct.core.UserInputException;
  * slice names ({@code ,0.png,1.png}) and pixel names in the index column ({@code Pixel 0}). Square slices are
  * inferred from the row count unless a size is given.
  * <p>
- * The file is mapped and parsed in chunks on all cores, each chunk straight into the slice arrays; every cell
+ * The file is read and parsed in chunks on all cores, each chunk straight into the slice arrays; every cell
  * is checked (integer, 0..65535) and an error names the line and the column.
  * </p>
  */
@@ -94,7 +94,9 @@ public final class ChallengeCsvReader {
 			final int last = chunks.size() - 1;
 			firstRow[last + 1] = last < 0 ? 0 : firstRow[last] + RowCounter.rows(load(channel, chunks.get(last),
 				buffers), length(chunks.get(last)));
-			return firstRow;
+			// A row takes at least a comma and a digit per slice: more rows than that would not fit in the file.
+			final long body = chunks.isEmpty() ? 0 : chunks.get(last)[1] - chunks.get(0)[0];
+			return firstRow[last + 1] <= body / (2L * header.names.size()) ? firstRow : null;
 		}
 
 		/** The first row of each chunk, and the row count last, from counting every chunk's rows. */

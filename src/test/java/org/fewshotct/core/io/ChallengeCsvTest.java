@@ -70,6 +70,8 @@ public class ChallengeCsvTest {
 	public void readsRowsInFileOrderWhateverTheIndexColumnSays() throws IOException {
 		assertPixels(read(",0,1\n3,5,6\n1,7,8\n2,9,10\n0,11,12\n"), 1, 5, 7, 9, 11);
 		assertPixels(read(",0,1\na,5,6\nb,7,8\nc,9,10\nd,11,12\n"), 2, 6, 8, 10, 12);
+		// An index that counts in thousands: rows still go in file order.
+		assertPixels(read(",0,1\n0,5,6\n1000,7,8\n2000,9,10\n3000,11,12\n"), 1, 5, 7, 9, 11);
 		// Numbered 0, 1, 2... but skipping a number deep in the file and repeating one later, so the total fits.
 		final ImageStack stack = randomLabels8();
 		final String[] lines = text(write(stack)).split("\n");
