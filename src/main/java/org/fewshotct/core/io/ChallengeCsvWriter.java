@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -46,9 +45,13 @@ public final class ChallengeCsvWriter {
 		throws IOException
 	{
 		Stacks.requireLabels(labels, "label image");
-		final Object[] slices = labels.getStack().getImageArray();
-		final BlockFormatter formatter = new BlockFormatter(Arrays.copyOf(slices, labels.getStackSize()));
-		final String header = header(labels.getStack());
+		// Slice by slice, not the stack's own array: a virtual stack reads its slices on request.
+		final ImageStack stack = labels.getStack();
+		final Object[] slices = new Object[stack.getSize()];
+		for (int s = 0; s < slices.length; s++)
+			slices[s] = stack.getPixels(s + 1);
+		final BlockFormatter formatter = new BlockFormatter(slices);
+		final String header = header(stack);
 		AtomicOutput.write(csv, path -> write(formatter, header, path, threads, progress));
 	}
 

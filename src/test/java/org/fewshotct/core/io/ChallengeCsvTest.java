@@ -44,6 +44,22 @@ public class ChallengeCsvTest {
 	}
 
 	@Test
+	public void exportsAVirtualStack() throws IOException {
+		final ImagePlus labels = TestStacks.labels(6, 5, 3, 300, 2);
+		final File folder = temp.newFolder("virtual");
+		final ij.VirtualStack virtual = new ij.VirtualStack(6, 5, null, folder.getPath() + File.separator);
+		for (int s = 1; s <= 3; s++) {
+			GrayPng.write(labels.getStack().getProcessor(s), new File(folder, s + ".png"));
+			virtual.addSlice(s + ".png");
+		}
+		final File csv = temp.newFile("y.csv");
+		ChallengeCsvWriter.write(new ImagePlus("virtual", virtual), csv, 2, Progress.NONE);
+		final ImagePlus back = ChallengeCsvReader.read(csv, 6, 5, 2, Progress.NONE);
+		for (int s = 1; s <= 3; s++)
+			assertArrayEquals((short[]) labels.getStack().getPixels(s), (short[]) back.getStack().getPixels(s));
+	}
+
+	@Test
 	public void writesThePandasLayout() throws IOException {
 		final ImageStack stack = new ImageStack(2, 2);
 		stack.addSlice("0.png", new short[] { 0, 1, 2, 3 });
