@@ -28,7 +28,7 @@ public class TrainUNetCommand implements Command {
 	@Parameter(label = "ct", description = "CT stack to learn from")
 	private ImagePlus ct;
 
-	@Parameter(label = "labels", description = "Instance labels of the CT (slices all 0 are skipped)")
+	@Parameter(label = "labels", description = "Instance labels: a slice per CT slice, or fewer slices paired with the CT slices of the same name (all-0 slices are skipped)")
 	private ImagePlus labels;
 
 	@Parameter(label = "model", style = "directory", description = "Model folder to write (created if missing)")

@@ -27,7 +27,7 @@ public class TrainWekaCommand implements Command {
 	@Parameter(label = "ct", description = "CT stack")
 	private ImagePlus ct;
 
-	@Parameter(label = "labels", description = "Instance label stack, same size as the CT (empty slices are skipped)")
+	@Parameter(label = "labels", description = "Instance labels: a slice per CT slice, or fewer slices paired with the CT slices of the same name (all-0 slices are skipped)")
 	private ImagePlus labels;
 
 	@Parameter(label = "model", style = "save", description = "Model file to write")

@@ -48,13 +48,19 @@ public class WekaMacroTest {
 	}
 
 	@Test
-	public void refusesLabelsOfAnotherSliceCount() throws Exception {
-		final File model = new File(temp.getRoot(), "never.weka");
-		assertFails(PHANTOMS + "rename('ct3'); selectImage('phantom-labels'); rename('labels3');\n" +
-			"run('Synthetic CT Phantoms', 'slices=2 seed=5 size=96');\n" +
-			"run('Train Weka Few-Shot', 'ct=ct3 labels=phantom-labels model=[" + path(model) + "]');\n",
-			"The CT 'ct3' has 3 slices but the labels 'phantom-labels' has 2");
-		assertFalse(model.exists());
+	public void pairsMasksOfSomeSlicesByNameAndRefusesAnUnknownName() throws Exception {
+		final File model = new File(temp.getRoot(), "paired.weka");
+		final String twoMasks = PHANTOMS + "rename('ct3'); selectImage('phantom-labels'); rename('labels3');\n" +
+			"run('Synthetic CT Phantoms', 'slices=2 seed=5 size=96');\n";
+		final ImageJBatch.Run run = ImageJBatch.run(twoMasks + "run('Train Weka Few-Shot', 'ct=ct3 " +
+			"labels=phantom-labels model=[" + path(model) + "] trees=4 samples=100 features=original,gaussian');\n");
+		assertEquals(run.toString(), 0, run.exitCode);
+		assertTrue(model.isFile());
+		final File never = new File(temp.getRoot(), "never.weka");
+		assertFails(twoMasks + "selectImage('phantom-labels'); setSlice(2); setMetadata('Label', 'elsewhere');\n" +
+			"run('Train Weka Few-Shot', 'ct=ct3 labels=phantom-labels model=[" + path(never) + "]');\n",
+			"no CT slice is named like label slice 2 ('elsewhere')");
+		assertFalse(never.exists());
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.SlicePairing;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.InstanceTargets;
@@ -89,12 +90,12 @@ public final class UNetTrainer {
 		return settings;
 	}
 
-	public Result train(final ImagePlus ct, final ImagePlus labels, final File folder, final Progress progress,
+	public Result train(final ImagePlus allCt, final ImagePlus labels, final File folder, final Progress progress,
 		final Listener listener)
 	{
-		Stacks.requireCt(ct, "CT");
+		Stacks.requireCt(allCt, "CT");
 		Stacks.requireLabels(labels, "labels");
-		Stacks.requireSameShape(ct, "CT", labels, "labels");
+		final ImagePlus ct = SlicePairing.ctForLabels(allCt, labels);
 		final IntensityWindow usedWindow = window != null ? window : IntensityWindow.defaultFor(ct.getBitDepth());
 		final TrainingSlices slices = TrainingSlices.of(ct, labels, settings.validation());
 		ModelFolder.prepare(folder);

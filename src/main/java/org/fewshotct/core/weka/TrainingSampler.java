@@ -12,6 +12,7 @@ import java.util.Random;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.SlicePairing;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.features.FeatureBank;
@@ -31,12 +32,12 @@ final class TrainingSampler {
 
 	private TrainingSampler() {}
 
-	static TrainingData sample(final ImagePlus ct, final ImagePlus labels, final WekaSettings settings,
+	static TrainingData sample(final ImagePlus allCt, final ImagePlus labels, final WekaSettings settings,
 		final Progress progress)
 	{
-		Stacks.requireCt(ct, "CT");
+		Stacks.requireCt(allCt, "CT");
 		Stacks.requireLabels(labels, "labels");
-		Stacks.requireSameShape(ct, "CT", labels, "labels");
+		final ImagePlus ct = SlicePairing.ctForLabels(allCt, labels);
 		final int[] slices = labelledSlices(labels);
 		if (slices.length == 0) throw new UserInputException("The labels '" + labels.getTitle() +
 			"' hold no labelled pixel: nothing to learn from");

@@ -90,6 +90,24 @@ public class WekaTrainerTest {
 	}
 
 	@Test
+	public void masksForSomeSlicesPairWithTheCtSlicesOfTheirNames() {
+		final PhantomStacks train = phantoms(3, 31);
+		final ImageStack labels = train.labels().getStack();
+		final ImageStack third = new ImageStack(SIZE, SIZE);
+		third.addSlice(labels.getSliceLabel(3), labels.getProcessor(3));
+		final ImageStack ctOfThird = new ImageStack(SIZE, SIZE);
+		ctOfThird.addSlice("", train.ct().getStack().getProcessor(3));
+		final WekaTrainer trainer = new WekaTrainer(QUICK);
+		final TrainingData paired = trainer.sample(train.ct(), new ImagePlus("third", third), Progress.NONE);
+		final TrainingData alone = trainer.sample(new ImagePlus("ct", ctOfThird), new ImagePlus("third", third),
+			Progress.NONE);
+		assertEquals(alone.instances().numInstances(), paired.instances().numInstances());
+		for (int i = 0; i < alone.instances().numInstances(); i++)
+			assertArrayEquals(alone.instances().instance(i).toDoubleArray(), paired.instances().instance(i)
+				.toDoubleArray(), 0);
+	}
+
+	@Test
 	public void theStructuresSchemeNeverSamplesBackground() {
 		final PhantomStacks train = phantoms(1, 41);
 		final TrainingData data = new WekaTrainer(QUICK.withScheme(ClassScheme.STRUCTURES)).sample(train.ct(), train
@@ -108,7 +126,8 @@ public class WekaTrainerTest {
 		assertRefused(() -> new WekaTrainer(QUICK).sample(train.ct(), constant(train.ct(), 0), Progress.NONE),
 			"hold no labelled pixel");
 		final ImagePlus oneSlice = new ImagePlus("one", train.labels().getStack().getProcessor(1));
-		assertRefused(() -> new WekaTrainer(QUICK).sample(train.ct(), oneSlice, Progress.NONE), "but the labels 'one' has 1");
+		assertRefused(() -> new WekaTrainer(QUICK).sample(train.ct(), oneSlice, Progress.NONE),
+			"paired by name, but no CT slice is named like label slice 1");
 		assertRefused(() -> new WekaTrainer(QUICK.withClassifier("weka.classifiers.NoSuch", "")),
 			"weka.classifiers.NoSuch");
 	}
