@@ -9,7 +9,7 @@
 // weka=, unet= optional: a Weka model file, a U-Net model folder; baseline=false leaves the baseline out.
 arg = getArgument();
 ct = value(arg, "ct");
-if (ct == "") exit("compare-methods.ijm needs ct=FOLDER in its argument, got: " + arg);
+if (ct == "") fail("compare-methods.ijm needs ct=FOLDER in its argument, got: " + arg);
 run("Open CT Slices", "folder=[" + ct + "]");
 options = "ct=[" + getTitle() + "]";
 truth = value(arg, "truth");
@@ -30,4 +30,10 @@ run("Compare Methods", options);
 
 function value(arg, key) {
 	return call("ij.Macro.getValue", arg, key, "");
+}
+
+// Fails the batch run (exit 1, the message on stderr); ImageJ's exit() would end it as a success.
+function fail(message) {
+	call("org.fewshotct.ij1.MacroError.raise", message);
+	exit();
 }

@@ -12,7 +12,7 @@ run("Rand Index", options);
 
 function value(arg, key) {
 	v = call("ij.Macro.getValue", arg, key, "");
-	if (v == "") exit("score.ijm needs " + key + "=... in its argument, got: " + arg);
+	if (v == "") fail("score.ijm needs " + key + "=... in its argument, got: " + arg);
 	return v;
 }
 
@@ -20,4 +20,10 @@ function openLabels(path) {
 	if (endsWith(toLowerCase(path), ".csv")) run("Import Challenge Labels", "csv=[" + path + "]");
 	else run("Open CT Slices", "folder=[" + path + "]");
 	return getTitle();
+}
+
+// Fails the batch run (exit 1, the message on stderr); ImageJ's exit() would end it as a success.
+function fail(message) {
+	call("org.fewshotct.ij1.MacroError.raise", message);
+	exit();
 }

@@ -77,7 +77,7 @@ public class CommandBridge implements PlugIn {
 		}
 	}
 
-	private static void fail(final String label, final String message) {
+	static void fail(final String label, final String message) {
 		failures.add(label + ": " + message);
 		IJ.showProgress(1.0);
 		IJ.error(label, message);
