@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Pairs the slices of a CT stack with those of its label stack for training. Stacks of the same length pair
  * slice by slice. A label stack with another number of slices, such as masks for 400 of 2000 training slices,
- * pairs by slice name: each label slice with the CT slice of the same name, ignoring an image file extension
- * ({@code 17.png}, {@code 17.tif} and {@code 17} are one name).
+ * pairs by slice name: each label slice with the CT slice of the same name, ignoring an image file extension,
+ * and numbers by value ({@code 017.png}, {@code 17.tif} and {@code 17}, a pandas column name, are one name).
  */
 public final class SlicePairing {
 
@@ -50,7 +50,10 @@ public final class SlicePairing {
 		return image;
 	}
 
+	/** A name without its image extension, and a number without its leading zeros. */
 	private static String key(final String name) {
-		return name == null ? null : name.replaceFirst("(?i)\\.(png|tiff?)$", "").toLowerCase(Locale.ROOT);
+		if (name == null) return null;
+		final String key = name.replaceFirst("(?i)\\.(png|tiff?)$", "").toLowerCase(Locale.ROOT);
+		return key.matches("\\d+") ? key.replaceFirst("^0+(?=.)", "") : key;
 	}
 }

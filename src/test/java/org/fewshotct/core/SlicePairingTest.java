@@ -21,12 +21,12 @@ public class SlicePairingTest {
 	}
 
 	@Test
-	public void fewerLabelSlicesPairByNameWhateverTheExtension() {
-		final ImagePlus ct = stack("ct", 16, "0.png", "1.png", "2.png", "10.png");
+	public void fewerLabelSlicesPairByNameWhateverTheExtensionAndLeadingZeros() {
+		final ImagePlus ct = stack("ct", 16, "000.png", "001.png", "002.png", "010.png");
 		final ImagePlus paired = SlicePairing.ctForLabels(ct, stack("y", 8, "10", "1.PNG"));
 		assertEquals(2, paired.getStackSize());
-		assertEquals("10.png", paired.getStack().getSliceLabel(1));
-		assertEquals("1.png", paired.getStack().getSliceLabel(2));
+		assertEquals("010.png", paired.getStack().getSliceLabel(1));
+		assertEquals("001.png", paired.getStack().getSliceLabel(2));
 		// The paired stack shares the CT's pixels.
 		assertSame(ct.getStack().getPixels(4), paired.getStack().getPixels(1));
 		assertEquals(10, paired.getStack().getProcessor(1).get(0));
