@@ -28,12 +28,6 @@ public enum Feature {
 	/** Gaussian-smoothed intensity per sigma. */
 	GAUSSIAN("gaussian") {
 		@Override
-		void name(final double[] sigmas, final List<String> names) {
-			for (final double sigma : sigmas)
-				names.add(key() + "_" + scale(sigma));
-		}
-
-		@Override
 		void compute(final SliceContext slice, final List<float[]> planes) {
 			for (final double sigma : slice.sigmas())
 				planes.add(slice.blurred(sigma));
@@ -41,12 +35,6 @@ public enum Feature {
 	},
 	/** Gradient magnitude of the smoothed intensity per sigma: edges at that scale (TWS's Sobel filter). */
 	GRADIENT("gradient") {
-		@Override
-		void name(final double[] sigmas, final List<String> names) {
-			for (final double sigma : sigmas)
-				names.add(key() + "_" + scale(sigma));
-		}
-
 		@Override
 		void compute(final SliceContext slice, final List<float[]> planes) {
 			for (final double sigma : slice.sigmas()) {
@@ -145,12 +133,6 @@ public enum Feature {
 	/** Local mean in a square of radius sigma (rounded). */
 	MEAN("mean") {
 		@Override
-		void name(final double[] sigmas, final List<String> names) {
-			for (final double sigma : sigmas)
-				names.add(key() + "_" + scale(sigma));
-		}
-
-		@Override
 		void compute(final SliceContext slice, final List<float[]> planes) {
 			for (final double sigma : slice.sigmas())
 				planes.add(slice.moments(sigma)[0]);
@@ -158,12 +140,6 @@ public enum Feature {
 	},
 	/** Local variance in a square of radius sigma (rounded): texture. */
 	VARIANCE("variance") {
-		@Override
-		void name(final double[] sigmas, final List<String> names) {
-			for (final double sigma : sigmas)
-				names.add(key() + "_" + scale(sigma));
-		}
-
 		@Override
 		void compute(final SliceContext slice, final List<float[]> planes) {
 			for (final double sigma : slice.sigmas())
@@ -186,8 +162,14 @@ public enum Feature {
 		return key;
 	}
 
-	/** Appends the names of this family's planes for these sigmas, in the order {@link #compute} adds them. */
-	abstract void name(double[] sigmas, List<String> names);
+	/**
+	 * Appends the names of this family's planes for these sigmas, in the order {@link #compute} adds them: by
+	 * default one plane per sigma, named {@code key_sigma}.
+	 */
+	void name(final double[] sigmas, final List<String> names) {
+		for (final double sigma : sigmas)
+			names.add(key() + "_" + scale(sigma));
+	}
 
 	/** Appends this family's planes for one slice. Planes may be shared with other families: never modify them. */
 	abstract void compute(SliceContext slice, List<float[]> planes);
