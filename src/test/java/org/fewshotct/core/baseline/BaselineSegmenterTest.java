@@ -20,6 +20,7 @@ import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.SliceFolderReader;
+import org.fewshotct.testing.CancelledProgress;
 import org.fewshotct.testing.TestStacks;
 import org.junit.Test;
 
@@ -118,16 +119,7 @@ public class BaselineSegmenterTest {
 
 	@Test
 	public void stopsWhenCancelled() throws Exception {
-		final Progress cancelled = new Progress() {
-
-			@Override
-			public void report(final int done, final int total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		final Progress cancelled = CancelledProgress.INSTANCE;
 		try {
 			new BaselineSegmenter(BaselineSettings.DEFAULT, 1).segment(crops(), cancelled);
 			fail("not cancelled");

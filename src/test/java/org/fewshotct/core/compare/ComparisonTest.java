@@ -1,5 +1,6 @@
 package org.fewshotct.core.compare;
 
+import static org.fewshotct.testing.Refusals.assertRefused;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -232,15 +233,5 @@ public class ComparisonTest {
 	/** The pixels without alpha, which a PNG round trip sets. */
 	private static int[] rgb(final ImageProcessor image) {
 		return Arrays.stream((int[]) image.getPixels()).map(p -> p & 0xffffff).toArray();
-	}
-
-	private static void assertRefused(final Runnable action, final String messagePart) {
-		try {
-			action.run();
-			fail("accepted");
-		}
-		catch (final UserInputException e) {
-			assertTrue(e.getMessage(), e.getMessage().contains(messagePart));
-		}
 	}
 }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
+import org.fewshotct.testing.CancelledProgress;
 import org.fewshotct.testing.RealCt;
 import org.fewshotct.testing.TestStacks;
 import org.junit.Rule;
@@ -179,15 +180,7 @@ public class ChallengeCsvTest {
 	public void aCancelledExportLeavesTheEarlierFileIntact() throws IOException {
 		final File csv = temp.newFile("y.csv");
 		Files.write(csv.toPath(), "earlier".getBytes(StandardCharsets.UTF_8));
-		final Progress cancelled = new Progress() {
-			@Override
-			public void report(final int done, final int total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		final Progress cancelled = CancelledProgress.INSTANCE;
 		try {
 			ChallengeCsvWriter.write(TestStacks.labels(200, 200, 2, 9, 3), csv, 2, cancelled);
 			fail();

@@ -1,10 +1,10 @@
 package org.fewshotct.core.phantom;
 
+import static org.fewshotct.testing.Refusals.assertRefused;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import ij.ImagePlus;
 
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.fewshotct.core.Progress;
-import org.fewshotct.core.UserInputException;
 import org.junit.Test;
 
 public class PhantomGeneratorTest {
@@ -256,15 +255,5 @@ public class PhantomGeneratorTest {
 		assertTrue(kind + " present", sum != null && sum[1] > 0);
 		final double mean = sum[0] / sum[1];
 		assertTrue(kind + " mean " + mean + " HU", mean >= low && mean <= high);
-	}
-
-	private static void assertRefused(final Runnable action, final String messagePart) {
-		try {
-			action.run();
-			fail("accepted");
-		}
-		catch (final UserInputException e) {
-			assertTrue(e.getMessage(), e.getMessage().contains(messagePart));
-		}
 	}
 }

@@ -1,8 +1,7 @@
 package org.fewshotct.core.unet;
 
+import static org.fewshotct.testing.Refusals.assertRefused;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.util.Collections;
 
 import org.fewshotct.core.IntensityWindow;
-import org.fewshotct.core.UserInputException;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -44,25 +42,25 @@ public class UNetModelTest {
 	public void movesTheWindowBetween16And32BitButNotTo8Bit() throws IOException {
 		final UNetModel model = UNetModel.read(model());
 		assertEquals(new IntensityWindow(-1000, 1000), model.windowFor(32, "ct"));
-		assertFails(() -> model.windowFor(8, "ct"), "The CT 'ct' is 8-bit but the U-Net model " + model.folder() +
+		assertRefused(() -> model.windowFor(8, "ct"), "The CT 'ct' is 8-bit but the U-Net model " + model.folder() +
 			" was trained on 16-bit CT");
 	}
 
 	@Test
 	public void refusesWhatIsNotACompleteModel() throws IOException {
 		final File missing = new File(temp.getRoot(), "nothing");
-		assertFails(() -> UNetModel.read(missing), "No U-Net model at " + missing);
+		assertRefused(() -> UNetModel.read(missing), "No U-Net model at " + missing);
 		final File file = temp.newFile("file.unet");
-		assertFails(() -> UNetModel.read(file), file + " is a file, not a U-Net model folder");
+		assertRefused(() -> UNetModel.read(file), file + " is a file, not a U-Net model folder");
 		final File foreign = temp.newFolder("photos");
-		assertFails(() -> UNetModel.read(foreign), foreign + " is not a U-Net model folder (it has no unet.properties)");
+		assertRefused(() -> UNetModel.read(foreign), foreign + " is not a U-Net model folder (it has no unet.properties)");
 		final File unfinished = temp.newFolder("unfinished");
 		new File(unfinished, "checkpoint").mkdir();
-		assertFails(() -> UNetModel.read(unfinished), "The U-Net model " + unfinished + " is not finished");
+		assertRefused(() -> UNetModel.read(unfinished), "The U-Net model " + unfinished + " is not finished");
 
 		final File model = model();
 		Files.delete(new File(model, "saved_model/saved_model.pb").toPath());
-		assertFails(() -> UNetModel.read(model), "The U-Net model " + model +
+		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model +
 			" is incomplete: saved_model/saved_model.pb is missing");
 	}
 
@@ -73,22 +71,12 @@ public class UNetModelTest {
 		final String text = new String(Files.readAllBytes(settings.toPath()), StandardCharsets.UTF_8);
 		Files.write(settings.toPath(), text.replace("format_version=1", "format_version=9").getBytes(
 			StandardCharsets.UTF_8));
-		assertFails(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 9");
+		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 9");
 		Files.write(settings.toPath(), text.replace("window_max=", "window_max=x").getBytes(StandardCharsets.UTF_8));
-		assertFails(() -> UNetModel.read(model), "The U-Net model description " + settings + " is damaged");
+		assertRefused(() -> UNetModel.read(model), "The U-Net model description " + settings + " is damaged");
 		Files.write(settings.toPath(), text.replace("depth=4", "depth=40").getBytes(StandardCharsets.UTF_8));
-		assertFails(() -> UNetModel.read(model), "The U-Net model " + model + " is damaged: depth must be 1..6");
+		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " is damaged: depth must be 1..6");
 		Files.write(settings.toPath(), "format=weka\n".getBytes(StandardCharsets.UTF_8));
-		assertFails(() -> UNetModel.read(model), settings + " is not a U-Net model description");
-	}
-
-	private static void assertFails(final Runnable action, final String messagePart) {
-		try {
-			action.run();
-			fail("expected: " + messagePart);
-		}
-		catch (final UserInputException e) {
-			assertTrue(e.getMessage(), e.getMessage().contains(messagePart));
-		}
+		assertRefused(() -> UNetModel.read(model), settings + " is not a U-Net model description");
 	}
 }

@@ -1,10 +1,10 @@
 package org.fewshotct.core.weka;
 
+import static org.fewshotct.testing.Refusals.assertRefused;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -15,7 +15,6 @@ import java.util.Arrays;
 import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.Stacks;
-import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.InstanceTargets;
 import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.phantom.PhantomGenerator;
@@ -163,16 +162,6 @@ public class WekaTrainerTest {
 			}
 		};
 		new WekaTrainer(QUICK.withTrees(500)).train(train.ct(), train.labels(), cancelOnceTraining);
-	}
-
-	private static void assertRefused(final Runnable action, final String messagePart) {
-		try {
-			action.run();
-			fail("expected a refusal mentioning " + messagePart);
-		}
-		catch (final UserInputException e) {
-			assertTrue(e.getMessage(), e.getMessage().contains(messagePart));
-		}
 	}
 
 	static float[] unit(final ImagePlus ct) {
