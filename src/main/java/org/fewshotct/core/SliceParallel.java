@@ -1,5 +1,6 @@
 package org.fewshotct.core;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -61,6 +62,30 @@ public final class SliceParallel {
 		}
 	}
 
+	/**
+	 * As {@link #forEach}, for tasks that read or write files: a task's {@link IOException} reaches the caller
+	 * as itself, not wrapped.
+	 */
+	public static void forEachFile(final int n, final int threads, final Progress progress, final SliceTask task)
+		throws IOException
+	{
+		try {
+			forEach(n, threads, progress, task);
+		}
+		catch (final TaskFailure e) {
+			if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
+			throw e;
+		}
+	}
+
+	/** A task's checked exception, carried to the caller. */
+	private static final class TaskFailure extends IllegalStateException {
+
+		TaskFailure(final Throwable cause) {
+			super(cause.getMessage(), cause);
+		}
+	}
+
 	private static void await(final Future<?> worker, final AtomicInteger next, final int n) {
 		try {
 			worker.get();
@@ -75,7 +100,7 @@ public final class SliceParallel {
 			final Throwable cause = e.getCause();
 			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
 			if (cause instanceof Error) throw (Error) cause;
-			throw new IllegalStateException(cause.getMessage(), cause);
+			throw new TaskFailure(cause);
 		}
 	}
 }

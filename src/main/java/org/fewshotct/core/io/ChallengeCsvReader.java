@@ -100,9 +100,9 @@ public final class ChallengeCsvReader {
 		}
 
 		/** The first row of each chunk, and the row count last, from counting every chunk's rows. */
-		int[] countedFirstRows() {
+		int[] countedFirstRows() throws IOException {
 			final int[] rowsPerChunk = new int[chunks.size()];
-			SliceParallel.forEach(chunks.size(), threads, Progress.NONE, c -> rowsPerChunk[c] = RowCounter.rows(load(
+			SliceParallel.forEachFile(chunks.size(), threads, Progress.NONE, c -> rowsPerChunk[c] = RowCounter.rows(load(
 				channel, chunks.get(c), buffers), length(chunks.get(c))));
 			final int[] firstRow = new int[chunks.size() + 1];
 			for (int c = 0; c < chunks.size(); c++)
@@ -117,7 +117,7 @@ public final class ChallengeCsvReader {
 		 * are in the right place.
 		 */
 		ImagePlus parse(final int[] firstRow, final boolean numbered, final int width, final int height,
-			final Progress progress)
+			final Progress progress) throws IOException
 		{
 			final int rows = firstRow[chunks.size()];
 			final int[] size;
@@ -132,7 +132,7 @@ public final class ChallengeCsvReader {
 			final short[][] slices = new short[header.names.size()][];
 			SliceParallel.forEach(slices.length, threads, Progress.NONE, s -> slices[s] = new short[rows]);
 			final AtomicBoolean misnumbered = new AtomicBoolean();
-			SliceParallel.forEach(chunks.size(), threads, progress, c -> {
+			SliceParallel.forEachFile(chunks.size(), threads, progress, c -> {
 				if (misnumbered.get()) return;
 				final int parsed = new RowParser(csv, header, slices).parse(load(channel, chunks.get(c),
 					buffers), length(chunks.get(c)), firstRow[c]);

@@ -6,7 +6,6 @@ import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -35,20 +34,10 @@ public final class LabelSliceWriter {
 		if (folder.exists() && !folder.isDirectory()) throw new UserInputException("Not a folder: " + folder);
 		final ImageStack stack = labels.getStack();
 		final String[] names = fileNames(stack);
-		try {
-			SliceParallel.forEach(stack.getSize(), threads, progress, s -> {
-				final ImageProcessor slice = stack.getProcessor(s + 1);
-				try {
-					AtomicOutput.write(new File(folder, names[s]), path -> GrayPng.write(slice, path.toFile()));
-				}
-				catch (final IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
-		}
-		catch (final UncheckedIOException e) {
-			throw e.getCause();
-		}
+		SliceParallel.forEachFile(stack.getSize(), threads, progress, s -> {
+			final ImageProcessor slice = stack.getProcessor(s + 1);
+			AtomicOutput.write(new File(folder, names[s]), path -> GrayPng.write(slice, path.toFile()));
+		});
 	}
 
 	/** File names from slice labels ({@code 007.png} stays, {@code 007} gets {@code .png}); no duplicates. */
