@@ -204,13 +204,8 @@ public final class ChallengeCsvWriter {
 		final StringBuilder header = new StringBuilder();
 		for (int s = 1; s <= stack.getSize(); s++) {
 			final String label = Stacks.sliceName(stack, s);
-			header.append(',').append(csvField(label == null ? Integer.toString(s - 1) : label));
+			header.append(',').append(CsvFields.quote(label == null ? Integer.toString(s - 1) : label));
 		}
 		return header.append('\n').toString();
-	}
-
-	private static String csvField(final String name) {
-		if (name.indexOf(',') < 0 && name.indexOf('"') < 0 && name.indexOf('\n') < 0) return name;
-		return '"' + name.replace("\"", "\"\"") + '"';
 	}
 }

@@ -3,12 +3,19 @@ package org.fewshotct.core.io;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one CSV line into fields, honouring double quotes ({@code "a,b"} and {@code ""} escapes). */
-final class CsvFields {
+/** CSV fields with double quotes ({@code "a,b"} and {@code ""} escapes): splitting a line, quoting a field. */
+public final class CsvFields {
 
 	private CsvFields() {}
 
-	static List<String> split(final String line) {
+	/** The text as one field: as it is, or quoted where it holds a comma, a quote or a line break. */
+	public static String quote(final String text) {
+		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) return text;
+		return '"' + text.replace("\"", "\"\"") + '"';
+	}
+
+	/** The fields of one line. */
+	public static List<String> split(final String line) {
 		final List<String> fields = new ArrayList<>();
 		final StringBuilder field = new StringBuilder();
 		boolean quoted = false;

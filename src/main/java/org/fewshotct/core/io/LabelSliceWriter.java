@@ -41,7 +41,7 @@ public final class LabelSliceWriter {
 	}
 
 	/** File names from slice labels ({@code 007.png} stays, {@code 007} gets {@code .png}); no duplicates. */
-	static String[] fileNames(final ImageStack stack) {
+	public static String[] fileNames(final ImageStack stack) {
 		final String[] names = new String[stack.getSize()];
 		final Set<String> seen = new HashSet<>();
 		for (int s = 1; s <= stack.getSize(); s++) {

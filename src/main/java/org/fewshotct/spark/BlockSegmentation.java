@@ -1,0 +1,80 @@
+package org.fewshotct.spark;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+
+import java.io.File;
+import java.io.IOException;
+
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.io.LabelSliceWriter;
+
+/**
+ * One Spark task: reads a scan, segments the slices of its block with this JVM's segmenter and writes their
+ * label PNGs to {@code <output>/<scan>/labels/}. A slice's labels depend on that slice alone, so they equal
+ * the single-machine command's for the whole stack.
+ */
+final class BlockSegmentation {
+
+	static final String LABELS = "labels";
+
+	private BlockSegmentation() {}
+
+	/**
+	 * Segments the block. A scan the suite refuses (unreadable, or unsuitable for the model) and, in the task's
+	 * last attempt, any other failure become a failed result naming the scan; earlier attempts throw, so Spark
+	 * retries them.
+	 */
+	static BlockResult run(final ScanBlock block, final String model, final File output) throws IOException {
+		final long start = System.nanoTime();
+		try {
+			return segment(block, model, output, start);
+		}
+		catch (final UserInputException e) {
+			return BlockResult.unreadable(block, e.getMessage(), seconds(start));
+		}
+		catch (final IOException | RuntimeException e) {
+			if (!Attempts.isLast()) throw e;
+			return BlockResult.unreadable(block, block + " failed: " + e, seconds(start));
+		}
+	}
+
+	private static BlockResult segment(final ScanBlock block, final String model, final File output,
+		final long start) throws IOException
+	{
+		final int threads = Attempts.cpus();
+		final ImagePlus scan = Scans.read(block.scan, threads);
+		final int slices = scan.getStackSize();
+		final int from = block.from(slices);
+		final int to = block.to(slices);
+		final String[] sliceNames = new String[to - from];
+		if (from == to) return BlockResult.done(block, slices, from, sliceNames, sliceNames, seconds(start));
+		final ImagePlus labels = Segmenters.get(model, threads).segment(part(scan, from, to), Progress.NONE);
+		final ImageStack stack = labels.getStack();
+		for (int s = 0; s < sliceNames.length; s++) {
+			sliceNames[s] = Stacks.sliceName(stack, s + 1);
+			// An unnamed slice's PNG is named by its index in the whole scan, as the command names it.
+			if (sliceNames[s] == null) stack.setSliceLabel(String.format("%03d", from + s), s + 1);
+		}
+		final String[] files = LabelSliceWriter.fileNames(stack);
+		LabelSliceWriter.write(labels, new File(new File(output, block.name), LABELS), threads, Progress.NONE);
+		return BlockResult.done(block, slices, from, sliceNames, files, seconds(start));
+	}
+
+	/** Slices [from, to) of the scan, with its calibration (HU) and slice labels. */
+	private static ImagePlus part(final ImagePlus scan, final int from, final int to) {
+		final ImageStack source = scan.getStack();
+		final ImageStack stack = new ImageStack(scan.getWidth(), scan.getHeight());
+		for (int s = from; s < to; s++)
+			stack.addSlice(source.getSliceLabel(s + 1), source.getProcessor(s + 1));
+		final ImagePlus part = new ImagePlus(scan.getTitle(), stack);
+		part.setCalibration(scan.getCalibration());
+		return part;
+	}
+
+	static double seconds(final long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+}
