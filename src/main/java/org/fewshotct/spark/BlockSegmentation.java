@@ -45,7 +45,7 @@ final class BlockSegmentation {
 		final long start) throws IOException
 	{
 		final int threads = Attempts.cpus();
-		final ImagePlus scan = Scans.read(block.scan, threads);
+		final ImagePlus scan = ScanCache.read(block.scan, threads);
 		final int slices = scan.getStackSize();
 		final int from = block.from(slices);
 		final int to = block.to(slices);

@@ -15,15 +15,15 @@ public final class SegmentArguments implements Serializable {
 		"[--partitions N]\n  --model: a Weka model file, a U-Net model folder or the word baseline\n  --input: a " +
 		"folder of scans (folders of PNG/TIFF slices, DICOM series folders, NIfTI files)\n  --master: Spark's master " +
 		"(default: spark-submit's, else local[*], an embedded Spark on all cores)\n  --truth: a folder of label " +
-		"folders or CSVs named like the scans, to score\n  --partitions: tasks to segment with (default: Spark's " +
-		"default parallelism)";
+		"folders or CSVs named like the scans, to score\n  --partitions: tasks to segment with (default: twice Spark's " +
+		"default parallelism, its cores)";
 
 	final String model;
 	final File input;
 	final File output;
 	final String master;
 	final File truth;
-	/** 0: Spark's default parallelism. */
+	/** 0: twice Spark's default parallelism. */
 	final int partitions;
 
 	SegmentArguments(final String model, final File input, final File output, final String master, final File truth,

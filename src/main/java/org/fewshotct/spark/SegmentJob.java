@@ -73,7 +73,8 @@ public final class SegmentJob {
 	private static List<ScanSummary> segment(final JavaSparkContext spark, final SegmentArguments args,
 		final List<File> scans, final PrintStream log)
 	{
-		final int partitions = args.partitions > 0 ? args.partitions : spark.defaultParallelism();
+		// Two tasks per core by default, so that a core finishing early takes another.
+		final int partitions = args.partitions > 0 ? args.partitions : 2 * spark.defaultParallelism();
 		// Fewer scans than tasks: each scan is cut into blocks so that all tasks have slices to segment.
 		final int blocksPerScan = Math.max(1, (partitions + scans.size() - 1) / scans.size());
 		final List<ScanBlock> blocks = new ArrayList<>();

@@ -1,0 +1,69 @@
+package org.fewshotct.spark;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.lang.ref.SoftReference;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * The scans this JVM read last, so that the tasks segmenting blocks of one scan side by side (neighbouring
+ * blocks land in neighbouring partitions) read it once. Holds as many scans as the JVM runs tasks at once,
+ * softly: under memory pressure the collector takes them back and the next task reads again.
+ */
+final class ScanCache {
+
+	private static final Map<File, SoftReference<FutureTask<ImagePlus>>> RECENT = new LinkedHashMap<>(16, 0.75f,
+		true);
+
+	private ScanCache() {}
+
+	/** The scan, read by {@link Scans#read} on {@code threads} threads unless this JVM has it already. */
+	static ImagePlus read(final File scan, final int threads) {
+		final FutureTask<ImagePlus> reading;
+		boolean mine = false;
+		synchronized (RECENT) {
+			final SoftReference<FutureTask<ImagePlus>> cached = RECENT.get(scan);
+			FutureTask<ImagePlus> task = cached == null ? null : cached.get();
+			if (task == null) {
+				task = new FutureTask<>(() -> Scans.read(scan, threads));
+				RECENT.put(scan, new SoftReference<>(task));
+				mine = true;
+				trim(Math.max(2, Runtime.getRuntime().availableProcessors() / threads));
+			}
+			reading = task;
+		}
+		if (mine) reading.run();
+		try {
+			return reading.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading " + scan, e);
+		}
+		catch (final ExecutionException e) {
+			// A failed read is not kept: a retry reads again.
+			synchronized (RECENT) {
+				final SoftReference<FutureTask<ImagePlus>> cached = RECENT.get(scan);
+				if (cached != null && cached.get() == reading) RECENT.remove(scan);
+			}
+			final Throwable cause = e.getCause();
+			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+			if (cause instanceof Error) throw (Error) cause;
+			throw new IllegalStateException(cause);
+		}
+	}
+
+	/** Keeps the {@code capacity} most recently used scans. */
+	private static void trim(final int capacity) {
+		final Iterator<File> eldest = RECENT.keySet().iterator();
+		while (RECENT.size() > capacity && eldest.hasNext()) {
+			eldest.next();
+			eldest.remove();
+		}
+	}
+}
