@@ -28,7 +28,7 @@ import org.junit.rules.TemporaryFolder;
 /** The Sobel Watershed Baseline command as batch users run it: a macro through bin/imagej-batch. */
 public class BaselineMacroTest {
 
-	private static final String[] CROPS = { "example044-pelvis", "example089-edge", "dicom005-edge" };
+	private static final String[] CROPS = { "phantom-abdomen", "phantom-edge", "phantom-pelvis-edge" };
 
 	@Rule
 	public TemporaryFolder temp = new TemporaryFolder();

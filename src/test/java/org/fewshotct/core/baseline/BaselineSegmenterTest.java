@@ -26,7 +26,7 @@ import org.junit.Test;
 
 public class BaselineSegmenterTest {
 
-	private static final String[] CROPS = { "example044-pelvis", "example089-edge", "dicom005-edge" };
+	private static final String[] CROPS = { "phantom-abdomen", "phantom-edge", "phantom-pelvis-edge" };
 
 	@Test
 	public void segmentsEverySliceAsSobelWatershedDoes() throws Exception {
@@ -156,7 +156,7 @@ public class BaselineSegmenterTest {
 				(short[]) actual.getStack().getPixels(s));
 	}
 
-	/** The three 96x96 crops of real CT slices as one 8-bit stack, slices named after them. */
+	/** The three 96x96 crops of the embedded phantom slices as one 8-bit stack, slices named after them. */
 	static ImagePlus crops() throws Exception {
 		final ImageStack stack = new ImageStack(96, 96);
 		for (final String crop : CROPS)

@@ -51,14 +51,14 @@ public class GrayPngTest {
 		}
 	}
 
-	/** A real CT slice written by the data set's makers (PIL), read as ImageJ reads it. */
+	/** A CT crop written by PIL (the fixture script), read as ImageJ reads it. */
 	@Test
 	public void readsAFixtureWrittenByPil() throws Exception {
-		final File file = new File(getClass().getResource("/org/fewshotct/core/baseline/crop-example044-pelvis.png")
+		final File file = new File(getClass().getResource("/org/fewshotct/core/baseline/crop-phantom-abdomen.png")
 			.toURI());
 		assertArrayEquals(pixels(new Opener().openImage(file.getPath()).getProcessor()), pixels(GrayPng.read(file)));
 		final File labels = new File(getClass().getResource(
-			"/org/fewshotct/core/baseline/crop-example044-pelvis-skimage.png").toURI());
+			"/org/fewshotct/core/baseline/crop-phantom-abdomen-skimage.png").toURI());
 		assertArrayEquals(pixels(new Opener().openImage(labels.getPath()).getProcessor()), pixels(GrayPng.read(
 			labels)));
 	}

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import ij.ImagePlus;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +15,11 @@ import java.util.function.IntUnaryOperator;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.io.SliceFolderReader;
-import org.fewshotct.testing.RealCt;
 import org.junit.Test;
 
 /**
  * Values must equal scikit-learn's {@code adjusted_rand_score} and {@code rand_score} (Debian python3-sklearn
- * 1.2.1) to 1e-9; the reference values were made by make_sklearn_fixture.py beside the fixture files.
+ * 1.2.1) to 1e-9; the reference values were made by the make_sklearn_*.py scripts beside the fixture files.
  */
 public class RandIndexTest {
 
@@ -60,11 +60,11 @@ public class RandIndexTest {
 	}
 
 	@Test
-	public void matchesScikitLearnOnRealSlices() throws IOException {
-		final ImagePlus truth = SliceFolderReader.read(RealCt.folder("ts_dicom_train/labels"), Progress.NONE);
-		final ImagePlus prediction = SliceFolderReader.read(RealCt.folder("ts_dicom_train/images8"), Progress.NONE);
+	public void matchesScikitLearnOnTheEmbeddedTestImages() throws IOException {
+		final ImagePlus truth = SliceFolderReader.read(new File("test-images/train/labels"), Progress.NONE);
+		final ImagePlus prediction = SliceFolderReader.read(new File("test-images/train/images"), Progress.NONE);
 		final RandIndex.Score[] scores = StackRandIndex.score(truth, prediction, 2, Progress.NONE);
-		final List<String> reference = lines("sklearn-ari-ts_dicom_train-labels-vs-images8.txt");
+		final List<String> reference = lines("sklearn-ari-test-images.txt");
 		for (int s = 0; s < scores.length; s++)
 			assertEquals("slice " + s, Double.parseDouble(reference.get(s).split(" ")[3]), scores[s].adjusted, TOLERANCE);
 		assertEquals(Double.parseDouble(reference.get(scores.length).split(" ")[2]), StackRandIndex.meanAdjusted(

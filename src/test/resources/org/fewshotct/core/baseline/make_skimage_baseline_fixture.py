@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Reference outputs for the baseline tests, from Debian's python3-skimage 0.19 (the challenge notebook's calls).
-Run from the project root (needs ../shared/data/real-ct):
+Run from the project root:
   /usr/bin/python3 src/test/resources/org/fewshotct/core/baseline/make_skimage_baseline_fixture.py
 Writes next to this script:
-- crop-*.png: 8-bit crops of real CT slices (input), crop-*-skimage.png: 16-bit labels of
+- crop-*.png: 8-bit crops of the embedded synthetic test images (test-images/, the suite's own phantoms),
+  windowed as the real 8-bit slices are (HU [-1000, 1000] to 0..255), written by PIL (input);
+  crop-*-skimage.png: 16-bit labels of
   watershed(sobel(c), ndi.label(rank.gradient(rank.median(c, disk(2)), disk(5)) < 20)[0], compactness=0.0001);
 - skimage-filters.tsv: one line per case, name, width, height, then row-major values: a seeded random 8-bit
   image with few grey levels and its sobel (repr, exact doubles), rank medians and gradients (disks 1, 2, 5)."""
@@ -17,11 +19,11 @@ from skimage.morphology import disk
 from skimage.segmentation import watershed
 
 here = os.path.dirname(os.path.abspath(__file__))
-data = os.path.join(here, '../../../../../../../../shared/data/real-ct')
-CROPS = {  # name: (set, slice, top, left, size); structure-rich, two across the body's edge into the air
-    'example044-pelvis': ('ts_example_ct', '044', 320, 256, 96),
-    'example089-edge': ('ts_example_ct', '089', 320, 0, 96),
-    'dicom005-edge': ('ts_dicom_train', '005', 192, 384, 96),
+images = os.path.join(here, '../../../../../../../test-images')
+CROPS = {  # name: (folder, slice, top, left, size); structure-rich, two across the body's edge into the air
+    'phantom-abdomen': ('train', '003', 96, 80, 96),
+    'phantom-edge': ('train', '001', 80, 0, 96),
+    'phantom-pelvis-edge': ('test', '000', 140, 150, 96),
 }
 
 
@@ -31,8 +33,13 @@ def baseline(image):
     return watershed(edges, markers=markers, compactness=0.0001)
 
 
-for name, (dataset, slice_name, top, left, size) in CROPS.items():
-    image = np.array(Image.open(os.path.join(data, dataset, 'images8', slice_name + '.png')))
+def window8(stored):
+    hu = stored.astype(np.float64) - 1024
+    return np.round(np.clip((hu + 1000) / 2000, 0, 1) * 255).astype(np.uint8)
+
+
+for name, (folder, slice_name, top, left, size) in CROPS.items():
+    image = window8(np.array(Image.open(os.path.join(images, folder, 'images', 'phantom-' + slice_name + '.png'))))
     crop = np.ascontiguousarray(image[top:top + size, left:left + size])
     Image.fromarray(crop).save(os.path.join(here, f'crop-{name}.png'))
     Image.fromarray(baseline(crop).astype(np.uint16)).save(os.path.join(here, f'crop-{name}-skimage.png'))
