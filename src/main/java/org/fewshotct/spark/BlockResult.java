@@ -2,7 +2,7 @@ package org.fewshotct.spark;
 
 import java.io.Serializable;
 
-/** What a segmented block tells the driver: its slices' names, its seconds, or why its scan was unreadable. */
+/** What a segmented block tells the driver: its slices' names and its seconds, or why its scan failed. */
 final class BlockResult implements Serializable {
 
 	private static final long serialVersionUID = 1L;
@@ -16,7 +16,7 @@ final class BlockResult implements Serializable {
 	/** The label PNG file of each of the block's slices. */
 	final String[] files;
 	final double seconds;
-	/** Why the scan could not be read; null if it was. */
+	/** Why the scan failed (unreadable, refused, or this block failing in its last attempt); null if it did not. */
 	final String error;
 
 	private BlockResult(final ScanBlock block, final int slices, final int from, final String[] sliceNames,
@@ -37,7 +37,7 @@ final class BlockResult implements Serializable {
 		return new BlockResult(block, slices, from, sliceNames, files, seconds, null);
 	}
 
-	static BlockResult unreadable(final ScanBlock block, final String error, final double seconds) {
+	static BlockResult failed(final ScanBlock block, final String error, final double seconds) {
 		return new BlockResult(block, 0, 0, new String[0], new String[0], seconds, error);
 	}
 }

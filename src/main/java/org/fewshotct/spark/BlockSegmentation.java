@@ -33,11 +33,11 @@ final class BlockSegmentation {
 			return segment(block, model, output, start);
 		}
 		catch (final UserInputException e) {
-			return BlockResult.unreadable(block, e.getMessage(), seconds(start));
+			return BlockResult.failed(block, e.getMessage(), seconds(start));
 		}
 		catch (final IOException | RuntimeException e) {
 			if (!Attempts.isLast()) throw e;
-			return BlockResult.unreadable(block, block + " failed: " + e, seconds(start));
+			return BlockResult.failed(block, block + " failed: " + e, seconds(start));
 		}
 	}
 

@@ -25,7 +25,8 @@ public final class SparkSegment {
 			System.exit(2);
 			return;
 		}
-		final SparkConf conf = conf(arguments.master);
+		// Spark's stage progress bar on the console: a long job shows how far it is.
+		final SparkConf conf = conf(arguments.master).setIfMissing("spark.ui.showConsoleProgress", "true");
 		final SegmentJob.Outcome outcome;
 		final long start = System.nanoTime();
 		try (JavaSparkContext spark = new JavaSparkContext(conf)) {
