@@ -82,6 +82,17 @@ public class HounsfieldEncodingsTest {
 		});
 	}
 
+	/** What every method reads (the U-Net's input, the Weka features' and the baseline's source). */
+	@Test
+	public void everyEncodingGivesTheSameWindowedIntensities() {
+		for (final HounsfieldWindow window : new HounsfieldWindow[] { HounsfieldWindow.DEFAULT, new HounsfieldWindow(
+			-160, 240) }) {
+			final float[] expected = window.on(phantoms.ct()).toUnit(phantoms.ct().getStack().getProcessor(2));
+			ENCODINGS.forEach((name, image) -> assertArrayEquals(name + ", " + window, expected, window.on(image).toUnit(
+				image.getStack().getProcessor(2)), 0));
+		}
+	}
+
 	@Test
 	public void theBaselineGivesTheSameLabelsWhateverTheEncoding() {
 		final BaselineSegmenter baseline = new BaselineSegmenter(BaselineSettings.DEFAULT, 2);
