@@ -54,7 +54,7 @@ public final class SliceFolderReader {
 	 * The DICOM files of the folder (the "DICM" mark at byte 128, whatever the name; a DICOMDIR index aside), in
 	 * natural order; refuses a folder that mixes them with PNG or TIFF slices.
 	 */
-	public static List<File> dicomFiles(final File folder) {
+	static List<File> dicomFiles(final File folder) {
 		if (folder == null || !folder.isDirectory())
 			throw new UserInputException("Not a folder: " + folder);
 		final File[] dicom = folder.listFiles(f -> f.isFile() && !f.getName().startsWith(".") && !isSliceFile(f
