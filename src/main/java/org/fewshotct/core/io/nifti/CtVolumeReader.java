@@ -12,7 +12,7 @@ import org.fewshotct.core.Progress;
  * Reads a NIfTI CT volume as a stack of transverse slices in display orientation with Hounsfield units in
  * its calibration, as ImageJ's DICOM reader does: integer voxels that fit 16 bits are kept as they are in a
  * 16-bit stack (signed types shifted by 32768) with the straight line of scl_slope/scl_inter as calibration
- * function; floating-point voxels, and integers beyond 16 bits, become a 32-bit stack in HU.
+ * function; floating-point voxels, integers beyond 16 bits and negative slopes give a 32-bit stack in HU.
  */
 final class CtVolumeReader {
 
@@ -26,11 +26,12 @@ final class CtVolumeReader {
 		return shorts != null ? shorts : readFloats(file, progress);
 	}
 
-	/** The 16-bit stack, or null when the voxels are not integers that fit 16 bits. */
+	/** The 16-bit stack, or null when the voxels are not integers that fit 16 bits with a positive slope. */
 	private static ImagePlus readShorts(final File file, final Progress progress) throws IOException {
 		try (VoxelStream stream = VoxelStream.open(file)) {
 			final NiftiHeader header = stream.header;
-			if (!header.dataType.integer) return null;
+			// A decreasing line would be a calibration HU cannot be read through; such rare files go to 32-bit.
+			if (!header.dataType.integer || !(header.slope() > 0)) return null;
 			final int offset = header.dataType == DataType.UINT8 || header.dataType == DataType.UINT16 ? 0
 				: SIGNED_OFFSET;
 			final DisplayOrientation orientation = new DisplayOrientation(header);

@@ -79,7 +79,7 @@ public class NiftiVolumesTest {
 		assertEquals(16, unsigned.getBitDepth());
 		assertEquals(hu(0, 0, 0) + 1024, unsigned.getStack().getProcessor(1).get(0), 0);
 		assertHu("uint16 inter -1024", unsigned);
-		assertHu("uint8", open(volume().datatype(2).scaling(-2, -600).voxels((x, y, z) -> (-hu(x, y, z) - 600) / 2),
+		assertHu("uint8", open(volume().datatype(2).scaling(2, -1000).voxels((x, y, z) -> (hu(x, y, z) + 1000) / 2),
 			"u8.nii"));
 		final ImagePlus int32 = open(volume().datatype(8), "int32.nii.gz");
 		assertEquals(16, int32.getBitDepth());
@@ -96,6 +96,10 @@ public class NiftiVolumesTest {
 		assertFalse(float32.getCalibration().calibrated());
 		assertHu("float32", float32);
 		assertHu("float64", open(volume().datatype(64), "f64.nii.gz"));
+		final ImagePlus decreasing = open(volume().datatype(2).scaling(-2, -600).voxels((x, y, z) -> (-hu(x, y, z) -
+			600) / 2), "decreasing.nii");
+		assertEquals(32, decreasing.getBitDepth());
+		assertHu("uint8 with a negative slope", decreasing);
 		final ImagePlus wide = open(volume().datatype(8).voxels((x, y, z) -> hu(x, y, z) * 100), "wide.nii.gz");
 		assertEquals(32, wide.getBitDepth());
 		assertEquals(hu(4, 3, 2) * 100, wide.getStack().getProcessor(3).getf(4, 3), 0);
