@@ -12,6 +12,8 @@ import ij.measure.Calibration;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.zip.GZIPOutputStream;
 
@@ -56,6 +58,27 @@ public class NiftiVolumesTest {
 			"none.nii");
 		assertHu("pixdim only", ct);
 		assertTrue(ct.getProp(NiftiVolumes.ORIENTATION).contains("gives no orientation"));
+	}
+
+	/** Turned 10 degrees about the body axis in its sform: shown unturned, and the log says so. */
+	@Test
+	public void anObliqueVolumeIsShownInTheNearestOrientation() throws IOException {
+		final File file = TestNifti.volume(W, H, N, NiftiVolumesTest::hu).storage("LPS").uncompressed().write(temp
+			.newFile("oblique.nii"));
+		final byte[] bytes = Files.readAllBytes(file.toPath());
+		final ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+		final double angle = Math.toRadians(10);
+		// srow_x and srow_y of an LPS volume: i along -x (0.75 mm), j along -y (0.8 mm); turn both about z.
+		header.putFloat(280, (float) (-0.75 * Math.cos(angle)));
+		header.putFloat(296, (float) (-0.75 * Math.sin(angle)));
+		header.putFloat(284, (float) (0.8 * Math.sin(angle)));
+		header.putFloat(300, (float) (-0.8 * Math.cos(angle)));
+		Files.write(file.toPath(), bytes);
+		final ImagePlus ct = NiftiVolumes.openCt(file, Progress.NONE);
+		assertHu("oblique", ct);
+		assertEquals(0.75, ct.getCalibration().pixelWidth, 1e-6);
+		assertTrue(ct.getProp(NiftiVolumes.ORIENTATION), ct.getProp(NiftiVolumes.ORIENTATION).endsWith(
+			"oblique by up to 10.0 degrees and is shown in the nearest orthogonal orientation, not resampled"));
 	}
 
 	@Test
