@@ -131,7 +131,8 @@ final class NiftiHeader {
 		if (dims < 2 || dims > 7) throw new UserInputException(file + " has " + dim[0] + " dimensions; expected a " +
 			"3D volume");
 		for (int d = 1; d <= 3; d++)
-			if (d <= dims && dim[d] < 1) throw new UserInputException(file + " has size " + dim[d] + " along axis " + d);
+			if (d <= dims && (dim[d] < 1 || dim[d] > Integer.MAX_VALUE)) throw new UserInputException(file +
+				" has size " + dim[d] + " along axis " + d);
 		for (int d = 4; d <= dims; d++)
 			if (dim[d] > 1) throw new UserInputException(file + " is a " + d + "D volume (" + dim[d] + " along axis " +
 				d + "); expected one 3D volume");
