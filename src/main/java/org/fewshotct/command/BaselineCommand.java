@@ -3,7 +3,7 @@ package org.fewshotct.command;
 import ij.IJ;
 import ij.ImagePlus;
 
-import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.baseline.BaselineSegmenter;
@@ -22,7 +22,8 @@ public class BaselineCommand implements Command {
 
 	private static final String TITLE = "Sobel Watershed Baseline";
 
-	@Parameter(label = "ct", description = "CT stack: 8-bit (used as is), 16-bit (HU + 1024) or 32-bit (HU)")
+	@Parameter(label = "ct", description = "CT stack: HU through its calibration; uncalibrated 16-bit is HU + 1024, 32-bit HU, " +
+		"8-bit windowed to [-1000, 1000] HU")
 	private ImagePlus ct;
 
 	@Parameter(label = "median_radius", required = false, description = "Radius of the median's disk")
@@ -41,13 +42,11 @@ public class BaselineCommand implements Command {
 	private double compactness = BaselineSettings.DEFAULT.compactness();
 
 	@Parameter(label = "window_min", required = false,
-		description = "Lower end of the window mapped to 8 bits: HU for 16/32-bit CT, grey value for 8-bit " +
-			"(NaN: the default, -1000 HU or 0)")
+		description = "Lower end of the window mapped to 8 bits, in HU (NaN: the default, -1000)")
 	private double window_min = Double.NaN;
 
 	@Parameter(label = "window_max", required = false,
-		description = "Upper end of the window: HU for 16/32-bit CT, grey value for 8-bit (NaN: the default, " +
-			"1000 HU or 255)")
+		description = "Upper end of the window mapped to 8 bits, in HU (NaN: the default, 1000)")
 	private double window_max = Double.NaN;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -56,20 +55,17 @@ public class BaselineCommand implements Command {
 	@Override
 	public void run() {
 		final BaselineSettings settings = new BaselineSettings(median_radius, gradient_radius, marker_threshold,
-			compactness, window(window_min, window_max, ct.getBitDepth()));
+			compactness, window(window_min, window_max));
 		labels = new BaselineSegmenter(settings, SliceParallel.defaultThreads()).segment(ct, new ImageJProgress(TITLE));
 		IJ.showStatus(TITLE + ": " + labels.getTitle());
 	}
 
-	/**
-	 * The window the user gave, or null (both keys NaN) for the default of the bit depth: grey values for 8-bit
-	 * CT, HU for 16-bit (stored as HU + 1024) and 32-bit.
-	 */
-	static IntensityWindow window(final double min, final double max, final int bitDepth) {
+	/** The window the user gave in HU, or null (both keys NaN) for the default. */
+	static HounsfieldWindow window(final double min, final double max) {
 		final boolean noMin = Double.isNaN(min);
 		final boolean noMax = Double.isNaN(max);
 		if (noMin && noMax) return null;
 		if (noMin || noMax) throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
-		return bitDepth == 8 ? new IntensityWindow(min, max) : IntensityWindow.hounsfield(min, max, bitDepth);
+		return new HounsfieldWindow(min, max);
 	}
 }

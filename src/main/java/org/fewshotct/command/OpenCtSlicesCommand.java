@@ -10,11 +10,14 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** Opens a folder of PNG/TIFF CT slices as one stack, in natural file-name order. */
+/**
+ * Opens a folder of PNG/TIFF CT slices (natural file-name order) or one DICOM series (ordered by slice position)
+ * as one stack; DICOM keeps its Hounsfield units in the calibration.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Open CT Slices")
 public class OpenCtSlicesCommand implements Command {
 
-	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices")
+	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices, or of one DICOM series")
 	private File folder;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -4,13 +4,11 @@ import ij.process.ImageProcessor;
 
 /**
  * The one explicit mapping from stored CT values to the intensities a method sees: values in [min, max]
- * (in the stack's own units) map linearly onto [0, 1], values outside are clipped. Models store it, so a
- * model applies the window it was trained with.
+ * (in the stack's stored units) map linearly onto [0, 1], values outside are clipped. Made from a
+ * {@link HounsfieldWindow} for one stack ({@link HounsfieldWindow#on}), so the same HU give the same
+ * intensities whatever the encoding; models store the window in HU.
  */
 public final class IntensityWindow {
-
-	/** Offset of 16-bit CT stored as HU + 1024. */
-	public static final double HU_OFFSET_16BIT = 1024;
 
 	private final double min;
 	private final double max;
@@ -19,29 +17,6 @@ public final class IntensityWindow {
 		if (!(max > min)) throw new UserInputException("Intensity window needs max > min, got [" + min + ", " + max + "]");
 		this.min = min;
 		this.max = max;
-	}
-
-	/**
-	 * The window a CT of this bit depth gets unless the user says otherwise: 8-bit is taken as already
-	 * windowed (0..255); 16-bit is HU + 1024 and 32-bit is HU, both windowed to [-1000, 1000] HU.
-	 */
-	public static IntensityWindow defaultFor(final int bitDepth) {
-		switch (bitDepth) {
-			case 8:
-				return new IntensityWindow(0, 255);
-			case 16:
-				return hounsfield(-1000, 1000, 16);
-			case 32:
-				return hounsfield(-1000, 1000, 32);
-			default:
-				throw new UserInputException("CT slices must be 8, 16 or 32-bit grayscale, not " + bitDepth + "-bit");
-		}
-	}
-
-	/** A window given in Hounsfield units, for a stack of the given bit depth (16-bit stores HU + 1024). */
-	public static IntensityWindow hounsfield(final double minHu, final double maxHu, final int bitDepth) {
-		final double offset = bitDepth == 16 ? HU_OFFSET_16BIT : 0;
-		return new IntensityWindow(minHu + offset, maxHu + offset);
 	}
 
 	public double min() {

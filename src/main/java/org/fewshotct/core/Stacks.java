@@ -18,22 +18,44 @@ public final class Stacks {
 	}
 
 	/**
-	 * Refuses a label image given where a CT is expected. CT slices hold hundreds of grey values (noise alone
-	 * sees to that); label slices hold a few dozen small integers.
+	 * Refuses what cannot be a CT: colour, a calibration that gives no Hounsfield units ({@link HounsfieldScale}),
+	 * a stack of one value in every pixel (an empty export), or a label image given where a CT is expected. CT
+	 * slices hold hundreds of grey values (noise alone sees to that); label slices hold a few dozen small integers.
 	 */
 	public static void requireCt(final ImagePlus ct, final String role) {
 		if (ct.getBitDepth() == 24)
 			throw new UserInputException("The " + role + " '" + ct.getTitle() + "' is RGB colour; CT must be grayscale");
-		if (ct.getBitDepth() == 32) return;
+		HounsfieldScale.of(ct);
 		final ImageStack stack = ct.getStack();
+		if (ct.getBitDepth() == 32) {
+			requireNotConstant(ct, role);
+			return;
+		}
 		final java.util.BitSet values = new java.util.BitSet(65536);
 		for (int s = 1; s <= stack.getSize(); s++) {
 			for (final int v : labelValues(stack.getProcessor(s)))
 				values.set(v);
 			if (values.cardinality() > MAX_LABELS_SEEN) return;
 		}
+		if (values.cardinality() == 1) throw constant(ct, role, values.nextSetBit(0));
 		throw new UserInputException("The " + role + " '" + ct.getTitle() + "' holds only " + values.cardinality() +
 			" distinct values: it looks like a label image, not a CT");
+	}
+
+	private static void requireNotConstant(final ImagePlus ct, final String role) {
+		final ImageStack stack = ct.getStack();
+		final float first = stack.getProcessor(1).getf(0);
+		for (int s = 1; s <= stack.getSize(); s++) {
+			final ImageProcessor slice = stack.getProcessor(s);
+			for (int i = 0; i < slice.getPixelCount(); i++)
+				if (Float.compare(slice.getf(i), first) != 0) return;
+		}
+		throw constant(ct, role, first);
+	}
+
+	private static UserInputException constant(final ImagePlus ct, final String role, final double value) {
+		return new UserInputException("The " + role + " '" + ct.getTitle() + "' holds the value " + (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value)) +
+			" in every pixel of every slice: it is not a CT (an empty or failed export?)");
 	}
 
 	/** Fewer distinct values than this in a whole stack mark a label image. */

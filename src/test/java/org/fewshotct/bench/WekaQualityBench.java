@@ -98,7 +98,7 @@ public final class WekaQualityBench {
 
 	/** Probability maps of every slice, computed once so decoder settings can be compared on them. */
 	static float[][][] probabilities(final WekaModel model, final ImagePlus ct) {
-		final IntensityWindow window = model.window();
+		final IntensityWindow window = model.window().on(ct);
 		final float[][][] maps = new float[ct.getStackSize()][][];
 		SliceParallel.forEach(ct.getStackSize(), SliceParallel.defaultThreads(), Progress.NONE, s -> maps[s] = model
 			.probabilities(window.toUnit(ct.getStack().getProcessor(s + 1)), ct.getWidth(), ct.getHeight()));

@@ -13,7 +13,7 @@ import ij.ImagePlus;
 import java.io.File;
 import java.nio.file.Files;
 
-import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.baseline.BaselineSegmenter;
@@ -43,7 +43,7 @@ public class BaselineMacroTest {
 		final ImageJBatch.Run run = ImageJBatch.run(
 			"run('Open CT Slices', 'folder=[" + path(slices) + "]');\n" +
 			"run('Sobel Watershed Baseline', 'ct=' + getTitle() + ' median_radius=2 gradient_radius=5 " +
-			"marker_threshold=20 compactness=0.0001 window_min=0 window_max=255');\n" +
+			"marker_threshold=20 compactness=0.0001 window_min=-1000 window_max=1000');\n" +
 			"print('labels ' + getTitle() + ' ' + nSlices + ' ' + bitDepth());\n" +
 			"run('Save Label Slices', 'labels=' + getTitle() + ' folder=[" + path(saved) + "]');\n");
 		assertEquals(run.toString(), 0, run.exitCode);
@@ -71,13 +71,11 @@ public class BaselineMacroTest {
 	}
 
 	@Test
-	public void windowKeysAreGreyValuesFor8BitAndHounsfieldOtherwise() {
-		assertNull(BaselineCommand.window(Double.NaN, Double.NaN, 16));
-		assertEquals(new IntensityWindow(10, 200), BaselineCommand.window(10, 200, 8));
-		assertEquals(new IntensityWindow(-200 + 1024, 300 + 1024), BaselineCommand.window(-200, 300, 16));
-		assertEquals(new IntensityWindow(-200, 300), BaselineCommand.window(-200, 300, 32));
+	public void windowKeysAreHounsfieldUnits() {
+		assertNull(BaselineCommand.window(Double.NaN, Double.NaN));
+		assertEquals(new HounsfieldWindow(-200, 300), BaselineCommand.window(-200, 300));
 		try {
-			BaselineCommand.window(-200, Double.NaN, 16);
+			BaselineCommand.window(-200, Double.NaN);
 			fail("half a window accepted");
 		}
 		catch (final UserInputException e) {

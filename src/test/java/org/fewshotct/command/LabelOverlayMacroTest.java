@@ -10,7 +10,7 @@ import ij.io.Opener;
 
 import java.io.File;
 
-import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.view.LabelColouring;
 import org.fewshotct.core.view.LabelOverlays;
@@ -51,7 +51,7 @@ public class LabelOverlayMacroTest {
 		final ImagePlus overlay = new Opener().openImage(saved.getPath());
 		for (int s = 1; s <= 3; s++) {
 			final int[] labels = Stacks.labelValues(truth.getStack().getProcessor(s));
-			final int[] expected = LabelOverlays.labels(IntensityWindow.defaultFor(16).toBytes(ct.getStack()
+			final int[] expected = LabelOverlays.labels(HounsfieldWindow.DEFAULT.on(ct).toBytes(ct.getStack()
 				.getProcessor(s)), labels, LabelColouring.colour(labels, BlockLabels.WIDTH, BlockLabels.HEIGHT),
 				BlockLabels.WIDTH, BlockLabels.HEIGHT);
 			final int[] actual = (int[]) overlay.getStack().getProcessor(s).getPixels();

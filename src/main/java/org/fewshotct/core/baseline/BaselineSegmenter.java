@@ -41,8 +41,8 @@ public final class BaselineSegmenter implements StackSegmenter {
 	@Override
 	public ImagePlus segment(final ImagePlus ct, final Progress progress) {
 		Stacks.requireCt(ct, "CT");
-		final IntensityWindow window = settings.window(ct.getBitDepth());
-		final boolean asIs = ct.getBitDepth() == 8 && window.equals(IntensityWindow.defaultFor(8));
+		final IntensityWindow window = settings.window(ct);
+		final boolean asIs = ct.getBitDepth() == 8 && window.equals(new IntensityWindow(0, 255));
 		final ImageStack source = ct.getStack();
 		final ImageStack labels = Stacks.emptyLike(ct, 16);
 		final int width = ct.getWidth();

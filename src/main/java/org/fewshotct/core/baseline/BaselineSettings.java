@@ -1,13 +1,16 @@
 package org.fewshotct.core.baseline;
 
+import ij.ImagePlus;
+
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.UserInputException;
 
 /**
  * The classical baseline's settings, an immutable value. The defaults are the challenge notebook's: median
  * over a disk of radius 2, markers where the gradient over a disk of radius 5 is below 20, compactness
- * 0.0001. The intensity window maps the CT to the 8 bits the method works on; without one, each bit depth
- * gets {@link IntensityWindow#defaultFor(int)}.
+ * 0.0001. The intensity window, in HU, maps the CT to the 8 bits the method works on; without one,
+ * {@link HounsfieldWindow#DEFAULT}.
  */
 public final class BaselineSettings {
 
@@ -17,10 +20,10 @@ public final class BaselineSettings {
 	private final int gradientRadius;
 	private final int markerThreshold;
 	private final double compactness;
-	private final IntensityWindow window;
+	private final HounsfieldWindow window;
 
 	public BaselineSettings(final int medianRadius, final int gradientRadius, final int markerThreshold,
-		final double compactness, final IntensityWindow window)
+		final double compactness, final HounsfieldWindow window)
 	{
 		if (medianRadius < 0 || medianRadius > MAX_RADIUS)
 			throw new UserInputException("median_radius must be in 0.." + MAX_RADIUS + ", got " + medianRadius);
@@ -60,13 +63,13 @@ public final class BaselineSettings {
 		return compactness;
 	}
 
-	/** The window for a CT of the given bit depth: the one set, else the default for that depth. */
-	public IntensityWindow window(final int bitDepth) {
-		return window != null ? window : IntensityWindow.defaultFor(bitDepth);
+	/** The window in the stored units of this CT: the one set, else the default, through the CT's HU scale. */
+	public IntensityWindow window(final ImagePlus ct) {
+		return (window != null ? window : HounsfieldWindow.DEFAULT).on(ct);
 	}
 
-	/** The window set, or null when each bit depth takes its default. */
-	public IntensityWindow window() {
+	/** The window set, or null for the default. */
+	public HounsfieldWindow window() {
 		return window;
 	}
 
@@ -86,8 +89,8 @@ public final class BaselineSettings {
 		return new BaselineSettings(medianRadius, gradientRadius, markerThreshold, value, window);
 	}
 
-	/** The same settings with this window (null: the default for each bit depth). */
-	public BaselineSettings withWindow(final IntensityWindow value) {
+	/** The same settings with this window (null: the default). */
+	public BaselineSettings withWindow(final HounsfieldWindow value) {
 		return new BaselineSettings(medianRadius, gradientRadius, markerThreshold, compactness, value);
 	}
 

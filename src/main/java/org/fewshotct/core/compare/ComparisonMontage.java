@@ -7,6 +7,7 @@ import ij.process.ImageProcessor;
 
 import java.util.Locale;
 
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.view.Captions;
@@ -85,7 +86,7 @@ public final class ComparisonMontage extends VirtualStack {
 		super(layout.pageWidth(), layout.pageHeight(), comparison.slices());
 		this.comparison = comparison;
 		this.layout = layout;
-		this.window = IntensityWindow.defaultFor(comparison.ct.getBitDepth());
+		this.window = HounsfieldWindow.DEFAULT.on(comparison.ct);
 		setBitDepth(24);
 	}
 

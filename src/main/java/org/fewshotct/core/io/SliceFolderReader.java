@@ -3,6 +3,7 @@ package org.fewshotct.core.io;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.Opener;
+import ij.measure.Calibration;
 import ij.process.ImageProcessor;
 
 import java.io.File;
@@ -17,12 +18,14 @@ import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 
 /**
- * Reads a folder of 2D slices (PNG or TIFF; 8, 16 or 32-bit grayscale) as one stack, in natural file-name
- * order (2.png before 10.png), each slice labelled with its file name.
+ * Reads a folder of 2D slices as one stack, each slice labelled with its file name: PNG or TIFF (8, 16 or 32-bit
+ * grayscale) in natural file-name order (2.png before 10.png), or one DICOM series ({@link DicomSeriesReader}),
+ * recognised by content whatever the file names.
  */
 public final class SliceFolderReader {
 
-	private static final Object IMAGEJ_OPENER = new Object();
+	/** ImageJ's readers keep state in static fields: one file at a time through them. */
+	private static final Object IMAGEJ_READERS = new Object();
 
 	private SliceFolderReader() {}
 
@@ -32,7 +35,7 @@ public final class SliceFolderReader {
 			throw new UserInputException("Not a folder: " + folder);
 		final File[] files = folder.listFiles(f -> f.isFile() && isSliceFile(f.getName()));
 		if (files == null || files.length == 0)
-			throw new UserInputException("No PNG or TIFF slices in folder " + folder);
+			throw new UserInputException("No PNG, TIFF or DICOM slices in folder " + folder);
 		Arrays.sort(files, (a, b) -> NaturalOrder.compare(a.getName(), b.getName()));
 		return Arrays.asList(files);
 	}
@@ -47,16 +50,50 @@ public final class SliceFolderReader {
 		return read(folder, SliceParallel.defaultThreads(), progress);
 	}
 
-	/** Reads every slice of the folder into one stack titled with the folder's name. */
+	/**
+	 * The DICOM files of the folder (the "DICM" mark at byte 128, whatever the name; a DICOMDIR index aside), in
+	 * natural order; refuses a folder that mixes them with PNG or TIFF slices.
+	 */
+	static List<File> dicomFiles(final File folder) {
+		if (folder == null || !folder.isDirectory())
+			throw new UserInputException("Not a folder: " + folder);
+		final File[] dicom = folder.listFiles(f -> f.isFile() && !f.getName().startsWith(".") && !isSliceFile(f
+			.getName()) && !f.getName().equalsIgnoreCase("DICOMDIR") && DicomHeader.isDicom(f));
+		if (dicom == null || dicom.length == 0) return new ArrayList<>();
+		Arrays.sort(dicom, (a, b) -> NaturalOrder.compare(a.getName(), b.getName()));
+		final File[] images = folder.listFiles(f -> f.isFile() && isSliceFile(f.getName()));
+		if (images != null && images.length > 0) throw new UserInputException("The folder " + folder + " mixes " +
+			dicom.length + " DICOM files (e.g. " + dicom[0].getName() + ") with " + images.length + " PNG or TIFF " +
+			"slices (e.g. " + images[0].getName() + "); put the DICOM series and the slices in separate folders");
+		return Arrays.asList(dicom);
+	}
+
+	/**
+	 * Reads every slice of the folder into one stack titled with the folder's name: its PNG or TIFF slices, or
+	 * its DICOM series in Hounsfield units.
+	 */
 	public static ImagePlus read(final File folder, final int threads, final Progress progress) {
-		final List<File> files = sliceFiles(folder);
-		final ImageProcessor[] slices = new ImageProcessor[files.size()];
-		SliceParallel.forEach(slices.length, threads, progress, i -> slices[i] = readSlice(files.get(i)));
-		final ImageStack stack = new ImageStack(slices[0].getWidth(), slices[0].getHeight());
-		final int bitDepth = slices[0].getBitDepth();
-		for (int i = 0; i < slices.length; i++) {
-			final ImageProcessor slice = slices[i];
+		final List<File> dicom = dicomFiles(folder);
+		final ImagePlus image = dicom.isEmpty() ? readImages(folder, sliceFiles(folder), threads, progress)
+			: DicomSeriesReader.read(folder, dicom, threads, progress, IMAGEJ_READERS);
+		SourceFiles.remember(image, folder);
+		return image;
+	}
+
+	private static ImagePlus readImages(final File folder, final List<File> files, final int threads,
+		final Progress progress)
+	{
+		final ImagePlus[] images = new ImagePlus[files.size()];
+		SliceParallel.forEach(images.length, threads, progress, i -> images[i] = readSliceImage(files.get(i)));
+		final ImageStack stack = new ImageStack(images[0].getWidth(), images[0].getHeight());
+		final int bitDepth = images[0].getBitDepth();
+		final Calibration calibration = images[0].getCalibration();
+		for (int i = 0; i < images.length; i++) {
+			final ImageProcessor slice = images[i].getProcessor();
 			final File file = files.get(i);
+			if (!sameValueCalibration(images[i].getCalibration(), calibration)) throw new UserInputException("Slice " +
+				file + " is " + values(images[i].getCalibration()) + ", but the first slice is " + values(calibration) +
+				": the same values would mean different Hounsfield units");
 			if (slice.getWidth() != stack.getWidth() || slice.getHeight() != stack.getHeight())
 				throw new UserInputException("Slice " + file + " is " + slice.getWidth() + "x" + slice.getHeight() +
 					", but the first slice is " + stack.getWidth() + "x" + stack.getHeight());
@@ -65,8 +102,19 @@ public final class SliceFolderReader {
 			stack.addSlice(file.getName(), slice);
 		}
 		final ImagePlus image = new ImagePlus(folder.getName(), stack);
-		SourceFiles.remember(image, folder);
+		// A TIFF saved from a calibrated stack (signed DICOM, say) carries its Hounsfield units in the calibration
+		if (calibration.calibrated()) image.getCalibration().setFunction(calibration.getFunction(), calibration
+			.getCoefficients(), calibration.getValueUnit());
 		return image;
+	}
+
+	private static boolean sameValueCalibration(final Calibration a, final Calibration b) {
+		return a.getFunction() == b.getFunction() && Arrays.equals(a.getCoefficients(), b.getCoefficients());
+	}
+
+	private static String values(final Calibration calibration) {
+		return calibration.calibrated() ? "calibrated with coefficients " + Arrays.toString(calibration
+			.getCoefficients()) : "uncalibrated";
 	}
 
 	/**
@@ -75,15 +123,20 @@ public final class SliceFolderReader {
 	 * was not written for concurrent use.
 	 */
 	public static ImageProcessor readSlice(final File file) {
+		return readSliceImage(file).getProcessor();
+	}
+
+	/** As {@link #readSlice}, with the calibration ImageJ read from the file. */
+	private static ImagePlus readSliceImage(final File file) {
 		try {
 			final ImageProcessor png = GrayPng.read(file);
-			if (png != null) return png;
+			if (png != null) return new ImagePlus(file.getName(), png);
 		}
 		catch (final IOException e) {
 			throw new UserInputException("Cannot read image file " + file + ": " + e.getMessage(), e);
 		}
 		final ImagePlus image;
-		synchronized (IMAGEJ_OPENER) {
+		synchronized (IMAGEJ_READERS) {
 			try {
 				image = new Opener().openImage(file.getAbsolutePath());
 			}
@@ -96,6 +149,6 @@ public final class SliceFolderReader {
 			image.getStackSize());
 		if (image.getBitDepth() == 24) throw new UserInputException("Expected a grayscale slice, but " + file +
 			" is RGB colour");
-		return image.getProcessor();
+		return image;
 	}
 }

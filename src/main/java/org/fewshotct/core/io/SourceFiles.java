@@ -15,7 +15,7 @@ public final class SourceFiles {
 
 	private SourceFiles() {}
 
-	static void remember(final ImagePlus image, final File source) {
+	public static void remember(final ImagePlus image, final File source) {
 		image.setProp(PROPERTY, canonical(source).getPath());
 	}
 

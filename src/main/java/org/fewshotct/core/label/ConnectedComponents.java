@@ -37,14 +37,30 @@ public final class ConnectedComponents {
 		for (int y = 0; y < height; y++) {
 			final int first = runs.count;
 			runs.addRow(mask, y, width);
-			// Join each run to the runs above that it touches, both rows' runs being in column order.
-			int a = above;
-			for (int r = first; r < runs.count; r++) {
-				while (a < first && runs.end[a] + reach < runs.start[r])
-					a++;
-				for (int b = a; b < first && runs.start[b] <= runs.end[r] + reach; b++)
-					runs.union(b, r);
-			}
+			runs.joinRowAbove(above, first, reach);
+			above = first;
+		}
+		return runs.paint(width, out);
+	}
+
+	/**
+	 * Labels the regions of a row-major {@code width x height} class image into {@code out}: each connected
+	 * set of pixels with one non-zero class is a region, numbered 1..n in the raster order of its first pixel,
+	 * 0 where the class is 0. A semantic segmentation becomes instance labels this way; touching regions of
+	 * different classes stay apart. Returns n.
+	 */
+	public static int labelRegions(final short[] classes, final int width, final int height,
+		final Connectivity connectivity, final int[] out)
+	{
+		if (classes.length != width * height || out.length != classes.length)
+			throw new IllegalArgumentException("classes and out must hold " + width + "x" + height + " pixels");
+		final Runs runs = new Runs(width);
+		final int reach = connectivity == Connectivity.EIGHT ? 1 : 0;
+		int above = 0;
+		for (int y = 0; y < height; y++) {
+			final int first = runs.count;
+			runs.addRow(classes, y, width);
+			runs.joinRowAbove(above, first, reach);
 			above = first;
 		}
 		return runs.paint(width, out);
@@ -84,6 +100,8 @@ public final class ConnectedComponents {
 		/** First and last column of each run. */
 		int[] start;
 		int[] end;
+		/** The class of each run's pixels (1 for a mask). */
+		int[] value;
 		/** Union-find parent; a set's root is its smallest run. */
 		int[] parent;
 
@@ -92,6 +110,7 @@ public final class ConnectedComponents {
 			row = new int[capacity];
 			start = new int[capacity];
 			end = new int[capacity];
+			value = new int[capacity];
 			parent = new int[capacity];
 		}
 
@@ -105,23 +124,56 @@ public final class ConnectedComponents {
 				final int first = x;
 				while (x < width && mask[offset + x])
 					x++;
-				add(y, first, x - 1);
+				add(y, first, x - 1, 1);
 			}
 		}
 
-		private void add(final int y, final int first, final int last) {
+		/** Adds the runs of equal non-zero class of row y. */
+		void addRow(final short[] classes, final int y, final int width) {
+			final int offset = y * width;
+			int x = 0;
+			while (x < width) {
+				final short c = classes[offset + x];
+				if (c == 0) {
+					x++;
+					continue;
+				}
+				final int first = x;
+				while (x < width && classes[offset + x] == c)
+					x++;
+				add(y, first, x - 1, c);
+			}
+		}
+
+		private void add(final int y, final int first, final int last, final int runValue) {
 			if (count == start.length) {
 				final int capacity = count + (count >> 1);
 				row = Arrays.copyOf(row, capacity);
 				start = Arrays.copyOf(start, capacity);
 				end = Arrays.copyOf(end, capacity);
+				value = Arrays.copyOf(value, capacity);
 				parent = Arrays.copyOf(parent, capacity);
 			}
 			row[count] = y;
 			start[count] = first;
 			end[count] = last;
+			value[count] = runValue;
 			parent[count] = count;
 			count++;
+		}
+
+		/**
+		 * Joins each run of the last row (from {@code first}) to the runs of the row above (from {@code above})
+		 * of its class that it touches, both rows' runs being in column order.
+		 */
+		void joinRowAbove(final int above, final int first, final int reach) {
+			int a = above;
+			for (int r = first; r < count; r++) {
+				while (a < first && end[a] + reach < start[r])
+					a++;
+				for (int b = a; b < first && start[b] <= end[r] + reach; b++)
+					if (value[b] == value[r]) union(b, r);
+			}
 		}
 
 		int find(int r) {

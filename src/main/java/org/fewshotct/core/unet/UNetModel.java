@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ij.ImagePlus;
+
+import org.fewshotct.core.HounsfieldScale;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.InstanceTargets;
@@ -12,8 +16,8 @@ import org.fewshotct.core.instances.InstanceTargets;
 /**
  * A trained U-Net on disk: one folder the user can move around, holding
  * <ul>
- * <li>{@value #SETTINGS}: format and version, the intensity window and the bit depth of the CT it was trained
- * on, the targets, the network, training and decoder settings, and what it was trained with;</li>
+ * <li>{@value #SETTINGS}: format and version, the intensity window in HU and the bit depth of the CT it was
+ * trained on, the targets, the network, training and decoder settings, and what it was trained with;</li>
  * <li>{@value #SAVED_MODEL}/: a TensorFlow SavedModel with a {@code serving_default} signature;</li>
  * <li>{@value #LOSS_PLOT} and {@value #LOSS_TABLE}: the loss curve;</li>
  * <li>{@value #CHECKPOINT}/: the training state, to resume or extend the training.</li>
@@ -22,7 +26,8 @@ import org.fewshotct.core.instances.InstanceTargets;
 public final class UNetModel {
 
 	static final String FORMAT = "few-shot-ct-unet";
-	static final int VERSION = 1;
+	/** Version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth. */
+	static final int VERSION = 2;
 	static final String SETTINGS = "unet.properties";
 	static final String SAVED_MODEL = "saved_model";
 	static final String CHECKPOINT = "checkpoint";
@@ -31,12 +36,12 @@ public final class UNetModel {
 
 	private final File folder;
 	private final UNetSettings settings;
-	private final IntensityWindow window;
+	private final HounsfieldWindow window;
 	private final int bitDepth;
 	private final int trainedEpochs;
 	private final Map<String, String> properties;
 
-	UNetModel(final File folder, final UNetSettings settings, final IntensityWindow window, final int bitDepth,
+	UNetModel(final File folder, final UNetSettings settings, final HounsfieldWindow window, final int bitDepth,
 		final int trainedEpochs, final Map<String, String> extra)
 	{
 		this.folder = folder;
@@ -52,6 +57,7 @@ public final class UNetModel {
 			InstanceTargets.CLASS_COUNT + "]");
 		properties.put("window_min", Double.toString(window.min()));
 		properties.put("window_max", Double.toString(window.max()));
+		properties.put("window_units", "HU");
 		properties.put("bit_depth", Integer.toString(bitDepth));
 		properties.put("trained_epochs", Integer.toString(trainedEpochs));
 		properties.putAll(settings.toMap());
@@ -66,29 +72,19 @@ public final class UNetModel {
 		return settings;
 	}
 
-	/** The window that mapped the training CT to [0, 1], in the units of a CT of {@link #bitDepth()}. */
-	public IntensityWindow window() {
+	/** The window that mapped the training CT to [0, 1], in HU. */
+	public HounsfieldWindow window() {
 		return window;
 	}
 
-	/** The bit depth of the CT the model was trained on. */
+	/** The bit depth of the CT the model was trained on, for the record. */
 	public int bitDepth() {
 		return bitDepth;
 	}
 
-	/**
-	 * The window for a CT of the given bit depth: the training window itself, or moved by the HU offset
-	 * between 16-bit (HU + 1024) and 32-bit (HU) CT. 8-bit CT is already windowed in an unknown way, so
-	 * models do not cross between 8-bit and 16/32-bit CT.
-	 */
-	public IntensityWindow windowFor(final int ctBitDepth, final String ctTitle) {
-		if (ctBitDepth == bitDepth) return window;
-		if ((ctBitDepth == 16 || ctBitDepth == 32) && (bitDepth == 16 || bitDepth == 32)) {
-			final double shift = ctBitDepth == 16 ? IntensityWindow.HU_OFFSET_16BIT : -IntensityWindow.HU_OFFSET_16BIT;
-			return new IntensityWindow(window.min() + shift, window.max() + shift);
-		}
-		throw new UserInputException("The CT '" + ctTitle + "' is " + ctBitDepth + "-bit but the U-Net model " + folder +
-			" was trained on " + bitDepth + "-bit CT; convert the CT or train a model on " + ctBitDepth + "-bit CT");
+	/** The model's window in the stored units of this CT, through the CT's calibration. */
+	public IntensityWindow windowFor(final ImagePlus ct) {
+		return window.on(ct);
 	}
 
 	public int trainedEpochs() {
@@ -130,13 +126,18 @@ public final class UNetModel {
 			if (version > VERSION) throw new UserInputException("The U-Net model " + folder + " has format version " +
 				version + "; this Few-Shot CT reads up to version " + VERSION + ": update Few-Shot CT");
 			final UNetSettings settings = UNetSettings.fromMap(map);
-			final IntensityWindow window = new IntensityWindow(Double.parseDouble(map.get("window_min")), Double
-				.parseDouble(map.get("window_max")));
 			final int bitDepth = Integer.parseInt(map.get("bit_depth"));
+			final IntensityWindow stored = new IntensityWindow(Double.parseDouble(map.get("window_min")), Double
+				.parseDouble(map.get("window_max")));
+			final HounsfieldWindow window = version >= 2 ? new HounsfieldWindow(stored.min(), stored.max())
+				: HounsfieldWindow.of(stored, HounsfieldScale.uncalibrated(bitDepth));
 			final int epochs = Integer.parseInt(map.getOrDefault("trained_epochs", "0"));
 			if (!new File(folder, SAVED_MODEL + "/saved_model.pb").isFile()) throw new UserInputException(
 				"The U-Net model " + folder + " is incomplete: " + SAVED_MODEL + "/saved_model.pb is missing");
 			final Map<String, String> extra = new LinkedHashMap<>(map);
+			extra.remove("format_version");
+			extra.remove("window_min");
+			extra.remove("window_max");
 			return new UNetModel(folder, settings, window, bitDepth, epochs, extra);
 		}
 		catch (final NumberFormatException | NullPointerException e) {

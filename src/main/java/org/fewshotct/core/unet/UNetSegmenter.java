@@ -96,7 +96,7 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 	@Override
 	public ImagePlus segment(final ImagePlus ct, final Progress progress) {
 		Stacks.requireCt(ct, "CT");
-		final IntensityWindow window = model.windowFor(ct.getBitDepth(), ct.getTitle());
+		final IntensityWindow window = model.windowFor(ct);
 		final int width = ct.getWidth();
 		final int height = ct.getHeight();
 		final ImageStack output = Stacks.emptyLike(ct, 16);

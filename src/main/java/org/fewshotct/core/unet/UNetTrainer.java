@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fewshotct.core.HounsfieldScale;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -64,13 +66,13 @@ public final class UNetTrainer {
 
 	private final UNetSettings settings;
 	private final int threads;
-	private final IntensityWindow window;
+	private final HounsfieldWindow window;
 
 	public UNetTrainer(final UNetSettings settings) {
 		this(settings, SliceParallel.defaultThreads(), null);
 	}
 
-	private UNetTrainer(final UNetSettings settings, final int threads, final IntensityWindow window) {
+	private UNetTrainer(final UNetSettings settings, final int threads, final HounsfieldWindow window) {
 		this.settings = settings;
 		this.threads = threads;
 		this.window = window;
@@ -81,8 +83,8 @@ public final class UNetTrainer {
 		return new UNetTrainer(settings, value, window);
 	}
 
-	/** The intensity window; by default {@link IntensityWindow#defaultFor(int)} of the CT's bit depth. */
-	public UNetTrainer withWindow(final IntensityWindow value) {
+	/** The intensity window in HU; by default {@link HounsfieldWindow#DEFAULT}. */
+	public UNetTrainer withWindow(final HounsfieldWindow value) {
 		return new UNetTrainer(settings, threads, value);
 	}
 
@@ -96,7 +98,9 @@ public final class UNetTrainer {
 		Stacks.requireCt(allCt, "CT");
 		Stacks.requireLabels(labels, "labels");
 		final ImagePlus ct = SlicePairing.ctForLabels(allCt, labels);
-		final IntensityWindow usedWindow = window != null ? window : IntensityWindow.defaultFor(ct.getBitDepth());
+		final HounsfieldWindow hounsfield = window != null ? window : HounsfieldWindow.DEFAULT;
+		final HounsfieldScale scale = HounsfieldScale.of(ct);
+		final IntensityWindow usedWindow = hounsfield.on(scale);
 		final TrainingSlices slices = TrainingSlices.of(ct, labels, settings.validation());
 		ModelFolder.prepare(folder);
 		final File checkpoints = new File(folder, UNetModel.CHECKPOINT);
@@ -112,7 +116,7 @@ public final class UNetTrainer {
 
 		final UNetBackend backend = IsolatedTensorFlow.backend();
 		if (IsolatedTensorFlow.fallback() != null) listener.message("U-Net: " + IsolatedTensorFlow.fallback());
-		final float[] contrast = contrastWindow(usedWindow, ct.getBitDepth());
+		final float[] contrast = contrastWindow(usedWindow, scale);
 		try (TrainableUNet net = backend.create(settings.depth(), settings.width(), InstanceTargets.CLASS_COUNT,
 			(float) settings.learningRate(), settings.seed(), threads, contrast[0], contrast[1]))
 		{
@@ -141,7 +145,7 @@ public final class UNetTrainer {
 				listener.message("U-Net: " + tuning.report);
 				trained = settings.withDecoder(tuning.best);
 			}
-			final UNetModel model = new UNetModel(folder, trained, usedWindow, ct.getBitDepth(), settings.epochs(),
+			final UNetModel model = new UNetModel(folder, trained, hounsfield, ct.getBitDepth(), settings.epochs(),
 				info(net.device(), ct, labels, slices, contrast));
 			ModelFolder.export(net, model);
 			history.save(new File(folder, UNetModel.LOSS_PLOT), new File(folder, UNetModel.LOSS_TABLE));
@@ -236,21 +240,15 @@ public final class UNetTrainer {
 
 	/**
 	 * The soft-tissue window, [-160, 240] HU, in the [0, 1] range of the model's window: the network's second
-	 * input channel. 8-bit CT counts as windowed to [-1000, 1000] HU, as this suite's 8-bit slices are. Where
-	 * the model's window is about that narrow already, the second channel repeats the first.
+	 * input channel. Where the model's window is about that narrow already, the second channel repeats the first.
 	 */
-	static float[] contrastWindow(final IntensityWindow window, final int bitDepth) {
-		final double low = unclipped(window, stored(-160, bitDepth));
-		final double high = unclipped(window, stored(240, bitDepth));
+	static float[] contrastWindow(final IntensityWindow window, final HounsfieldScale scale) {
+		final double low = unclipped(window, scale.stored(-160));
+		final double high = unclipped(window, scale.stored(240));
 		final float lowUnit = (float) Math.max(0, Math.min(1, low));
 		final float highUnit = (float) Math.max(0, Math.min(1, high));
 		return highUnit - lowUnit < 0.05 || highUnit - lowUnit > 0.9 ? new float[] { 0, 1 } : new float[] { lowUnit,
 			highUnit };
-	}
-
-	private static double stored(final double hu, final int bitDepth) {
-		if (bitDepth == 8) return (hu + 1000) / 2000 * 255;
-		return bitDepth == 16 ? hu + IntensityWindow.HU_OFFSET_16BIT : hu;
 	}
 
 	private static double unclipped(final IntensityWindow window, final double value) {

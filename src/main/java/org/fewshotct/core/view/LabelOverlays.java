@@ -3,6 +3,7 @@ package org.fewshotct.core.view;
 import ij.ImagePlus;
 import ij.ImageStack;
 
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -34,7 +35,7 @@ public final class LabelOverlays {
 
 	/**
 	 * The labels as an RGB stack titled {@code <ct title>-overlay} over the CT windowed with
-	 * {@link IntensityWindow#defaultFor} its bit depth (16-bit as HU + 1024), parallel over slices.
+	 * {@link HounsfieldWindow#DEFAULT} through its calibration, parallel over slices.
 	 */
 	public static ImagePlus overlay(final ImagePlus ct, final ImagePlus labels, final int threads,
 		final Progress progress)
@@ -42,7 +43,7 @@ public final class LabelOverlays {
 		Stacks.requireCt(ct, "CT");
 		Stacks.requireLabels(labels, "label image");
 		Stacks.requireSameShape(ct, "CT", labels, "label image");
-		final IntensityWindow window = IntensityWindow.defaultFor(ct.getBitDepth());
+		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(ct);
 		final ImageStack out = Stacks.emptyLike(ct, 24);
 		final int width = ct.getWidth();
 		final int height = ct.getHeight();

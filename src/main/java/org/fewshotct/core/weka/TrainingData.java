@@ -3,7 +3,7 @@ package org.fewshotct.core.weka;
 import java.io.File;
 import java.io.IOException;
 
-import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.AtomicOutput;
 
@@ -12,16 +12,16 @@ import weka.core.converters.ArffSaver;
 
 /**
  * The pixels sampled for training (one Weka instance per pixel: its features and its class) and how the CT was
- * read: the intensity window and the bit depth, which the model must reproduce when it is applied.
+ * read: the intensity window in HU, which the model must reproduce when it is applied, and the bit depth.
  */
 public final class TrainingData {
 
 	private final Instances instances;
-	private final IntensityWindow window;
+	private final HounsfieldWindow window;
 	private final int bitDepth;
 	private final int[] slices;
 
-	TrainingData(final Instances instances, final IntensityWindow window, final int bitDepth, final int[] slices) {
+	TrainingData(final Instances instances, final HounsfieldWindow window, final int bitDepth, final int[] slices) {
 		this.instances = instances;
 		this.window = window;
 		this.bitDepth = bitDepth;
@@ -33,7 +33,8 @@ public final class TrainingData {
 		return instances;
 	}
 
-	public IntensityWindow window() {
+	/** The window the CT was read through, in HU. */
+	public HounsfieldWindow window() {
 		return window;
 	}
 

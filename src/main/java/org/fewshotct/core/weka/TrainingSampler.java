@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -41,8 +42,8 @@ final class TrainingSampler {
 		final int[] slices = labelledSlices(labels);
 		if (slices.length == 0) throw new UserInputException("The labels '" + labels.getTitle() +
 			"' hold no labelled pixel: nothing to learn from");
-		final IntensityWindow window = settings.window() != null ? settings.window() : IntensityWindow.defaultFor(ct
-			.getBitDepth());
+		final HounsfieldWindow hounsfield = settings.window() != null ? settings.window() : HounsfieldWindow.DEFAULT;
+		final IntensityWindow window = hounsfield.on(ct);
 		final FeatureBank bank = new FeatureBank(settings.features());
 		final double[][][] rows = new double[slices.length][][];
 		progress.status("features of " + slices.length + " labelled slices");
@@ -52,7 +53,7 @@ final class TrainingSampler {
 		for (final double[][] sliceRows : rows)
 			for (final double[] row : sliceRows)
 				instances.add(new DenseInstance(1, row));
-		return new TrainingData(instances, window, ct.getBitDepth(), slices);
+		return new TrainingData(instances, hounsfield, ct.getBitDepth(), slices);
 	}
 
 	/** The empty data set whose attributes are the feature planes and the scheme's classes. */

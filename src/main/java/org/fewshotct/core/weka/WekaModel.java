@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.features.FeatureBank;
 import org.fewshotct.core.features.FeatureSettings;
 import org.fewshotct.core.instances.InstanceDecoder;
@@ -27,7 +27,7 @@ public final class WekaModel {
 	private final Instances header;
 	private final FeatureSettings features;
 	private final ClassScheme scheme;
-	private final IntensityWindow window;
+	private final HounsfieldWindow window;
 	private final int bitDepth;
 	private final InstanceDecoder.Settings decoder;
 	private final Map<String, String> training;
@@ -36,7 +36,7 @@ public final class WekaModel {
 	private final CompiledForest forest;
 
 	WekaModel(final Classifier classifier, final Instances header, final FeatureSettings features,
-		final ClassScheme scheme, final IntensityWindow window, final int bitDepth,
+		final ClassScheme scheme, final HounsfieldWindow window, final int bitDepth,
 		final InstanceDecoder.Settings decoder, final Map<String, String> training)
 	{
 		this.classifier = classifier;
@@ -98,12 +98,12 @@ public final class WekaModel {
 		return scheme;
 	}
 
-	/** The intensity window the model was trained with, for CT of {@link #bitDepth()}. */
-	public IntensityWindow window() {
+	/** The intensity window the model was trained with, in HU: it applies to CT of any encoding. */
+	public HounsfieldWindow window() {
 		return window;
 	}
 
-	/** Bit depth of the training CT. */
+	/** Bit depth of the training CT, for the record. */
 	public int bitDepth() {
 		return bitDepth;
 	}

@@ -25,6 +25,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.fewshotct.core.HounsfieldScale;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.features.FeatureSettings;
@@ -36,15 +38,18 @@ import weka.core.Instances;
 
 /**
  * The Weka model file: a ZIP holding {@value #SETTINGS} (readable text: format version, features, class
- * scheme, intensity window, decoder settings, what it was trained on) and {@value #CLASSIFIER} (the Weka
+ * scheme, intensity window in HU, decoder settings, what it was trained on) and {@value #CLASSIFIER} (the Weka
  * classifier and its attribute header, Java-serialized). Reading accepts only Weka and JDK classes in the
  * serialized part, so a crafted file cannot run other code, and refuses a wrong, newer or damaged file with a
  * message that names it.
  */
 final class WekaModelFile {
 
-	/** The format this version writes and the newest it reads. */
-	static final int FORMAT_VERSION = 1;
+	/**
+	 * The format this version writes and the newest it reads. Format 2 stores the window in HU; format 1 stored
+	 * it in the units of uncalibrated CT of the training bit depth (16-bit: HU + 1024), converted when read.
+	 */
+	static final int FORMAT_VERSION = 2;
 	static final String SETTINGS = "model.properties";
 	static final String CLASSIFIER = "classifier.ser";
 
@@ -84,6 +89,7 @@ final class WekaModelFile {
 		entries.put("scheme", model.scheme().key());
 		entries.put("window.min", Double.toString(model.window().min()));
 		entries.put("window.max", Double.toString(model.window().max()));
+		entries.put("window.units", "HU");
 		entries.put("bit_depth", Integer.toString(model.bitDepth()));
 		entries.putAll(model.features().toMap());
 		model.decoder().toMap().forEach((k, v) -> entries.put(DECODER + k, v));
@@ -114,13 +120,12 @@ final class WekaModelFile {
 			if (settingsEntry == null || classifierEntry == null) throw notAModel(file, "it lacks " + SETTINGS + " or " +
 				CLASSIFIER);
 			final Map<String, String> settings = readSettings(zip, settingsEntry);
-			requireFormat(file, settings);
+			final int format = requireFormat(file, settings);
 			final Object[] objects = readClassifier(file, zip, classifierEntry);
 			return new WekaModel((Classifier) objects[0], (Instances) objects[1], FeatureSettings.fromMap(settings),
-				ClassScheme.byKey(required(settings, "scheme")), new IntensityWindow(Double.parseDouble(required(settings,
-					"window.min")), Double.parseDouble(required(settings, "window.max"))), Integer.parseInt(required(
-						settings, "bit_depth")), InstanceDecoder.Settings.fromMap(prefixed(settings, DECODER)), prefixed(
-							settings, TRAINING));
+				ClassScheme.byKey(required(settings, "scheme")), window(settings, format), Integer.parseInt(required(
+					settings, "bit_depth")), InstanceDecoder.Settings.fromMap(prefixed(settings, DECODER)), prefixed(
+						settings, TRAINING));
 		}
 		catch (final ZipException e) {
 			throw notAModel(file, "it is not a ZIP file (" + e.getMessage() + ")");
@@ -148,7 +153,16 @@ final class WekaModelFile {
 		return settings;
 	}
 
-	private static void requireFormat(final File file, final Map<String, String> settings) {
+	/** The window in HU; format 1 gave it in the stored units of uncalibrated CT of the training bit depth. */
+	private static HounsfieldWindow window(final Map<String, String> settings, final int format) {
+		final double min = Double.parseDouble(required(settings, "window.min"));
+		final double max = Double.parseDouble(required(settings, "window.max"));
+		if (format >= 2) return new HounsfieldWindow(min, max);
+		return HounsfieldWindow.of(new IntensityWindow(min, max), HounsfieldScale.uncalibrated(Integer.parseInt(
+			required(settings, "bit_depth"))));
+	}
+
+	private static int requireFormat(final File file, final Map<String, String> settings) {
 		if (!"weka".equals(settings.get("method"))) throw notAModel(file, settings.containsKey("method") ? "it is a " +
 			settings.get("method") + " model" : "it names no method");
 		final int format;
@@ -161,6 +175,7 @@ final class WekaModelFile {
 		if (format > FORMAT_VERSION) throw new UserInputException("The model file " + file +
 			" was written by a newer Few-Shot CT (format " + format + "; this version reads up to " + FORMAT_VERSION +
 			")");
+		return format;
 	}
 
 	private static Object[] readClassifier(final File file, final ZipFile zip, final ZipEntry entry)

@@ -10,7 +10,6 @@ import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
-import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.InstanceDecoder;
 
 /**
@@ -110,17 +109,9 @@ public final class WekaSegmenter implements StackSegmenter {
 		return new Result(labelImage, mapImage);
 	}
 
-	/**
-	 * The model's window for CT of its training bit depth. The default windows of 8, 16 and 32-bit CT all span
-	 * [-1000, 1000] HU (8-bit slices come windowed so), so a model trained with a default window applies to CT of
-	 * another bit depth through that depth's default; any other window needs the training bit depth.
-	 */
+	/** The model's window (in HU) in the stored units of this CT, through the CT's calibration. */
 	IntensityWindow windowFor(final ImagePlus ct) {
-		if (ct.getBitDepth() == model.bitDepth()) return model.window();
-		if (model.window().equals(IntensityWindow.defaultFor(model.bitDepth()))) return IntensityWindow.defaultFor(ct
-			.getBitDepth());
-		throw new UserInputException("The model was trained on " + model.bitDepth() + "-bit CT with the window " +
-			model.window() + ", but the CT '" + ct.getTitle() + "' is " + ct.getBitDepth() + "-bit");
+		return model.window().on(ct);
 	}
 
 	private static ImageStack probabilityStack(final ImagePlus ct, final ClassScheme scheme) {

@@ -1,6 +1,6 @@
 package org.fewshotct.core.weka;
 
-import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.features.FeatureSettings;
@@ -38,13 +38,13 @@ public final class WekaSettings {
 	private final int maxDepth;
 	private final String classifier;
 	private final String classifierOptions;
-	private final IntensityWindow window;
+	private final HounsfieldWindow window;
 	private final InstanceDecoder.Settings decoder;
 	private final int threads;
 
 	private WekaSettings(final FeatureSettings features, final ClassScheme scheme, final int boundaryWidth,
 		final int samplesPerClass, final int seed, final int trees, final int featuresPerNode, final int maxDepth,
-		final String classifier, final String classifierOptions, final IntensityWindow window,
+		final String classifier, final String classifierOptions, final HounsfieldWindow window,
 		final InstanceDecoder.Settings decoder, final int threads)
 	{
 		require(boundaryWidth >= 1, "boundary width must be >= 1, got " + boundaryWidth);
@@ -122,8 +122,8 @@ public final class WekaSettings {
 		return classifierOptions;
 	}
 
-	/** The intensity window, or null for the CT's default ({@link IntensityWindow#defaultFor}). */
-	public IntensityWindow window() {
+	/** The intensity window in HU, or null for {@link HounsfieldWindow#DEFAULT}. */
+	public HounsfieldWindow window() {
 		return window;
 	}
 
@@ -183,7 +183,7 @@ public final class WekaSettings {
 			maxDepth, className, options, window, decoder, threads);
 	}
 
-	public WekaSettings withWindow(final IntensityWindow value) {
+	public WekaSettings withWindow(final HounsfieldWindow value) {
 		return new WekaSettings(features, scheme, boundaryWidth, samplesPerClass, seed, trees, featuresPerNode,
 			maxDepth, classifier, classifierOptions, value, decoder, threads);
 	}

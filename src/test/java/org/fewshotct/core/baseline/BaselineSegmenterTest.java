@@ -16,6 +16,7 @@ import java.io.File;
 import java.util.Arrays;
 
 import org.fewshotct.core.CancelledException;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
@@ -71,9 +72,10 @@ public class BaselineSegmenterTest {
 	@Test
 	public void anExplicitWindowStretchesThe8Bits() throws Exception {
 		final ImagePlus ct = crops();
-		final IntensityWindow window = new IntensityWindow(60, 200);
-		final ImagePlus labels = new BaselineSegmenter(BaselineSettings.DEFAULT.withWindow(window), 1).segment(ct,
-			Progress.NONE);
+		// 8-bit slices span [-1000, 1000] HU: [-200, 600] HU are grey values 102 and 204.
+		final IntensityWindow window = new IntensityWindow(102, 204);
+		final ImagePlus labels = new BaselineSegmenter(BaselineSettings.DEFAULT.withWindow(new HounsfieldWindow(-200,
+			600)), 1).segment(ct, Progress.NONE);
 		final ImageProcessor slice = ct.getStack().getProcessor(1);
 		final short[] expected = shorts(SobelWatershed.segment(window.toBytes(slice), 96, 96, BaselineSettings.DEFAULT));
 		assertArrayEquals(expected, (short[]) labels.getStack().getPixels(1));

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.StackSegmenter;
@@ -152,7 +153,7 @@ public class ComparisonTest {
 		assertEquals(4 * 40 + 3 * layout.gap, montage.getWidth());
 		assertEquals(2 * (layout.caption + 32) + layout.gap, montage.getHeight());
 		assertEquals("s1", montage.getStack().getSliceLabel(2));
-		final IntensityWindow window = IntensityWindow.defaultFor(16);
+		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(ct);
 		for (int s = 0; s < 3; s++) {
 			final ImageProcessor page = montage.getStack().getProcessor(s + 1);
 			final byte[] grey = window.toBytes(ct.getStack().getProcessor(s + 1));

@@ -15,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 
+import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.testing.RealCt;
@@ -54,9 +55,27 @@ public class SliceFolderReaderTest {
 	}
 
 	@Test
+	public void keepsTheHounsfieldCalibrationOfTiffSlices() throws IOException {
+		final File folder = temp.newFolder("signed");
+		for (final String name : new String[] { "1", "2" }) {
+			final ImagePlus signed = new ImagePlus("", new ShortProcessor(2, 1, new short[] { (short) (32768 - 1000),
+				(short) (32768 + 40) }, null));
+			signed.getCalibration().setSigned16BitCalibration();
+			new FileSaver(signed).saveAsTiff(new File(folder, name + ".tif").getPath());
+		}
+		final ImagePlus read = SliceFolderReader.read(folder, Progress.NONE);
+		final HounsfieldScale scale = HounsfieldScale.of(read);
+		assertEquals(-1000, scale.hu(read.getStack().getProcessor(2).getf(0)), 0);
+		assertEquals(40, scale.hu(read.getStack().getProcessor(2).getf(1)), 0);
+		new FileSaver(new ImagePlus("", new ShortProcessor(2, 1))).saveAsTiff(new File(folder, "3.tif").getPath());
+		assertRefused(folder, "3.tif is uncalibrated, but the first slice is calibrated with coefficients " +
+			"[-32768.0, 1.0]");
+	}
+
+	@Test
 	public void refusesMissingAndEmptyFolders() throws IOException {
 		assertRefused(new File(temp.getRoot(), "missing"), "Not a folder");
-		assertRefused(temp.newFolder("empty"), "No PNG or TIFF slices");
+		assertRefused(temp.newFolder("empty"), "No PNG, TIFF or DICOM slices");
 	}
 
 	@Test

@@ -56,7 +56,7 @@ public class ConnectedComponentsTest {
 					mask[i] = random.nextDouble() < density;
 				for (final Connectivity connectivity : Connectivity.values()) {
 					final int[] expected = new int[mask.length];
-					final int count = floodFill(mask, size[0], size[1], connectivity, expected);
+					final int count = floodFill(classes(mask), size[0], size[1], connectivity, expected);
 					final int[] out = new int[mask.length];
 					Arrays.fill(out, 7); // whatever was there before
 					final String what = size[0] + "x" + size[1] + " " + density + " " + connectivity;
@@ -67,13 +67,21 @@ public class ConnectedComponentsTest {
 		}
 	}
 
-	private static int floodFill(final boolean[] mask, final int width, final int height,
+	private static short[] classes(final boolean[] mask) {
+		final short[] classes = new short[mask.length];
+		for (int i = 0; i < mask.length; i++)
+			classes[i] = (short) (mask[i] ? 1 : 0);
+		return classes;
+	}
+
+	/** Regions of equal non-zero class, flooded from their first pixel in raster order. */
+	private static int floodFill(final short[] classes, final int width, final int height,
 		final Connectivity connectivity, final int[] out)
 	{
 		final ArrayDeque<Integer> queue = new ArrayDeque<>();
 		int count = 0;
-		for (int start = 0; start < mask.length; start++) {
-			if (!mask[start] || out[start] != 0) continue;
+		for (int start = 0; start < classes.length; start++) {
+			if (classes[start] == 0 || out[start] != 0) continue;
 			out[start] = ++count;
 			queue.add(start);
 			while (!queue.isEmpty()) {
@@ -81,14 +89,51 @@ public class ConnectedComponentsTest {
 				for (int k = 0; k < connectivity.count(); k++) {
 					final int x = i % width + connectivity.dx(k);
 					final int y = i / width + connectivity.dy(k);
-					if (x < 0 || y < 0 || x >= width || y >= height || !mask[y * width + x] || out[y * width + x] != 0)
-						continue;
+					if (x < 0 || y < 0 || x >= width || y >= height || classes[y * width + x] != classes[i] || out[y *
+						width + x] != 0) continue;
 					out[y * width + x] = count;
 					queue.add(y * width + x);
 				}
 			}
 		}
 		return count;
+	}
+
+	/** Touching regions of two classes stay two instances; a class's diagonal touch joins under 8. */
+	@Test
+	public void regionsOfOneClassEach() {
+		final short[] classes = {
+			1, 1, 2, 2, 0,
+			0, 2, 0, 0, 1,
+			3, 0, 1, 1, 0 };
+		final int[] out = new int[classes.length];
+		assertEquals(4, ConnectedComponents.labelRegions(classes, 5, 3, Connectivity.EIGHT, out));
+		assertArrayEquals(new int[] {
+			1, 1, 2, 2, 0,
+			0, 2, 0, 0, 3,
+			4, 0, 3, 3, 0 }, out);
+	}
+
+	/** Random class images of several class counts against a flood fill of equal classes in raster order. */
+	@Test
+	public void regionsMatchAFloodFillOnRandomClasses() {
+		final Random random = new Random(20261202);
+		for (final int[] size : new int[][] { { 1, 1 }, { 1, 17 }, { 17, 1 }, { 23, 19 }, { 64, 48 } }) {
+			for (final int classCount : new int[] { 1, 2, 5, 300 }) {
+				final short[] classes = new short[size[0] * size[1]];
+				for (int i = 0; i < classes.length; i++)
+					classes[i] = (short) (random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(classCount));
+				for (final Connectivity connectivity : Connectivity.values()) {
+					final int[] expected = new int[classes.length];
+					final int count = floodFill(classes, size[0], size[1], connectivity, expected);
+					final int[] out = new int[classes.length];
+					final String what = size[0] + "x" + size[1] + " " + classCount + " classes " + connectivity;
+					assertEquals(what, count, ConnectedComponents.labelRegions(classes, size[0], size[1], connectivity,
+						out));
+					assertArrayEquals(what, expected, out);
+				}
+			}
+		}
 	}
 
 	@Test

@@ -9,6 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Collections;
 
+import ij.ImagePlus;
+import ij.process.ByteProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ShortProcessor;
+
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.junit.Rule;
 import org.junit.Test;
@@ -22,7 +28,7 @@ public class UNetModelTest {
 
 	private File model() throws IOException {
 		final File folder = temp.newFolder("m.unet");
-		new UNetModel(folder, UNetSettings.DEFAULT.withEpochs(3), IntensityWindow.hounsfield(-1000, 1000, 16), 16, 3,
+		new UNetModel(folder, UNetSettings.DEFAULT.withEpochs(3), HounsfieldWindow.DEFAULT, 16, 3,
 			Collections.singletonMap("trained_on", "TensorFlow")).writeSettings();
 		new File(folder, "saved_model").mkdir();
 		Files.write(new File(folder, "saved_model/saved_model.pb").toPath(), new byte[] { 1 });
@@ -33,17 +39,25 @@ public class UNetModelTest {
 	public void readsWhatItWrote() throws IOException {
 		final UNetModel model = UNetModel.read(model());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3), model.settings());
-		assertEquals(new IntensityWindow(24, 2024), model.window());
+		assertEquals(HounsfieldWindow.DEFAULT, model.window());
 		assertEquals(16, model.bitDepth());
 		assertEquals(3, model.trainedEpochs());
 	}
 
 	@Test
-	public void movesTheWindowBetween16And32BitButNotTo8Bit() throws IOException {
+	public void appliesItsWindowInHounsfieldUnitsToCtOfAnyBitDepth() throws IOException {
 		final UNetModel model = UNetModel.read(model());
-		assertEquals(new IntensityWindow(-1000, 1000), model.windowFor(32, "ct"));
-		assertRefused(() -> model.windowFor(8, "ct"), "The CT 'ct' is 8-bit but the U-Net model " + model.folder() +
-			" was trained on 16-bit CT");
+		assertEquals(new IntensityWindow(24, 2024), model.windowFor(new ImagePlus("ct", new ShortProcessor(2, 2))));
+		assertEquals(new IntensityWindow(-1000, 1000), model.windowFor(new ImagePlus("ct", new FloatProcessor(2, 2))));
+		assertEquals(new IntensityWindow(0, 255), model.windowFor(new ImagePlus("ct", new ByteProcessor(2, 2))));
+	}
+
+	@Test
+	public void readsTheRawWindowOfVersion1AsHounsfieldUnits() throws IOException {
+		final File folder = model();
+		rewrite(new File(folder, "unet.properties"), "format_version=2", "format_version=1", "window_min=-1000.0",
+			"window_min=24.0", "window_max=1000.0", "window_max=2024.0", "window_units=HU\n", "");
+		assertEquals(HounsfieldWindow.DEFAULT, UNetModel.read(folder).window());
 	}
 
 	@Test
@@ -69,8 +83,7 @@ public class UNetModelTest {
 		final File model = model();
 		final File settings = new File(model, "unet.properties");
 		final String text = new String(Files.readAllBytes(settings.toPath()), StandardCharsets.UTF_8);
-		Files.write(settings.toPath(), text.replace("format_version=1", "format_version=9").getBytes(
-			StandardCharsets.UTF_8));
+		rewrite(settings, "format_version=2", "format_version=9");
 		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 9");
 		Files.write(settings.toPath(), text.replace("window_max=", "window_max=x").getBytes(StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), "The U-Net model description " + settings + " is damaged");
@@ -78,5 +91,13 @@ public class UNetModelTest {
 		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " is damaged: depth must be 1..6");
 		Files.write(settings.toPath(), "format=weka\n".getBytes(StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), settings + " is not a U-Net model description");
+	}
+
+	/** Replaces texts in a file: from, to, from, to... */
+	private static void rewrite(final File file, final String... fromTo) throws IOException {
+		String text = new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+		for (int i = 0; i < fromTo.length; i += 2)
+			text = text.replace(fromTo[i], fromTo[i + 1]);
+		Files.write(file.toPath(), text.getBytes(StandardCharsets.UTF_8));
 	}
 }

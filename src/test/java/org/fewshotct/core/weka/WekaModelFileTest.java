@@ -16,7 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.InstanceDecoder;
@@ -64,10 +64,10 @@ public class WekaModelFileTest {
 		try (ZipFile zip = new ZipFile(saved)) {
 			final String text = new String(zip.getInputStream(zip.getEntry(WekaModelFile.SETTINGS)).readAllBytes(),
 				StandardCharsets.UTF_8);
-			assertTrue(text, text.contains("format=1\n"));
+			assertTrue(text, text.contains("format=2\n"));
 			assertTrue(text, text.contains("features=" + model.features().names() + "\n"));
 			assertTrue(text, text.contains("decoder.marker_threshold=0.6\n"));
-			assertTrue(text, text.contains("window.min=" + IntensityWindow.defaultFor(16).min() + "\n"));
+			assertTrue(text, text.contains("window.min=-1000.0\nwindow.units=HU\n"));
 		}
 	}
 
@@ -81,9 +81,17 @@ public class WekaModelFileTest {
 		final byte[] bytes = Files.readAllBytes(saved.toPath());
 		Files.write(truncated.toPath(), Arrays.copyOf(bytes, bytes.length / 2));
 		assertRefused(truncated, "truncated.weka");
-		assertRefused(rewritten("newer.weka", "format=1", "format=7"), "newer Few-Shot CT (format 7");
+		assertRefused(rewritten("newer.weka", "format=2", "format=7"), "newer Few-Shot CT (format 7");
 		assertRefused(rewritten("unet.weka", "method=weka", "method=unet"), "it is a unet model");
 		assertRefused(rewritten("otherfeatures.weka", "features=original,", "features="), "is damaged");
+	}
+
+	@Test
+	public void readsTheRaw16BitWindowOfFormat1AsHounsfieldUnits() throws IOException {
+		assertEquals(new HounsfieldWindow(-1000, 1000), model.window());
+		final File format1 = rewritten("format1.weka", "format=2", "format=1", "window.min=-1000.0", "window.min=24.0",
+			"window.max=1000.0", "window.max=2024.0", "window.units=HU\n", "");
+		assertEquals(new HounsfieldWindow(-1000, 1000), WekaModel.load(format1).window());
 	}
 
 	@Test
@@ -108,16 +116,20 @@ public class WekaModelFileTest {
 		private static final long serialVersionUID = 1L;
 	}
 
-	/** A copy of the saved model with one text replaced in its settings. */
-	private static File rewritten(final String name, final String from, final String to) throws IOException {
+	/** A copy of the saved model with texts replaced in its settings: from, to, from, to... */
+	private static File rewritten(final String name, final String... fromTo) throws IOException {
 		final File file = temp.newFile(name);
 		try (ZipFile original = new ZipFile(saved); OutputStream out = Files.newOutputStream(file.toPath());
 			ZipOutputStream zip = new ZipOutputStream(out))
 		{
 			for (final String entry : new String[] { WekaModelFile.SETTINGS, WekaModelFile.CLASSIFIER }) {
 				byte[] content = original.getInputStream(original.getEntry(entry)).readAllBytes();
-				if (entry.equals(WekaModelFile.SETTINGS)) content = new String(content, StandardCharsets.UTF_8).replace(
-					from, to).getBytes(StandardCharsets.UTF_8);
+				if (entry.equals(WekaModelFile.SETTINGS)) {
+					String text = new String(content, StandardCharsets.UTF_8);
+					for (int i = 0; i < fromTo.length; i += 2)
+						text = text.replace(fromTo[i], fromTo[i + 1]);
+					content = text.getBytes(StandardCharsets.UTF_8);
+				}
 				zip.putNextEntry(new ZipEntry(entry));
 				zip.write(content);
 			}

@@ -9,6 +9,7 @@ import static org.junit.Assert.fail;
 import ij.ImagePlus;
 import ij.process.ImageConverter;
 
+import org.fewshotct.core.HounsfieldWindow;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
@@ -52,7 +53,7 @@ public class WekaSegmenterTest {
 			assertEquals(classes, maps.getNChannels());
 			assertEquals(2, maps.getNSlices());
 			assertEquals("boundary phantom-001", maps.getStack().getSliceLabel(2 * classes));
-			final float[][] expected = trained.probabilities(IntensityWindow.defaultFor(16).toUnit(phantoms.ct()
+			final float[][] expected = trained.probabilities(HounsfieldWindow.DEFAULT.on(phantoms.ct()).toUnit(phantoms.ct()
 				.getStack().getProcessor(2)), WekaTrainerTest.SIZE, WekaTrainerTest.SIZE);
 			for (int c = 0; c < classes; c++)
 				assertArrayEquals(expected[scheme.target(c)], (float[]) maps.getStack().getPixels(classes + c + 1), 0);
@@ -66,20 +67,14 @@ public class WekaSegmenterTest {
 	}
 
 	@Test
-	public void aDefaultWindowModelAppliesToCtOfAnotherBitDepth() {
+	public void theWindowInHounsfieldUnitsAppliesToCtOfAnotherBitDepth() {
 		final ImagePlus ct8 = phantoms.ct().duplicate();
 		ct8.setDisplayRange(1024 - 1000, 1024 + 1000);
 		new ImageConverter(ct8).convertToGray8();
-		final WekaSegmenter segmenter = new WekaSegmenter(model, 2);
-		assertEquals(IntensityWindow.defaultFor(8), segmenter.windowFor(ct8));
-		final WekaModel narrow = new WekaTrainer(WekaTrainerTest.QUICK.withWindow(IntensityWindow.hounsfield(-200, 300,
-			16))).train(phantoms.ct(), phantoms.labels(), Progress.NONE);
-		try {
-			new WekaSegmenter(narrow, 2).segment(ct8, Progress.NONE);
-			fail();
-		}
-		catch (final UserInputException e) {
-			assertTrue(e.getMessage(), e.getMessage().contains("trained on 16-bit CT with the window [824.0, 1324.0]"));
-		}
+		assertEquals(new IntensityWindow(0, 255), new WekaSegmenter(model, 2).windowFor(ct8));
+		final WekaModel narrow = new WekaTrainer(WekaTrainerTest.QUICK.withWindow(new HounsfieldWindow(-200, 300)))
+			.train(phantoms.ct(), phantoms.labels(), Progress.NONE);
+		assertEquals(new IntensityWindow(824, 1324), new WekaSegmenter(narrow, 2).windowFor(phantoms.ct()));
+		assertEquals(new IntensityWindow(102, 165.75), new WekaSegmenter(narrow, 2).windowFor(ct8));
 	}
 }

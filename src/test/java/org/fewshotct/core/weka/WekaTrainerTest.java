@@ -165,7 +165,7 @@ public class WekaTrainerTest {
 	}
 
 	static float[] unit(final ImagePlus ct) {
-		return org.fewshotct.core.IntensityWindow.defaultFor(ct.getBitDepth()).toUnit(ct.getStack().getProcessor(1));
+		return org.fewshotct.core.HounsfieldWindow.DEFAULT.on(ct).toUnit(ct.getStack().getProcessor(1));
 	}
 
 	static ImagePlus constant(final ImagePlus like, final int value) {
