@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
+import org.apache.spark.TaskContext;
+
 /**
  * The scans this JVM read last, so that the tasks segmenting blocks of one scan side by side (neighbouring
  * blocks land in neighbouring partitions) read it once. Holds as many scans as the JVM runs tasks at once,
@@ -17,25 +19,30 @@ import java.util.concurrent.FutureTask;
  */
 final class ScanCache {
 
-	private static final Map<File, SoftReference<FutureTask<ImagePlus>>> RECENT = new LinkedHashMap<>(16, 0.75f,
+	private static final Map<String, SoftReference<FutureTask<ImagePlus>>> RECENT = new LinkedHashMap<>(16, 0.75f,
 		true);
 
 	private ScanCache() {}
 
-	/** The scan, read by {@link Scans#read} on {@code threads} threads unless this JVM has it already. */
+	/**
+	 * The scan, read by {@link Scans#read} on {@code threads} threads unless this JVM read it already for the
+	 * same Spark stage (a later job reads it afresh, in case it changed).
+	 */
 	static ImagePlus read(final File scan, final int threads) {
+		final TaskContext task = TaskContext.get();
+		final String key = (task == null ? "" : task.stageId() + ":") + scan.getAbsolutePath();
 		final FutureTask<ImagePlus> reading;
 		boolean mine = false;
 		synchronized (RECENT) {
-			final SoftReference<FutureTask<ImagePlus>> cached = RECENT.get(scan);
-			FutureTask<ImagePlus> task = cached == null ? null : cached.get();
-			if (task == null) {
-				task = new FutureTask<>(() -> Scans.read(scan, threads));
-				RECENT.put(scan, new SoftReference<>(task));
+			final SoftReference<FutureTask<ImagePlus>> cached = RECENT.get(key);
+			FutureTask<ImagePlus> known = cached == null ? null : cached.get();
+			if (known == null) {
+				known = new FutureTask<>(() -> Scans.read(scan, threads));
+				RECENT.put(key, new SoftReference<>(known));
 				mine = true;
 				trim(Math.max(2, Runtime.getRuntime().availableProcessors() / threads));
 			}
-			reading = task;
+			reading = known;
 		}
 		if (mine) reading.run();
 		try {
@@ -48,8 +55,8 @@ final class ScanCache {
 		catch (final ExecutionException e) {
 			// A failed read is not kept: a retry reads again.
 			synchronized (RECENT) {
-				final SoftReference<FutureTask<ImagePlus>> cached = RECENT.get(scan);
-				if (cached != null && cached.get() == reading) RECENT.remove(scan);
+				final SoftReference<FutureTask<ImagePlus>> cached = RECENT.get(key);
+				if (cached != null && cached.get() == reading) RECENT.remove(key);
 			}
 			final Throwable cause = e.getCause();
 			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
@@ -60,7 +67,7 @@ final class ScanCache {
 
 	/** Keeps the {@code capacity} most recently used scans. */
 	private static void trim(final int capacity) {
-		final Iterator<File> eldest = RECENT.keySet().iterator();
+		final Iterator<String> eldest = RECENT.keySet().iterator();
 		while (RECENT.size() > capacity && eldest.hasNext()) {
 			eldest.next();
 			eldest.remove();
