@@ -3,6 +3,7 @@ package org.fewshotct.spark;
 import ij.ImagePlus;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +13,12 @@ import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.NaturalOrder;
 import org.fewshotct.core.io.SliceFolderReader;
+import org.fewshotct.core.io.nifti.NiftiVolumes;
 
 /**
  * What the job takes for a scan, and how it reads one: the one place that tells scan kinds apart. A scan is
- * an entry of the input folder: a folder of PNG/TIFF slices or a DICOM series (read by the suite's slice
- * folder reader, with the same HU handling as Open CT Slices), or a NIfTI file.
+ * an entry of the input folder: a folder of PNG/TIFF slices or a DICOM series (read as Open CT Slices reads
+ * it), or a NIfTI file (read as Open CT Volume reads it), with the same HU handling as those commands.
  */
 public final class Scans {
 
@@ -50,9 +52,13 @@ public final class Scans {
 	 * {@link UserInputException} naming it.
 	 */
 	public static ImagePlus read(final File scan, final int threads) {
-		if (niftiSuffix(scan.getName()) != null) throw new UserInputException("Cannot read the NIfTI scan " + scan +
-			": this build has no NIfTI reader yet");
-		return SliceFolderReader.read(scan, threads, Progress.NONE);
+		if (niftiSuffix(scan.getName()) == null) return SliceFolderReader.read(scan, threads, Progress.NONE);
+		try {
+			return NiftiVolumes.openCt(scan, Progress.NONE);
+		}
+		catch (final IOException e) {
+			throw new UserInputException("Cannot read " + scan + ": " + e.getMessage(), e);
+		}
 	}
 
 	private static String niftiSuffix(final String name) {

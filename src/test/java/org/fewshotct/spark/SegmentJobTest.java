@@ -25,7 +25,9 @@ import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
 import org.fewshotct.core.io.ChallengeCsvWriter;
 import org.fewshotct.core.io.GrayPng;
+import org.fewshotct.core.io.LabelSliceWriter;
 import org.fewshotct.core.io.SliceFolderReader;
+import org.fewshotct.core.io.nifti.NiftiVolumes;
 import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
@@ -36,6 +38,8 @@ import org.fewshotct.core.unet.UNetTrainer;
 import org.fewshotct.core.weka.WekaSegmenter;
 import org.fewshotct.core.weka.WekaSettings;
 import org.fewshotct.core.weka.WekaTrainer;
+import org.fewshotct.testing.DicomWriter;
+import org.fewshotct.testing.TestNifti;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -44,11 +48,14 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * The Spark job in local mode (one shared local[2] context) on small phantom scans written as PNG slice
- * folders: labels equal to the single-machine segmenters', the summary, resuming, and failing scans.
+ * folders, a DICOM series and a NIfTI file: labels equal to the single-machine segmenters', the summary,
+ * resuming, and failing scans.
  */
 public class SegmentJobTest {
 
 	private static final int SIZE = 96;
+	/** Scans a and b are PNG slice folders, c a DICOM series, d a NIfTI file. */
+	private static final String[] SCANS = { "a", "b", "c", "d" };
 	private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
 
 	@ClassRule
@@ -70,6 +77,9 @@ public class SegmentJobTest {
 		final PhantomStacks b = phantoms(4, 12);
 		writeSlices(b.ct(), new File(input, "b"));
 		ChallengeCsvWriter.write(b.labels(), new File(truth, "b.csv"), 1, Progress.NONE);
+		writeDicomSeries(phantoms(3, 15).ct(), new File(input, "c"));
+		final ImagePlus d = phantoms(3, 16).ct();
+		TestNifti.volume(SIZE, SIZE, 3, (x, y, z) -> hu(d, x, y, z)).write(new File(input, "d.nii.gz"));
 		final File broken = new File(input, "broken");
 		assertTrue(broken.mkdir());
 		Files.write(new File(broken, "000.png").toPath(), "not a PNG".getBytes(StandardCharsets.UTF_8));
@@ -87,9 +97,9 @@ public class SegmentJobTest {
 	public void baselineLabelsEqualTheCommandsAndTheSummaryScoresThem() throws IOException {
 		final File output = output();
 		final SegmentJob.Outcome outcome = run("baseline", output, "--truth", truth.getPath(), "--partitions", "7");
-		assertEquals(Arrays.asList("a", "b", "broken"), scans(outcome.rows));
+		assertEquals(Arrays.asList("a", "b", "broken", "c", "d"), scans(outcome.rows));
 		final BaselineSegmenter command = new BaselineSegmenter(BaselineSettings.DEFAULT, 2);
-		for (final String scan : new String[] { "a", "b" }) {
+		for (final String scan : SCANS) {
 			final ImagePlus expected = assertLabelsOf(command, scan, output);
 			final ImagePlus truthStack = scan.equals("a") ? SliceFolderReader.read(new File(truth, "a"), Progress.NONE)
 				: null;
@@ -106,7 +116,7 @@ public class SegmentJobTest {
 		assertEquals(1, outcome.failures());
 		final List<String> summary = Files.readAllLines(new File(output, "summary.csv").toPath());
 		assertEquals(ScanSummary.HEADER, summary.get(0));
-		assertEquals(4, summary.size());
+		assertEquals(6, summary.size());
 		assertTrue(summary.get(3), summary.get(3).startsWith("broken,0,"));
 	}
 
@@ -117,7 +127,7 @@ public class SegmentJobTest {
 		final File csv = new File(output, "a/labels.csv");
 		assertTrue(csv.setLastModified(1000000000000L));
 		final SegmentJob.Outcome again = run("baseline", output);
-		assertEquals(Arrays.asList("a", "b"), again.skipped);
+		assertEquals(Arrays.asList(SCANS), again.skipped);
 		assertEquals(1000000000000L, csv.lastModified());
 		assertEquals(5, row(again, "a").slices);
 		assertTrue(row(again, "broken").failed());
@@ -145,7 +155,7 @@ public class SegmentJobTest {
 			.ct(), training.labels(), Progress.NONE).save(model);
 		final File output = output();
 		run(model.getPath(), output, "--partitions", "4");
-		for (final String scan : new String[] { "a", "b" })
+		for (final String scan : SCANS)
 			assertLabelsOf(WekaSegmenter.load(model), scan, output);
 	}
 
@@ -158,20 +168,25 @@ public class SegmentJobTest {
 		final File output = output();
 		run(model.getPath(), output, "--partitions", "5");
 		try (UNetSegmenter command = UNetSegmenter.load(model)) {
-			for (final String scan : new String[] { "a", "b" })
+			for (final String scan : SCANS)
 				assertLabelsOf(command, scan, output);
 		}
 	}
 
-	/** The command's labels for the scan, asserted equal to the job's label PNGs and CSV. */
+	/**
+	 * The command's labels for the scan (read as Open CT Slices or Open CT Volume reads it), asserted equal to
+	 * the job's label PNGs and CSV.
+	 */
 	private static ImagePlus assertLabelsOf(final StackSegmenter command, final String scan, final File output)
 		throws IOException
 	{
-		final ImagePlus expected = command.segment(SliceFolderReader.read(new File(input, scan), Progress.NONE),
-			Progress.NONE);
+		final ImagePlus ct = scan.equals("d") ? NiftiVolumes.openCt(new File(input, "d.nii.gz"), Progress.NONE)
+			: SliceFolderReader.read(new File(input, scan), Progress.NONE);
+		final ImagePlus expected = command.segment(ct, Progress.NONE);
 		final ImageStack stack = expected.getStack();
+		final String[] files = LabelSliceWriter.fileNames(stack);
 		for (int s = 1; s <= stack.getSize(); s++) {
-			final File png = new File(output, scan + "/labels/" + Stacks.sliceName(stack, s));
+			final File png = new File(output, scan + "/labels/" + files[s - 1]);
 			assertArrayEquals(png.getPath(), (short[]) stack.getPixels(s), (short[]) GrayPng.read(png).getPixels());
 		}
 		final File csv = new File(temp.getRoot(), "expected-" + run + "-" + scan + ".csv");
@@ -209,6 +224,22 @@ public class SegmentJobTest {
 
 	private static PhantomStacks phantoms(final int slices, final long seed) {
 		return new PhantomGenerator(new PhantomSettings(slices, seed, SIZE)).stacks(2, Progress.NONE);
+	}
+
+	/** The HU of a 16-bit phantom (HU + 1024) at a pixel. */
+	private static double hu(final ImagePlus ct, final int x, final int y, final int z) {
+		return ct.getStack().getProcessor(z + 1).get(x, y) - 1024;
+	}
+
+	private static void writeDicomSeries(final ImagePlus ct, final File folder) throws IOException {
+		assertTrue(folder.mkdirs());
+		final double[] slice = new double[SIZE * SIZE];
+		for (int z = 0; z < ct.getStackSize(); z++) {
+			for (int i = 0; i < slice.length; i++)
+				slice[i] = hu(ct, i % SIZE, i / SIZE, z);
+			DicomWriter.signedHu().position(0, 0, 2.5 * z).write(new File(folder, String.format("IM%04d", z + 1)), SIZE,
+				SIZE, slice);
+		}
 	}
 
 	private static void writeSlices(final ImagePlus stack, final File folder) throws IOException {
