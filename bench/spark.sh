@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Spark job against the single-machine route on the same real slices, in one run: bin/spark-segment with
 # local[1] and local[2] against bin/imagej-batch (Open CT Slices, the method, Save Label Slices, Export
-# Challenge Labels) on the three real sets as three scans (112 + 10 + 33 = 155 slices of 512x512). Whole
+# Challenge Labels) on the three real sets as three scans (112 + 10 PNG slices, and ircadb1's 33 original DICOM
+# files as a DICOM series: 155 slices of 512x512). Whole
 # processes (JVM, Spark or ImageJ start included), slices per second, the task seconds per slice from the
 # job's summary (what a cluster core spends per slice), and a check that all three write identical labels.
 #   bench/spark.sh [MODEL]      (MODEL: baseline (default), a Weka model file or a U-Net model folder)
@@ -16,8 +17,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 scans=(ts_example_ct ts_dicom_train ircadb1)
 mkdir "$work/input"
-for scan in "${scans[@]}"; do ln -s "$data/$scan/images" "$work/input/$scan"; done
-slices=$(ls "$work"/input/*/ | grep -c "\.png$")
+ln -s "$data/ts_example_ct/images" "$work/input/ts_example_ct"
+ln -s "$data/ts_dicom_train/images" "$work/input/ts_dicom_train"
+ln -s "$data/ircadb1/dicom" "$work/input/ircadb1"
+slices=$(ls "$work"/input/*/ | grep -c "^[^/]*[^:/]$")
 
 if [ "$model" = baseline ]; then segment='run("Sobel Watershed Baseline", "ct=" + getTitle());'
 elif [ -d "$model" ]; then segment="run(\"Segment with U-Net\", \"ct=\" + getTitle() + \" model=[$model]\");"

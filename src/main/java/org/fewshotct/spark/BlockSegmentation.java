@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 
 import org.fewshotct.core.Progress;
+import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.LabelSliceWriter;
@@ -51,16 +52,34 @@ final class BlockSegmentation {
 		final int to = block.to(slices);
 		final String[] sliceNames = new String[to - from];
 		if (from == to) return BlockResult.done(block, slices, from, sliceNames, sliceNames, seconds(start));
-		final ImagePlus labels = Segmenters.get(model, threads).segment(part(scan, from, to), Progress.NONE);
-		final ImageStack stack = labels.getStack();
+		final ImageStack stack = labels(Segmenters.get(model, threads), scan, from, to).getStack();
 		for (int s = 0; s < sliceNames.length; s++) {
 			sliceNames[s] = Stacks.sliceName(stack, s + 1);
 			// An unnamed slice's PNG is named by its index in the whole scan, as the command names it.
 			if (sliceNames[s] == null) stack.setSliceLabel(String.format("%03d", from + s), s + 1);
 		}
 		final String[] files = LabelSliceWriter.fileNames(stack);
-		LabelSliceWriter.write(labels, new File(new File(output, block.name), LABELS), threads, Progress.NONE);
+		LabelSliceWriter.write(new ImagePlus(block.name, stack), new File(new File(output, block.name), LABELS),
+			threads, Progress.NONE);
 		return BlockResult.done(block, slices, from, sliceNames, files, seconds(start));
+	}
+
+	/**
+	 * The labels of slices [from, to). The segmenters check a CT stack as a whole before any work (not a single
+	 * value, not as few values as a label image), so a few all-air slices can be refused on their own while their
+	 * scan passes: then this block segments the whole scan and keeps its own slices (a rare case, at the ends of
+	 * some volumes).
+	 */
+	private static ImagePlus labels(final StackSegmenter segmenter, final ImagePlus scan, final int from,
+		final int to)
+	{
+		try {
+			return segmenter.segment(part(scan, from, to), Progress.NONE);
+		}
+		catch (final UserInputException refused) {
+			Stacks.requireCt(scan, "CT");
+			return part(segmenter.segment(scan, Progress.NONE), from, to);
+		}
 	}
 
 	/** Slices [from, to) of the scan, with its calibration (HU) and slice labels. */

@@ -148,6 +148,23 @@ public class SegmentJobTest {
 	}
 
 	@Test
+	public void allAirSlicesThatTheSegmenterRefusesAloneGetTheirScansLabels() throws IOException {
+		final ImagePlus ct = phantoms(4, 17).ct();
+		for (int s = 1; s <= 2; s++)
+			ct.getStack().getProcessor(s).set(1024 - 1000);
+		final File scans = temp.newFolder("air-scans");
+		writeSlices(ct, new File(scans, "air"));
+		final File output = output();
+		final SegmentJob.Outcome outcome = SegmentJob.run(spark, SegmentArguments.parse("--model", "baseline",
+			"--input", scans.getPath(), "--output", output.getPath(), "--partitions", "2"), QUIET);
+		assertNull(row(outcome, "air").error);
+		final ImagePlus expected = new BaselineSegmenter(BaselineSettings.DEFAULT, 2).segment(ct, Progress.NONE);
+		for (int s = 1; s <= 4; s++)
+			assertArrayEquals((short[]) expected.getStack().getPixels(s), (short[]) GrayPng.read(new File(output,
+				"air/labels/" + Stacks.sliceName(ct.getStack(), s) + ".png")).getPixels());
+	}
+
+	@Test
 	public void wekaLabelsEqualTheCommands() throws IOException {
 		final PhantomStacks training = phantoms(2, 13);
 		final File model = new File(temp.getRoot(), "tiny.weka");
