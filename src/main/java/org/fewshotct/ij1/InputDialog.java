@@ -26,6 +26,7 @@ final class InputDialog {
 	{
 		final GenericDialog dialog = new GenericDialog(label);
 		final String[] titles = imageTitles();
+		int images = 0;
 		for (final Field f : inputs) {
 			final Class<?> type = f.getType();
 			final Object value = f.get(defaults);
@@ -34,8 +35,9 @@ final class InputDialog {
 			if (type == ImagePlus.class) {
 				if (titles.length == 0 && p.required())
 					throw new UserInputException(label + " needs an open image for '" + key + "'");
+				// Each required image starts on another open image, so two image inputs never start on the same one.
 				final String[] choices = p.required() ? titles : withNone(titles);
-				dialog.addChoice(key, choices, choices[0]);
+				dialog.addChoice(key, choices, p.required() ? titles[images++ % titles.length] : choices[0]);
 			}
 			else if (type == boolean.class || type == Boolean.class)
 				dialog.addCheckbox(key, Boolean.TRUE.equals(value));
@@ -56,7 +58,7 @@ final class InputDialog {
 			final Parameter p = CommandParameters.annotation(f);
 			if (type == ImagePlus.class) {
 				final String title = dialog.getNextChoice();
-				values[i] = MacroOptions.NO_IMAGE.equals(title) ? null : MacroOptions.image(f.getName(), title);
+				values[i] = MacroOptions.NO_IMAGE.equals(title) ? null : OpenImageTitles.image(f.getName(), title);
 			}
 			else if (type == boolean.class || type == Boolean.class) values[i] = dialog.getNextBoolean();
 			else if (type == String.class && p.choices().length > 0) values[i] = dialog.getNextChoice();
