@@ -22,33 +22,37 @@ public class BaselineCommand implements Command {
 
 	private static final String TITLE = "Sobel Watershed Baseline";
 
-	@Parameter(label = "ct", description = "CT stack: 8-bit (used as is), 16-bit (HU + 1024) or 32-bit (HU)")
+	/** The default window in HU; real numbers, since Fiji's dialog cannot show NaN. */
+	static final double DEFAULT_WINDOW_MIN = -1000;
+	static final double DEFAULT_WINDOW_MAX = 1000;
+
+	@Parameter(label = "ct",
+		description = "CT stack: 8-bit (used as is), 16-bit (HU + 1024) or 32-bit (HU)", persist = false, autoFill = false)
 	private ImagePlus ct;
 
-	@Parameter(label = "median_radius", required = false, description = "Radius of the median's disk")
+	@Parameter(label = "median_radius", required = false, description = "Radius of the median's disk", persist = false)
 	private int median_radius = BaselineSettings.DEFAULT.medianRadius();
 
 	@Parameter(label = "gradient_radius", required = false,
-		description = "Radius of the disk of the morphological gradient that finds the markers")
+		description = "Radius of the disk of the morphological gradient that finds the markers", persist = false)
 	private int gradient_radius = BaselineSettings.DEFAULT.gradientRadius();
 
 	@Parameter(label = "marker_threshold", required = false,
-		description = "Markers are where the gradient is below this (8-bit grey levels)")
+		description = "Markers are where the gradient is below this (8-bit grey levels)", persist = false)
 	private int marker_threshold = BaselineSettings.DEFAULT.markerThreshold();
 
 	@Parameter(label = "compactness", required = false,
-		description = "Weight of the distance to the marker in the watershed (0: plain watershed)")
+		description = "Weight of the distance to the marker in the watershed (0: plain watershed)", persist = false)
 	private double compactness = BaselineSettings.DEFAULT.compactness();
 
-	@Parameter(label = "window_min", required = false,
-		description = "Lower end of the window mapped to 8 bits: HU for 16/32-bit CT, grey value for 8-bit " +
-			"(NaN: the default, -1000 HU or 0)")
-	private double window_min = Double.NaN;
+	@Parameter(label = "window_min", required = false, persist = false,
+		description = "Lower end of the window mapped to 8 bits, in HU for 16/32-bit CT; 8-bit CT is used as it is " +
+			"unless both ends are given, as grey values")
+	private double window_min = DEFAULT_WINDOW_MIN;
 
-	@Parameter(label = "window_max", required = false,
-		description = "Upper end of the window: HU for 16/32-bit CT, grey value for 8-bit (NaN: the default, " +
-			"1000 HU or 255)")
-	private double window_max = Double.NaN;
+	@Parameter(label = "window_max", required = false, persist = false,
+		description = "Upper end of the window, in HU for 16/32-bit CT (grey value for 8-bit, as window_min)")
+	private double window_max = DEFAULT_WINDOW_MAX;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus labels;
@@ -62,13 +66,13 @@ public class BaselineCommand implements Command {
 	}
 
 	/**
-	 * The window the user gave, or null (both keys NaN) for the default of the bit depth: grey values for 8-bit
-	 * CT, HU for 16-bit (stored as HU + 1024) and 32-bit.
+	 * The window the user gave, or null (both keys at their defaults, or NaN) for the default of the bit depth:
+	 * grey values for 8-bit CT, HU for 16-bit (stored as HU + 1024) and 32-bit.
 	 */
 	static IntensityWindow window(final double min, final double max, final int bitDepth) {
 		final boolean noMin = Double.isNaN(min);
 		final boolean noMax = Double.isNaN(max);
-		if (noMin && noMax) return null;
+		if (noMin && noMax || min == DEFAULT_WINDOW_MIN && max == DEFAULT_WINDOW_MAX) return null;
 		if (noMin || noMax) throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
 		return bitDepth == 8 ? new IntensityWindow(min, max) : IntensityWindow.hounsfield(min, max, bitDepth);
 	}

@@ -14,7 +14,7 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Open CT Slices")
 public class OpenCtSlicesCommand implements Command {
 
-	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices")
+	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices", persist = false)
 	private File folder;
 
 	@Parameter(type = ItemIO.OUTPUT)
