@@ -3,6 +3,7 @@ package org.fewshotct.ij1;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 
 import java.io.File;
 import java.lang.reflect.Field;
@@ -60,7 +61,12 @@ final class InputDialog {
 				final String title = dialog.getNextChoice();
 				values[i] = MacroOptions.NO_IMAGE.equals(title) ? null : OpenImageTitles.image(f.getName(), title);
 			}
-			else if (type == boolean.class || type == Boolean.class) values[i] = dialog.getNextBoolean();
+			else if (type == boolean.class || type == Boolean.class) {
+				values[i] = dialog.getNextBoolean();
+				// ImageJ records only ticked boxes, and a left-out key means its default: record an unticked default
+				if (Boolean.TRUE.equals(f.get(defaults)) && !(Boolean) values[i] && Recorder.record) Recorder
+					.recordOption(f.getName(), "false");
+			}
 			else if (type == String.class && p.choices().length > 0) values[i] = dialog.getNextChoice();
 			else {
 				final String text = dialog.getNextString().trim();

@@ -24,7 +24,10 @@ public final class MacroOptions {
 
 	private MacroOptions() {}
 
-	/** Every input's value, in the order of {@code inputs}; {@code defaults} is a fresh instance of the command. */
+	/**
+	 * Every input's value, in the order of {@code inputs}; {@code defaults} is a fresh instance of the command. An
+	 * optional key given empty (as ImageJ records a field left empty) takes its default too.
+	 */
 	public static Object[] read(final String label, final List<Field> inputs, final Command defaults,
 		final String options) throws IllegalAccessException
 	{
@@ -36,7 +39,8 @@ public final class MacroOptions {
 			final String key = f.getName();
 			final boolean optional = !CommandParameters.annotation(f).required();
 			final String text = text(f, given);
-			if (text == null || NO_IMAGE.equals(text) && f.getType() == ImagePlus.class && optional) {
+			if (text == null || optional && (NO_IMAGE.equals(text) && f.getType() == ImagePlus.class || text.isEmpty() &&
+				f.getType() != String.class)) {
 				values[i] = f.get(defaults);
 				if (values[i] == null && !optional) throw new UserInputException("Missing macro key '" + key + "='");
 			}
