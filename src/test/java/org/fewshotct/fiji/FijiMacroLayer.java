@@ -5,6 +5,7 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.macro.Interpreter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.scijava.Context;
@@ -38,6 +39,15 @@ final class FijiMacroLayer implements AutoCloseable {
 
 	FijiMacroLayer() {
 		Interpreter.batchMode = true; // a headless macro's images live in batch mode
+	}
+
+	/** Every command of the suite that Fiji's menus would list (from the plugin index, as Fiji finds them). */
+	List<Class<? extends Command>> suiteCommands() throws ClassNotFoundException {
+		final List<Class<? extends Command>> types = new ArrayList<>();
+		for (final CommandInfo info : commands.getCommands())
+			if (info.getClassName().startsWith("org.fewshotct.command.")) types.add(info.loadDelegateClass().asSubclass(
+				Command.class));
+		return types;
 	}
 
 	/** A module of the command with the macro keys given filled in, not yet processed. */
