@@ -1,7 +1,6 @@
 package org.fewshotct.ij1;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.frame.Recorder;
 
@@ -9,6 +8,7 @@ import java.io.File;
 import java.lang.reflect.Field;
 import java.util.List;
 
+import org.fewshotct.command.OpenImages;
 import org.fewshotct.core.UserInputException;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -85,13 +85,6 @@ final class InputDialog {
 	}
 
 	private static String[] imageTitles() {
-		final int[] ids = WindowManager.getIDList();
-		if (ids == null) return new String[0];
-		final String[] titles = new String[ids.length];
-		for (int i = 0; i < ids.length; i++) {
-			final ImagePlus image = WindowManager.getImage(ids[i]);
-			titles[i] = image == null ? "" : image.getTitle();
-		}
-		return titles;
+		return OpenImages.all().stream().map(ImagePlus::getTitle).toArray(String[]::new);
 	}
 }
