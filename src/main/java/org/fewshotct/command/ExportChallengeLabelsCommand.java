@@ -17,10 +17,10 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Export Challenge Labels")
 public class ExportChallengeLabelsCommand implements Command {
 
-	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)")
+	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)", persist = false, autoFill = false)
 	private ImagePlus labels;
 
-	@Parameter(label = "csv", style = "save", description = "CSV file to write")
+	@Parameter(label = "csv", style = "save", description = "CSV file to write", persist = false)
 	private File csv;
 
 	@Override

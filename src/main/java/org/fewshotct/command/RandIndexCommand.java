@@ -25,14 +25,14 @@ public class RandIndexCommand implements Command {
 
 	public static final String TABLE = "Rand Index";
 
-	@Parameter(label = "truth", description = "Ground-truth label stack")
+	@Parameter(label = "truth", description = "Ground-truth label stack", persist = false, autoFill = false)
 	private ImagePlus truth;
 
-	@Parameter(label = "prediction", description = "Predicted label stack")
+	@Parameter(label = "prediction", description = "Predicted label stack", persist = false, autoFill = false)
 	private ImagePlus prediction;
 
 	@Parameter(label = "table_file", required = false, style = "save",
-		description = "Optional CSV file for the table (tables are not shown headless)")
+		description = "Optional CSV file for the table (tables are not shown headless)", persist = false)
 	private File table_file;
 
 	@Override

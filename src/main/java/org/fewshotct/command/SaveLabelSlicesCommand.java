@@ -16,10 +16,10 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Save Label Slices")
 public class SaveLabelSlicesCommand implements Command {
 
-	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)")
+	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)", persist = false, autoFill = false)
 	private ImagePlus labels;
 
-	@Parameter(label = "folder", style = "directory", description = "Folder to write the PNG slices into")
+	@Parameter(label = "folder", style = "directory", description = "Folder to write the PNG slices into", persist = false)
 	private File folder;
 
 	@Override
