@@ -7,7 +7,7 @@ import java.io.IOException;
 
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.LabelSliceWriter;
-import org.fewshotct.core.io.SourceFiles;
+import org.fewshotct.core.io.OutputPaths;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -24,7 +24,7 @@ public class SaveLabelSlicesCommand implements Command {
 
 	@Override
 	public void run() {
-		SourceFiles.requireNotAnInput(folder, OpenImages.all());
+		OutputPaths.requireFolder(folder, OpenImages.all());
 		try {
 			LabelSliceWriter.write(labels, folder, new ImageJProgress("Save Label Slices"));
 		}

@@ -30,6 +30,7 @@ public final class SliceFolderReader {
 	public static List<File> sliceFiles(final File folder) {
 		if (folder == null || !folder.isDirectory())
 			throw new UserInputException("Not a folder: " + folder);
+		FolderOutput.requireComplete(folder);
 		final File[] files = folder.listFiles(f -> f.isFile() && isSliceFile(f.getName()));
 		if (files == null || files.length == 0)
 			throw new UserInputException("No PNG or TIFF slices in folder " + folder);
