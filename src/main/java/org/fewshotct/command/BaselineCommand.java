@@ -70,6 +70,13 @@ public class BaselineCommand implements Command {
 		final boolean noMax = Double.isNaN(max);
 		if (noMin && noMax) return null;
 		if (noMin || noMax) throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
+		// Checked here, in the units the user typed: the window below may be in stored units (HU + 1024).
+		if (!(max > min)) throw new UserInputException(TITLE + " needs window_max= above window_min=, got window_min=" +
+			number(min) + " window_max=" + number(max) + (bitDepth == 8 ? "" : " (HU)"));
 		return bitDepth == 8 ? new IntensityWindow(min, max) : IntensityWindow.hounsfield(min, max, bitDepth);
+	}
+
+	private static String number(final double value) {
+		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
 	}
 }

@@ -30,10 +30,12 @@ public final class SliceFolderReader {
 	public static List<File> sliceFiles(final File folder) {
 		if (folder == null || !folder.isDirectory())
 			throw new UserInputException("Not a folder: " + folder);
+		if (!FilePermissions.readable(folder.toPath())) throw new UserInputException("Cannot read the folder " +
+			folder + ": permission denied");
 		FolderOutput.requireComplete(folder);
 		final File[] files = folder.listFiles(f -> f.isFile() && isSliceFile(f.getName()));
-		if (files == null || files.length == 0)
-			throw new UserInputException("No PNG or TIFF slices in folder " + folder);
+		if (files == null) throw new UserInputException("Cannot read the folder " + folder);
+		if (files.length == 0) throw new UserInputException("No PNG or TIFF slices in folder " + folder);
 		Arrays.sort(files, (a, b) -> NaturalOrder.compare(a.getName(), b.getName()));
 		return Arrays.asList(files);
 	}
@@ -76,6 +78,7 @@ public final class SliceFolderReader {
 	 * was not written for concurrent use.
 	 */
 	public static ImageProcessor readSlice(final File file) {
+		SliceFileCheck.require(file);
 		try {
 			final ImageProcessor png = GrayPng.read(file);
 			if (png != null) return png;
