@@ -6,7 +6,9 @@ import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.fewshotct.core.Progress;
@@ -38,6 +40,14 @@ public final class LabelSliceWriter {
 			final ImageProcessor slice = stack.getProcessor(s + 1);
 			output.file(names[s], path -> GrayPng.write(slice, path.toFile()));
 		}));
+	}
+
+	/** The files {@link #write} writes: one per slice, named after its label. */
+	public static List<File> files(final ImagePlus labels, final File folder) {
+		final List<File> files = new ArrayList<>();
+		for (final String name : fileNames(labels.getStack()))
+			files.add(new File(folder, name));
+		return files;
 	}
 
 	/** File names from slice labels ({@code 007.png} stays, {@code 007} gets {@code .png}); no duplicates. */
