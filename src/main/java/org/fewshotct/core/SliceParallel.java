@@ -64,9 +64,9 @@ public final class SliceParallel {
 
 	/**
 	 * The worker threads of one call. A worker's failure is recorded without allocating and the caller is woken
-	 * in a finally block: after an OutOfMemoryError the heap may be too full for anything else (a thread pool's
-	 * future then failed on its own bookkeeping and the caller waited forever), and the memory is freed only once
-	 * the caller unwinds.
+	 * in a finally block: after an OutOfMemoryError the heap may be too full for anything else, and the memory
+	 * is freed only once the caller unwinds. (With a thread pool's futures the error escaped the worker, "thrown
+	 * from the UncaughtExceptionHandler", and the caller waited forever.)
 	 */
 	private static final class Workers implements Runnable {
 

@@ -6,9 +6,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import ij.ImagePlus;
-import ij.ImageStack;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +52,9 @@ public class BadInputMacroTest {
 		assertRefused(open + train + "model=[" + path(slice) + "]');", "it would overwrite the input 'slice.png'");
 		assertRefused(open + train + "model=[" + path(new File(temp.getRoot(), "m.weka")) + "] arff=[" + path(csv) +
 			"]');", "it would overwrite the input 'y'");
+		assertRefused(open + "selectImage(labels); setMetadata('Label', 'slice.png');\n" +
+			"run('Save Label Slices', 'labels=' + labels + ' folder=[" + path(temp.getRoot()) + "]');",
+			"it would overwrite the input 'slice.png'");
 		assertArrayEquals(csvBytes, Files.readAllBytes(csv.toPath()));
 		assertArrayEquals(sliceBytes, Files.readAllBytes(slice.toPath()));
 		assertFalse(new File(temp.getRoot(), "m.weka").exists());
