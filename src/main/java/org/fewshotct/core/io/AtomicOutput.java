@@ -34,9 +34,10 @@ public final class AtomicOutput {
 
 	/** Writes {@code target}; refuses a write-protected file or a folder that cannot be written into. */
 	public static void write(final File target, final FileWriter writer) throws IOException {
+		OutputPaths.requireFile(target);
 		final Path destination = target.toPath().toAbsolutePath();
 		removeLeftovers(destination.getParent(), "." + destination.getFileName() + PARTIAL);
-		writeInCleanFolder(target, writer);
+		stage(destination, writer);
 	}
 
 	/**
@@ -45,7 +46,11 @@ public final class AtomicOutput {
 	 */
 	static void writeInCleanFolder(final File target, final FileWriter writer) throws IOException {
 		OutputPaths.requireFile(target);
-		final Path destination = target.toPath().toAbsolutePath();
+		stage(target.toPath().toAbsolutePath(), writer);
+	}
+
+	/** Writes into a hidden staging folder beside the destination, then moves the file into place. */
+	private static void stage(final Path destination, final FileWriter writer) throws IOException {
 		final Path parent = destination.getParent();
 		Files.createDirectories(parent);
 		final String name = destination.getFileName().toString();
