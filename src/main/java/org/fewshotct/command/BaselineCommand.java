@@ -66,7 +66,14 @@ public class BaselineCommand implements Command {
 		final boolean noMax = Double.isNaN(max);
 		if (noMin && noMax) return null;
 		if (noMin || noMax) throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
+		// Checked here, so the message shows the numbers as the user typed them.
+		if (!(max > min)) throw new UserInputException(TITLE + " needs window_max= above window_min=, got window_min=" +
+			number(min) + " window_max=" + number(max) + " (HU)");
 		final HounsfieldWindow window = new HounsfieldWindow(min, max);
 		return window.equals(HounsfieldWindow.DEFAULT) ? null : window;
+	}
+
+	private static String number(final double value) {
+		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
 	}
 }

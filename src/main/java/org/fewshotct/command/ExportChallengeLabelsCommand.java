@@ -8,7 +8,7 @@ import java.io.IOException;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.ChallengeCsvWriter;
-import org.fewshotct.core.io.SourceFiles;
+import org.fewshotct.core.io.OutputPaths;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -25,7 +25,7 @@ public class ExportChallengeLabelsCommand implements Command {
 
 	@Override
 	public void run() {
-		SourceFiles.requireNotAnInput(csv, OpenImages.all());
+		OutputPaths.requireFile(csv, OpenImages.all());
 		try {
 			ChallengeCsvWriter.write(labels, csv, SliceParallel.defaultThreads(), new ImageJProgress(
 				"Export Challenge Labels"));

@@ -4,10 +4,11 @@ import ij.ImagePlus;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.LabelSliceWriter;
-import org.fewshotct.core.io.SourceFiles;
+import org.fewshotct.core.io.OutputPaths;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -24,7 +25,11 @@ public class SaveLabelSlicesCommand implements Command {
 
 	@Override
 	public void run() {
-		SourceFiles.requireNotAnInput(folder, OpenImages.all());
+		final List<ImagePlus> inputs = OpenImages.all();
+		OutputPaths.requireFolder(folder, inputs);
+		// A slice may be named like an input file in that folder: a PNG opened with ImageJ's open().
+		for (final File file : LabelSliceWriter.files(labels, folder))
+			OutputPaths.requireFile(file, inputs);
 		try {
 			LabelSliceWriter.write(labels, folder, new ImageJProgress("Save Label Slices"));
 		}

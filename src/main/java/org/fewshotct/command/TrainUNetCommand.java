@@ -8,6 +8,7 @@ import ij.gui.PlotWindow;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 
+import org.fewshotct.core.io.OutputPaths;
 import org.fewshotct.core.unet.LossHistory;
 import org.fewshotct.core.unet.UNetSettings;
 import org.fewshotct.core.unet.UNetTrainer;
@@ -56,6 +57,7 @@ public class TrainUNetCommand implements Command {
 
 	@Override
 	public void run() {
+		OutputPaths.requireFolder(model, OpenImages.all());
 		final UNetSettings settings = UNetSettings.DEFAULT.withEpochs(epochs).withBatch(batch).withTile(tile).withSeed(
 			seed).withValidation(validation);
 		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, model, new ImageJProgress(TITLE),

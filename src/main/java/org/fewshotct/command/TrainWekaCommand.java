@@ -5,8 +5,8 @@ import ij.ImagePlus;
 
 import java.io.File;
 
-import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.features.FeatureSettings;
+import org.fewshotct.core.io.OutputPaths;
 import org.fewshotct.core.weka.ClassScheme;
 import org.fewshotct.core.weka.TrainingData;
 import org.fewshotct.core.weka.WekaModel;
@@ -74,10 +74,12 @@ public class TrainWekaCommand implements Command {
 			.withFeatures(FeatureSettings.parse(features)).withBoundaryWidth(boundary).withScheme(ClassScheme.byKey(
 				scheme)).withClassifier(classifier, classifier_args);
 		final WekaTrainer trainer = new WekaTrainer(settings);
-		if (model.isDirectory()) throw new UserInputException("The model file " + model + " is a folder");
+		final boolean writeArff = arff != null && !arff.getPath().isEmpty();
+		OutputPaths.requireFile(model, OpenImages.all());
+		if (writeArff) OutputPaths.requireFile(arff, OpenImages.all());
 		final ImageJProgress progress = new ImageJProgress("Train Weka Few-Shot");
 		final TrainingData data = trainer.sample(ct, labels, progress);
-		if (arff != null && !arff.getPath().isEmpty()) data.saveArff(arff);
+		if (writeArff) data.saveArff(arff);
 		final WekaModel trained = trainer.train(data, progress);
 		trained.save(model);
 		IJ.showProgress(1.0);
