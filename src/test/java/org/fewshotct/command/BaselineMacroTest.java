@@ -75,6 +75,7 @@ public class BaselineMacroTest {
 	public void windowKeysAreHounsfieldUnits() {
 		assertNull(BaselineCommand.window(Double.NaN, Double.NaN));
 		assertEquals(new HounsfieldWindow(-200, 300), BaselineCommand.window(-200, 300));
+		assertNull("the default window, as Fiji's dialog fills it in", BaselineCommand.window(-1000, 1000));
 		try {
 			BaselineCommand.window(-200, Double.NaN);
 			fail("half a window accepted");
@@ -86,8 +87,8 @@ public class BaselineMacroTest {
 
 	@Test
 	public void aReversedWindowIsReportedAsTyped() {
-		Refusals.assertRefused(() -> BaselineCommand.window(1000, -1000, 16), "needs window_max= above window_min=, " +
+		Refusals.assertRefused(() -> BaselineCommand.window(1000, -1000), "needs window_max= above window_min=, " +
 			"got window_min=1000 window_max=-1000 (HU)");
-		Refusals.assertRefused(() -> BaselineCommand.window(200.5, 10, 8), "got window_min=200.5 window_max=10");
+		Refusals.assertRefused(() -> BaselineCommand.window(200.5, 10), "got window_min=200.5 window_max=10 (HU)");
 	}
 }
