@@ -4,7 +4,7 @@
 #   bench/challenge-io.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 labels=$data/ts_dicom_train/labels
-prediction=$data/ts_dicom_train/images8   # any second labelling of the same slices will do for timing
+prediction=$data/ts_dicom_train/semantic  # any second labelling of the same slices will do for timing (a CT is refused as labels)
 repeat=50
 
 echo "== pandas (peer)"

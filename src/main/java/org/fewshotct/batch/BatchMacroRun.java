@@ -64,7 +64,7 @@ final class BatchMacroRun {
 	 */
 	private static void registerClasspathPlugins() throws IOException {
 		final Hashtable<String, String> commands = commandTable();
-		final Enumeration<URL> configs = BatchMacroRun.class.getClassLoader().getResources("plugins.config");
+		final Enumeration<URL> configs = BatchMacroRun.class.getClassLoader().getResources(CommandBridge.MENU_RESOURCE);
 		while (configs.hasMoreElements()) {
 			try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(configs.nextElement().openStream(), StandardCharsets.UTF_8)))

@@ -17,13 +17,14 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Apply Weka Few-Shot")
 public class ApplyWekaCommand implements Command {
 
-	@Parameter(label = "ct", description = "CT stack")
+	@Parameter(label = "ct", description = "CT stack", persist = false, autoFill = false)
 	private ImagePlus ct;
 
-	@Parameter(label = "model", style = "open", description = "Model file from Train Weka Few-Shot")
+	@Parameter(label = "model", style = "open", description = "Model file from Train Weka Few-Shot", persist = false)
 	private File model;
 
-	@Parameter(label = "probabilities", required = false, description = "Also show the class probability maps")
+	@Parameter(label = "probabilities", required = false,
+		description = "Also show the class probability maps", persist = false)
 	private boolean probabilities = false;
 
 	@Parameter(type = ItemIO.OUTPUT)

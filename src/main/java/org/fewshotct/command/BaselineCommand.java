@@ -22,32 +22,32 @@ public class BaselineCommand implements Command {
 
 	private static final String TITLE = "Sobel Watershed Baseline";
 
-	@Parameter(label = "ct", description = "CT stack: HU through its calibration; uncalibrated 16-bit is HU + 1024, 32-bit HU, " +
-		"8-bit windowed to [-1000, 1000] HU")
+	@Parameter(label = "ct", description = "CT stack: HU through its calibration; uncalibrated 16-bit is HU + 1024, " +
+		"32-bit HU, 8-bit windowed to [-1000, 1000] HU", persist = false, autoFill = false)
 	private ImagePlus ct;
 
-	@Parameter(label = "median_radius", required = false, description = "Radius of the median's disk")
+	@Parameter(label = "median_radius", required = false, description = "Radius of the median's disk", persist = false)
 	private int median_radius = BaselineSettings.DEFAULT.medianRadius();
 
 	@Parameter(label = "gradient_radius", required = false,
-		description = "Radius of the disk of the morphological gradient that finds the markers")
+		description = "Radius of the disk of the morphological gradient that finds the markers", persist = false)
 	private int gradient_radius = BaselineSettings.DEFAULT.gradientRadius();
 
 	@Parameter(label = "marker_threshold", required = false,
-		description = "Markers are where the gradient is below this (8-bit grey levels)")
+		description = "Markers are where the gradient is below this (8-bit grey levels)", persist = false)
 	private int marker_threshold = BaselineSettings.DEFAULT.markerThreshold();
 
 	@Parameter(label = "compactness", required = false,
-		description = "Weight of the distance to the marker in the watershed (0: plain watershed)")
+		description = "Weight of the distance to the marker in the watershed (0: plain watershed)", persist = false)
 	private double compactness = BaselineSettings.DEFAULT.compactness();
 
-	@Parameter(label = "window_min", required = false,
-		description = "Lower end of the window mapped to 8 bits, in HU (NaN: the default, -1000)")
-	private double window_min = Double.NaN;
+	@Parameter(label = "window_min", required = false, persist = false,
+		description = "Lower end of the window mapped to 8 bits, in HU")
+	private double window_min = HounsfieldWindow.DEFAULT.min();
 
-	@Parameter(label = "window_max", required = false,
-		description = "Upper end of the window mapped to 8 bits, in HU (NaN: the default, 1000)")
-	private double window_max = Double.NaN;
+	@Parameter(label = "window_max", required = false, persist = false,
+		description = "Upper end of the window mapped to 8 bits, in HU")
+	private double window_max = HounsfieldWindow.DEFAULT.max();
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus labels;
@@ -60,12 +60,20 @@ public class BaselineCommand implements Command {
 		IJ.showStatus(TITLE + ": " + labels.getTitle());
 	}
 
-	/** The window the user gave in HU, or null (both keys NaN) for the default. */
+	/** The window the user gave in HU, or null for the default; refuses a reversed or non-finite one. */
 	static HounsfieldWindow window(final double min, final double max) {
 		final boolean noMin = Double.isNaN(min);
 		final boolean noMax = Double.isNaN(max);
 		if (noMin && noMax) return null;
 		if (noMin || noMax) throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
-		return new HounsfieldWindow(min, max);
+		// Checked here, so the message shows the numbers as the user typed them.
+		if (!(max > min)) throw new UserInputException(TITLE + " needs window_max= above window_min=, got window_min=" +
+			number(min) + " window_max=" + number(max) + " (HU)");
+		final HounsfieldWindow window = new HounsfieldWindow(min, max);
+		return window.equals(HounsfieldWindow.DEFAULT) ? null : window;
+	}
+
+	private static String number(final double value) {
+		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
 	}
 }

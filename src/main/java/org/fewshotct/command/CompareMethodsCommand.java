@@ -34,25 +34,26 @@ public class CompareMethodsCommand implements Command {
 
 	public static final String TABLE = "Compare Methods";
 
-	@Parameter(label = "ct", description = "CT stack to segment")
+	@Parameter(label = "ct", description = "CT stack to segment", persist = false, autoFill = false)
 	private ImagePlus ct;
 
-	@Parameter(label = "truth", required = false, description = "Optional truth label stack, to score the methods")
+	@Parameter(label = "truth", required = false,
+		description = "Optional truth label stack, to score the methods", persist = false, autoFill = false)
 	private ImagePlus truth;
 
-	@Parameter(label = "baseline", description = "Run the Sobel watershed baseline (default settings)")
+	@Parameter(label = "baseline", description = "Run the Sobel watershed baseline (default settings)", persist = false)
 	private boolean baseline = true;
 
 	@Parameter(label = "weka", required = false, style = "open",
-		description = "Optional Weka model file (from Train Weka Few-Shot)")
+		description = "Optional Weka model file (from Train Weka Few-Shot)", persist = false)
 	private File weka;
 
 	@Parameter(label = "unet", required = false, style = "directory",
-		description = "Optional U-Net model folder (from Train U-Net)")
+		description = "Optional U-Net model folder (from Train U-Net)", persist = false)
 	private File unet;
 
 	@Parameter(label = "output", required = false, style = "directory",
-		description = "Optional folder for the report (HTML, CSV, PNG)")
+		description = "Optional folder for the report (HTML, CSV, PNG)", persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -8,7 +8,7 @@ import java.io.IOException;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.ChallengeCsvWriter;
-import org.fewshotct.core.io.SourceFiles;
+import org.fewshotct.core.io.OutputPaths;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -17,15 +17,15 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Export Challenge Labels")
 public class ExportChallengeLabelsCommand implements Command {
 
-	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)")
+	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)", persist = false, autoFill = false)
 	private ImagePlus labels;
 
-	@Parameter(label = "csv", style = "save", description = "CSV file to write")
+	@Parameter(label = "csv", style = "save", description = "CSV file to write", persist = false)
 	private File csv;
 
 	@Override
 	public void run() {
-		SourceFiles.requireNotAnInput(csv, OpenImages.all());
+		OutputPaths.requireFile(csv, OpenImages.all());
 		try {
 			ChallengeCsvWriter.write(labels, csv, SliceParallel.defaultThreads(), new ImageJProgress(
 				"Export Challenge Labels"));

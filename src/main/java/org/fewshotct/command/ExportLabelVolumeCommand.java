@@ -16,14 +16,15 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Export Label Volume")
 public class ExportLabelVolumeCommand implements Command {
 
-	@Parameter(label = "labels", description = "Label stack (8 or 16-bit), as opened from the reference volume")
+	@Parameter(label = "labels", description = "Label stack (8 or 16-bit), as opened from the reference volume",
+		persist = false, autoFill = false)
 	private ImagePlus labels;
 
-	@Parameter(label = "file", style = "save", description = "NIfTI file to write (.nii.gz or .nii)")
+	@Parameter(label = "file", style = "save", description = "NIfTI file to write (.nii.gz or .nii)", persist = false)
 	private File file;
 
 	@Parameter(label = "reference", style = "open", description = "The CT volume (.nii or .nii.gz) the labels " +
-		"belong to: its grid and orientation are written")
+		"belong to: its grid and orientation are written", persist = false)
 	private File reference;
 
 	@Override

@@ -16,13 +16,16 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Import Challenge Labels")
 public class ImportChallengeLabelsCommand implements Command {
 
-	@Parameter(label = "csv", style = "open", description = "Challenge CSV: one row per pixel, one column per slice")
+	@Parameter(label = "csv", style = "open",
+		description = "Challenge CSV: one row per pixel, one column per slice", persist = false)
 	private File csv;
 
-	@Parameter(label = "width", required = false, description = "Slice width (0: square, from the row count)")
+	@Parameter(label = "width", required = false,
+		description = "Slice width (0: square, from the row count)", persist = false)
 	private int width = 0;
 
-	@Parameter(label = "height", required = false, description = "Slice height (0: square, from the row count)")
+	@Parameter(label = "height", required = false,
+		description = "Slice height (0: square, from the row count)", persist = false)
 	private int height = 0;
 
 	@Parameter(type = ItemIO.OUTPUT)

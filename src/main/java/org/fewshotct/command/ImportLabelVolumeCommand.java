@@ -22,11 +22,12 @@ public class ImportLabelVolumeCommand implements Command {
 
 	private static final String TITLE = "Import Label Volume";
 
-	@Parameter(label = "file", style = "open", description = "NIfTI segmentation (.nii or .nii.gz), one class per voxel")
+	@Parameter(label = "file", style = "open", description = "NIfTI segmentation (.nii or .nii.gz), one class per voxel",
+		persist = false)
 	private File file;
 
 	@Parameter(label = "min_size", required = false, min = "0", description = "Components smaller than this " +
-		"(pixels) become background")
+		"(pixels) become background", persist = false)
 	private int min_size = 0;
 
 	@Parameter(type = ItemIO.OUTPUT)

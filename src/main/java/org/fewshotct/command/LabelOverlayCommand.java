@@ -18,10 +18,12 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Label Overlay")
 public class LabelOverlayCommand implements Command {
 
-	@Parameter(label = "ct", description = "CT stack (8-bit windowed, 16-bit HU + 1024 or 32-bit HU)")
+	@Parameter(label = "ct",
+		description = "CT stack (8-bit windowed, 16-bit HU + 1024 or 32-bit HU)", persist = false, autoFill = false)
 	private ImagePlus ct;
 
-	@Parameter(label = "labels", description = "Label stack of the same size (8 or 16-bit)")
+	@Parameter(label = "labels",
+		description = "Label stack of the same size (8 or 16-bit)", persist = false, autoFill = false)
 	private ImagePlus labels;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -17,7 +17,8 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Open CT Slices")
 public class OpenCtSlicesCommand implements Command {
 
-	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices, or of one DICOM series")
+	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices, or of one DICOM series",
+		persist = false)
 	private File folder;
 
 	@Parameter(type = ItemIO.OUTPUT)

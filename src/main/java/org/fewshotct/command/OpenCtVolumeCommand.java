@@ -19,7 +19,7 @@ public class OpenCtVolumeCommand implements Command {
 
 	private static final String TITLE = "Open CT Volume";
 
-	@Parameter(label = "file", style = "open", description = "NIfTI CT volume (.nii or .nii.gz)")
+	@Parameter(label = "file", style = "open", description = "NIfTI CT volume (.nii or .nii.gz)", persist = false)
 	private File file;
 
 	@Parameter(type = ItemIO.OUTPUT)

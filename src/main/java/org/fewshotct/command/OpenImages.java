@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The images open in ImageJ (windows, or batch-mode images in a macro). */
-final class OpenImages {
+public final class OpenImages {
 
 	private OpenImages() {}
 
-	static List<ImagePlus> all() {
+	public static List<ImagePlus> all() {
 		final List<ImagePlus> images = new ArrayList<>();
 		final int[] ids = WindowManager.getIDList();
 		if (ids != null) for (final int id : ids) {

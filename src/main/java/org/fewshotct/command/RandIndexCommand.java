@@ -10,6 +10,7 @@ import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.AtomicOutput;
+import org.fewshotct.core.io.OutputPaths;
 import org.fewshotct.core.metric.RandIndex;
 import org.fewshotct.core.metric.StackRandIndex;
 import org.scijava.command.Command;
@@ -25,23 +26,25 @@ public class RandIndexCommand implements Command {
 
 	public static final String TABLE = "Rand Index";
 
-	@Parameter(label = "truth", description = "Ground-truth label stack")
+	@Parameter(label = "truth", description = "Ground-truth label stack", persist = false, autoFill = false)
 	private ImagePlus truth;
 
-	@Parameter(label = "prediction", description = "Predicted label stack")
+	@Parameter(label = "prediction", description = "Predicted label stack", persist = false, autoFill = false)
 	private ImagePlus prediction;
 
 	@Parameter(label = "table_file", required = false, style = "save",
-		description = "Optional CSV file for the table (tables are not shown headless)")
+		description = "Optional CSV file for the table (tables are not shown headless)", persist = false)
 	private File table_file;
 
 	@Override
 	public void run() {
+		final boolean saved = table_file != null && !table_file.getPath().isEmpty();
+		if (saved) OutputPaths.requireFile(table_file, OpenImages.all());
 		final RandIndex.Score[] scores = StackRandIndex.score(truth, prediction, SliceParallel.defaultThreads(),
 			new ImageJProgress(TABLE));
 		final ResultsTable table = table(truth, scores);
 		table.show(TABLE);
-		if (table_file != null && !table_file.getPath().isEmpty()) save(table, table_file);
+		if (saved) save(table, table_file);
 		IJ.log(String.format("Rand Index: mean ARI %.6f over %d slices (%s vs %s)", StackRandIndex.meanAdjusted(
 			scores), scores.length, prediction.getTitle(), truth.getTitle()));
 	}

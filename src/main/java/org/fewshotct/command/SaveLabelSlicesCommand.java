@@ -4,10 +4,11 @@ import ij.ImagePlus;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.LabelSliceWriter;
-import org.fewshotct.core.io.SourceFiles;
+import org.fewshotct.core.io.OutputPaths;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -16,15 +17,19 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Save Label Slices")
 public class SaveLabelSlicesCommand implements Command {
 
-	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)")
+	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)", persist = false, autoFill = false)
 	private ImagePlus labels;
 
-	@Parameter(label = "folder", style = "directory", description = "Folder to write the PNG slices into")
+	@Parameter(label = "folder", style = "directory", description = "Folder to write the PNG slices into", persist = false)
 	private File folder;
 
 	@Override
 	public void run() {
-		SourceFiles.requireNotAnInput(folder, OpenImages.all());
+		final List<ImagePlus> inputs = OpenImages.all();
+		OutputPaths.requireFolder(folder, inputs);
+		// A slice may be named like an input file in that folder: a PNG opened with ImageJ's open().
+		for (final File file : LabelSliceWriter.files(labels, folder))
+			OutputPaths.requireFile(file, inputs);
 		try {
 			LabelSliceWriter.write(labels, folder, new ImageJProgress("Save Label Slices"));
 		}

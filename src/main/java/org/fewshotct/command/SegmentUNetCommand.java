@@ -19,13 +19,14 @@ public class SegmentUNetCommand implements Command {
 
 	private static final String TITLE = "Segment with U-Net";
 
-	@Parameter(label = "ct", description = "CT stack to segment")
+	@Parameter(label = "ct", description = "CT stack to segment", persist = false, autoFill = false)
 	private ImagePlus ct;
 
-	@Parameter(label = "model", style = "directory", description = "U-Net model folder (from Train U-Net)")
+	@Parameter(label = "model", style = "directory",
+		description = "U-Net model folder (from Train U-Net)", persist = false)
 	private File model;
 
-	@Parameter(label = "batch", required = false, min = "1", description = "Tiles per network call")
+	@Parameter(label = "batch", required = false, min = "1", description = "Tiles per network call", persist = false)
 	private int batch = UNetSegmenter.DEFAULT_BATCH;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -18,13 +18,13 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Synthetic CT Phantoms")
 public class SyntheticPhantomsCommand implements Command {
 
-	@Parameter(label = "slices", min = "1", description = "Number of slices, pelvis to lung bases")
+	@Parameter(label = "slices", min = "1", description = "Number of slices, pelvis to lung bases", persist = false)
 	private int slices = 10;
 
-	@Parameter(label = "seed", description = "Seed of every random choice: the patient and each slice")
+	@Parameter(label = "seed", description = "Seed of every random choice: the patient and each slice", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "size", min = "32", description = "Width and height of the slices in pixels")
+	@Parameter(label = "size", min = "32", description = "Width and height of the slices in pixels", persist = false)
 	private int size = 512;
 
 	@Parameter(type = ItemIO.OUTPUT)

@@ -8,6 +8,7 @@ import ij.gui.PlotWindow;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 
+import org.fewshotct.core.io.OutputPaths;
 import org.fewshotct.core.unet.LossHistory;
 import org.fewshotct.core.unet.UNetSettings;
 import org.fewshotct.core.unet.UNetTrainer;
@@ -25,33 +26,38 @@ public class TrainUNetCommand implements Command {
 
 	private static final String TITLE = "Train U-Net";
 
-	@Parameter(label = "ct", description = "CT stack to learn from")
+	@Parameter(label = "ct", description = "CT stack to learn from", persist = false, autoFill = false)
 	private ImagePlus ct;
 
-	@Parameter(label = "labels", description = "Instance labels: a slice per CT slice, or fewer slices paired with the CT slices of the same name (all-0 slices are skipped)")
+	@Parameter(label = "labels",
+		description = "Instance labels: a slice per CT slice, or fewer slices paired with the CT slices of the same name (all-0 slices are skipped)", persist = false, autoFill = false)
 	private ImagePlus labels;
 
-	@Parameter(label = "model", style = "directory", description = "Model folder to write (created if missing)")
+	@Parameter(label = "model", style = "directory",
+		description = "Model folder to write (created if missing)", persist = false)
 	private File model;
 
-	@Parameter(label = "epochs", required = false, min = "1", description = "Passes over the training slices")
+	@Parameter(label = "epochs", required = false, min = "1",
+		description = "Passes over the training slices", persist = false)
 	private int epochs = UNetSettings.DEFAULT.epochs();
 
-	@Parameter(label = "batch", required = false, min = "1", description = "Tiles per training step")
+	@Parameter(label = "batch", required = false, min = "1", description = "Tiles per training step", persist = false)
 	private int batch = UNetSettings.DEFAULT.batch();
 
-	@Parameter(label = "tile", required = false, min = "16", description = "Training tile side, a multiple of 16")
+	@Parameter(label = "tile", required = false, min = "16",
+		description = "Training tile side, a multiple of 16", persist = false)
 	private int tile = UNetSettings.DEFAULT.tile();
 
-	@Parameter(label = "seed", required = false, description = "Seed of weights, split and augmentation")
+	@Parameter(label = "seed", required = false, description = "Seed of weights, split and augmentation", persist = false)
 	private long seed = UNetSettings.DEFAULT.seed();
 
 	@Parameter(label = "validation", required = false, min = "0", max = "0.9",
-		description = "Fraction of labelled slices held out for the validation loss")
+		description = "Fraction of labelled slices held out for the validation loss", persist = false)
 	private double validation = UNetSettings.DEFAULT.validation();
 
 	@Override
 	public void run() {
+		OutputPaths.requireFolder(model, OpenImages.all());
 		final UNetSettings settings = UNetSettings.DEFAULT.withEpochs(epochs).withBatch(batch).withTile(tile).withSeed(
 			seed).withValidation(validation);
 		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, model, new ImageJProgress(TITLE),

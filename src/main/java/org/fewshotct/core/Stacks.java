@@ -10,11 +10,14 @@ public final class Stacks {
 
 	private Stacks() {}
 
-	/** Refuses anything that cannot be a label image: colour or floating-point data. */
+	/** Refuses anything that cannot be a label image: colour or floating-point data, or a CT by its content. */
 	public static void requireLabels(final ImagePlus labels, final String role) {
 		if (labels.getBitDepth() != 8 && labels.getBitDepth() != 16)
 			throw new UserInputException("The " + role + " '" + labels.getTitle() + "' must be an 8 or 16-bit label " +
 				"image, but it is " + (labels.getBitDepth() == 24 ? "RGB colour" : labels.getBitDepth() + "-bit"));
+		final String ct = CtLikeContent.evidence(labels);
+		if (ct != null) throw new UserInputException("The " + role + " '" + labels.getTitle() + "' looks like a CT, " +
+			"not a label image: its " + ct);
 	}
 
 	/**

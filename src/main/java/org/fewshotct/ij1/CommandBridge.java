@@ -1,14 +1,10 @@
 package org.fewshotct.ij1;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
 import ij.plugin.PlugIn;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.fewshotct.core.CancelledException;
@@ -17,9 +13,10 @@ import org.scijava.Context;
 import org.scijava.command.Command;
 
 /**
- * Runs a Few-Shot CT SciJava command from an ImageJ 1.x menu entry ({@code plugins.config}) or macro, where
- * SciJava commands are not discovered. Macro keys are the command's {@code @Parameter} field names; without
- * macro options, a dialog asks for them. Image inputs are window titles; image outputs are shown.
+ * Runs a Few-Shot CT SciJava command from an ImageJ 1.x menu entry ({@link #MENU_RESOURCE}) or macro, where
+ * SciJava commands are not discovered. Macro keys are the command's {@code @Parameter} field names, read by
+ * {@link MacroOptions} as Fiji reads them; without macro options, a dialog asks for them. Image inputs are
+ * window titles; image outputs are shown under titles no open image has.
  * <p>
  * A failing command reports its message (no stack trace for bad input), aborts the calling macro and is
  * remembered, so {@code bin/imagej-batch} exits non-zero.
@@ -27,8 +24,14 @@ import org.scijava.command.Command;
  */
 public class CommandBridge implements PlugIn {
 
+	/**
+	 * The class path resource listing the bridge's ImageJ 1.x menu entries, in {@code plugins.config} syntax. Not
+	 * named {@code plugins.config}: ImageJ (and so Fiji) would load it from the jar and list every command twice
+	 * in Fiji, once as the SciJava command and once through this bridge; {@code bin/imagej-batch} reads it.
+	 */
+	public static final String MENU_RESOURCE = "org/fewshotct/ij1/menus.config";
+
 	private static Context context;
-	private static final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
 	@Override
 	public void run(final String commandClass) {
@@ -37,51 +40,36 @@ public class CommandBridge implements PlugIn {
 			parameters = new CommandParameters(Class.forName(commandClass).asSubclass(Command.class));
 		}
 		catch (final ClassNotFoundException | ClassCastException e) {
-			fail("Few-Shot CT", "No such command: " + commandClass);
+			Failures.report("Few-Shot CT", "No such command: " + commandClass);
 			return;
 		}
 		final String label = parameters.label();
 		try {
 			final Command command = parameters.instantiate();
 			final String options = Macro.getOptions();
-			final Object[] values = options != null ? MacroOptions.read(parameters.inputs(), command, options)
+			final Object[] values = options != null ? MacroOptions.read(label, parameters.inputs(), command, options)
 				: InputDialog.ask(label, parameters.inputs(), command);
 			if (values == null) return; // the user cancelled the dialog
 			for (int i = 0; i < values.length; i++)
 				parameters.inputs().get(i).set(command, values[i]);
 			context().inject(command);
 			command.run();
-			showOutputs(parameters, command);
+			showOutputs(label, parameters, command);
 		}
 		catch (final CancelledException e) {
-			IJ.showStatus(label + ": cancelled");
-			IJ.showProgress(1.0);
-			failures.add(label + ": cancelled");
-			Macro.abort();
+			Failures.cancelled(label);
 		}
 		catch (final UserInputException e) {
-			fail(label, e.getMessage());
+			Failures.report(label, e.getMessage());
 		}
 		catch (final Exception | LinkageError e) {
-			IJ.log(label + " failed: " + e);
-			for (final StackTraceElement element : e.getStackTrace())
-				IJ.log("    at " + element);
-			fail(label, "Failed: " + e);
+			Failures.report(label, Failures.unexpected(label, e));
 		}
 	}
 
 	/** Messages of the commands that failed or were cancelled in this JVM, oldest first. */
 	public static List<String> failures() {
-		synchronized (failures) {
-			return new ArrayList<>(failures);
-		}
-	}
-
-	static void fail(final String label, final String message) {
-		failures.add(label + ": " + message);
-		IJ.showProgress(1.0);
-		IJ.error(label, message);
-		Macro.abort();
+		return Failures.all();
 	}
 
 	private static synchronized Context context() {
@@ -89,13 +77,12 @@ public class CommandBridge implements PlugIn {
 		return context;
 	}
 
-	private static void showOutputs(final CommandParameters parameters, final Command command)
+	private static void showOutputs(final String label, final CommandParameters parameters, final Command command)
 		throws IllegalAccessException
 	{
 		for (final Field f : parameters.outputs()) {
 			final Object value = f.get(command);
-			if (value instanceof ImagePlus && WindowManager.getImage(((ImagePlus) value).getID()) == null)
-				((ImagePlus) value).show();
+			if (value instanceof ImagePlus && NewImages.isNew((ImagePlus) value)) NewImages.show(label, (ImagePlus) value);
 		}
 	}
 }

@@ -15,13 +15,13 @@ import org.scijava.service.Service;
  * The user-facing inputs and the outputs of a SciJava command, read from its {@code @Parameter} fields. The
  * field name is the macro key, so ImageJ 1.x macros and Fiji use the same keys.
  */
-final class CommandParameters {
+public final class CommandParameters {
 
 	private final Class<? extends Command> type;
 	private final List<Field> inputs = new ArrayList<>();
 	private final List<Field> outputs = new ArrayList<>();
 
-	CommandParameters(final Class<? extends Command> type) {
+	public CommandParameters(final Class<? extends Command> type) {
 		this.type = type;
 		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
 			for (final Field f : c.getDeclaredFields()) {
@@ -39,28 +39,24 @@ final class CommandParameters {
 	}
 
 	/** The command's label: the last element of its menu path. */
-	String label() {
+	public String label() {
 		final Plugin plugin = type.getAnnotation(Plugin.class);
 		final String path = plugin == null ? "" : plugin.menuPath();
 		return path.isEmpty() ? type.getSimpleName() : path.substring(path.lastIndexOf('>') + 1).trim();
 	}
 
-	Class<? extends Command> type() {
-		return type;
-	}
-
 	/** A new instance of the command, its fields at their defaults. */
-	Command instantiate() throws ReflectiveOperationException {
+	public Command instantiate() throws ReflectiveOperationException {
 		final java.lang.reflect.Constructor<? extends Command> constructor = type.getDeclaredConstructor();
 		constructor.setAccessible(true);
 		return constructor.newInstance();
 	}
 
-	List<Field> inputs() {
+	public List<Field> inputs() {
 		return inputs;
 	}
 
-	List<Field> outputs() {
+	public List<Field> outputs() {
 		return outputs;
 	}
 

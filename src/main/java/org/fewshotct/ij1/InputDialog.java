@@ -1,13 +1,14 @@
 package org.fewshotct.ij1;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
+import ij.plugin.frame.Recorder;
 
 import java.io.File;
 import java.lang.reflect.Field;
 import java.util.List;
 
+import org.fewshotct.command.OpenImages;
 import org.fewshotct.core.UserInputException;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -26,6 +27,7 @@ final class InputDialog {
 	{
 		final GenericDialog dialog = new GenericDialog(label);
 		final String[] titles = imageTitles();
+		int images = 0;
 		for (final Field f : inputs) {
 			final Class<?> type = f.getType();
 			final Object value = f.get(defaults);
@@ -34,8 +36,9 @@ final class InputDialog {
 			if (type == ImagePlus.class) {
 				if (titles.length == 0 && p.required())
 					throw new UserInputException(label + " needs an open image for '" + key + "'");
+				// Each required image starts on another open image, so two image inputs never start on the same one.
 				final String[] choices = p.required() ? titles : withNone(titles);
-				dialog.addChoice(key, choices, choices[0]);
+				dialog.addChoice(key, choices, p.required() ? titles[images++ % titles.length] : choices[0]);
 			}
 			else if (type == boolean.class || type == Boolean.class)
 				dialog.addCheckbox(key, Boolean.TRUE.equals(value));
@@ -56,9 +59,14 @@ final class InputDialog {
 			final Parameter p = CommandParameters.annotation(f);
 			if (type == ImagePlus.class) {
 				final String title = dialog.getNextChoice();
-				values[i] = MacroOptions.NO_IMAGE.equals(title) ? null : MacroOptions.image(f.getName(), title);
+				values[i] = MacroOptions.NO_IMAGE.equals(title) ? null : OpenImageTitles.image(f.getName(), title);
 			}
-			else if (type == boolean.class || type == Boolean.class) values[i] = dialog.getNextBoolean();
+			else if (type == boolean.class || type == Boolean.class) {
+				values[i] = dialog.getNextBoolean();
+				// ImageJ records only ticked boxes, and a left-out key means its default: record an unticked default
+				if (Boolean.TRUE.equals(f.get(defaults)) && !(Boolean) values[i] && Recorder.record) Recorder
+					.recordOption(f.getName(), "false");
+			}
 			else if (type == String.class && p.choices().length > 0) values[i] = dialog.getNextChoice();
 			else {
 				final String text = dialog.getNextString().trim();
@@ -77,13 +85,6 @@ final class InputDialog {
 	}
 
 	private static String[] imageTitles() {
-		final int[] ids = WindowManager.getIDList();
-		if (ids == null) return new String[0];
-		final String[] titles = new String[ids.length];
-		for (int i = 0; i < ids.length; i++) {
-			final ImagePlus image = WindowManager.getImage(ids[i]);
-			titles[i] = image == null ? "" : image.getTitle();
-		}
-		return titles;
+		return OpenImages.all().stream().map(ImagePlus::getTitle).toArray(String[]::new);
 	}
 }

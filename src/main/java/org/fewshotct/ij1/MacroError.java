@@ -11,7 +11,7 @@ public final class MacroError {
 
 	/** Called from macros through {@code call()}, which needs a String result; it never returns normally. */
 	public static String raise(final String message) {
-		CommandBridge.fail("Macro", message);
+		Failures.report("Macro", message);
 		return message;
 	}
 }

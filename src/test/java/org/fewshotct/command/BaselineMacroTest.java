@@ -20,6 +20,7 @@ import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
 import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.testing.ImageJBatch;
+import org.fewshotct.testing.Refusals;
 import org.fewshotct.testing.TestStacks;
 import org.junit.Rule;
 import org.junit.Test;
@@ -74,6 +75,7 @@ public class BaselineMacroTest {
 	public void windowKeysAreHounsfieldUnits() {
 		assertNull(BaselineCommand.window(Double.NaN, Double.NaN));
 		assertEquals(new HounsfieldWindow(-200, 300), BaselineCommand.window(-200, 300));
+		assertNull("the default window, as Fiji's dialog fills it in", BaselineCommand.window(-1000, 1000));
 		try {
 			BaselineCommand.window(-200, Double.NaN);
 			fail("half a window accepted");
@@ -81,5 +83,12 @@ public class BaselineMacroTest {
 		catch (final UserInputException e) {
 			assertEquals("Sobel Watershed Baseline needs both window_min= and window_max=, or neither", e.getMessage());
 		}
+	}
+
+	@Test
+	public void aReversedWindowIsReportedAsTyped() {
+		Refusals.assertRefused(() -> BaselineCommand.window(1000, -1000), "needs window_max= above window_min=, " +
+			"got window_min=1000 window_max=-1000 (HU)");
+		Refusals.assertRefused(() -> BaselineCommand.window(200.5, 10), "got window_min=200.5 window_max=10 (HU)");
 	}
 }

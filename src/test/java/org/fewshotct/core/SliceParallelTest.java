@@ -2,9 +2,11 @@ package org.fewshotct.core;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.Test;
@@ -41,5 +43,23 @@ public class SliceParallelTest {
 		catch (final UserInputException e) {
 			assertSame(bad, e);
 		}
+	}
+
+	@Test(timeout = 60_000)
+	public void anErrorInAWorkerReachesTheCallerInsteadOfAHang() {
+		final OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
+		final AtomicInteger started = new AtomicInteger();
+		try {
+			SliceParallel.forEach(1000, 3, Progress.NONE, s -> {
+				started.incrementAndGet();
+				if (s == 2) throw heap;
+				Thread.sleep(1);
+			});
+			fail("the error was lost");
+		}
+		catch (final OutOfMemoryError e) {
+			assertSame(heap, e);
+		}
+		assertTrue("slices were still handed out after the error: " + started.get(), started.get() < 100);
 	}
 }

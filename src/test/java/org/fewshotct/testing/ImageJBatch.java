@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a macro through {@code bin/imagej-batch} in a fresh JVM, as batch users do, and captures its output. */
@@ -31,21 +34,41 @@ public final class ImageJBatch {
 	private ImageJBatch() {}
 
 	public static Run run(final String macro) throws IOException, InterruptedException {
+		return run(macro, "", "bash", "bin/imagej-batch");
+	}
+
+	/** Runs a macro file made of {@code macro} with a launcher command line ({@code launcher... MACRO ARG}). */
+	public static Run run(final String macro, final String argument, final String... launcher) throws IOException,
+		InterruptedException
+	{
 		final File file = File.createTempFile("few-shot-ct-test", ".ijm");
+		try {
+			Files.write(file.toPath(), macro.getBytes(StandardCharsets.UTF_8));
+			return runFile(file, argument, launcher);
+		}
+		finally {
+			Files.deleteIfExists(file.toPath());
+		}
+	}
+
+	/** Runs a macro file with a launcher command line ({@code launcher... MACRO ARG}). */
+	public static Run runFile(final File macro, final String argument, final String... launcher) throws IOException,
+		InterruptedException
+	{
 		final File out = File.createTempFile("few-shot-ct-test", ".out");
 		final File err = File.createTempFile("few-shot-ct-test", ".err");
 		try {
-			Files.write(file.toPath(), macro.getBytes(StandardCharsets.UTF_8));
-			final Process process = new ProcessBuilder("bash", "bin/imagej-batch", file.getPath()).redirectOutput(out)
-				.redirectError(err).start();
+			final List<String> command = new ArrayList<>(Arrays.asList(launcher));
+			command.add(macro.getPath());
+			if (!argument.isEmpty()) command.add(argument);
+			final Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
 			if (!process.waitFor(10, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
-				throw new IllegalStateException("imagej-batch did not finish in 10 minutes");
+				throw new IllegalStateException(launcher[launcher.length - 1] + " did not finish in 10 minutes");
 			}
 			return new Run(process.exitValue(), read(out), read(err));
 		}
 		finally {
-			Files.deleteIfExists(file.toPath());
 			Files.deleteIfExists(out.toPath());
 			Files.deleteIfExists(err.toPath());
 		}

@@ -15,14 +15,14 @@ import java.util.Locale;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
-import org.fewshotct.core.UserInputException;
-import org.fewshotct.core.io.AtomicOutput;
-import org.fewshotct.core.io.SourceFiles;
+import org.fewshotct.core.io.FolderOutput;
+import org.fewshotct.core.io.OutputPaths;
 
 /**
  * A comparison as files a person can open after a batch run on a server: {@value #HTML} (one page showing
  * everything), {@value #CSV} (the table), {@value #PLOT} and the montage as one PNG per slice in
- * {@value #MONTAGE}/. Every file is written to a temporary file and moved into place.
+ * {@value #MONTAGE}/. Every file is written to a temporary file and moved into place, in a folder marked
+ * {@value FolderOutput#MARKER} until the report is complete.
  */
 public final class ComparisonReport {
 
@@ -43,10 +43,9 @@ public final class ComparisonReport {
 	 * the open images was read from. Call before any work.
 	 */
 	public static void check(final File folder, final Iterable<ImagePlus> images) {
-		if (folder.isFile()) throw new UserInputException("The output " + folder + " is a file, not a folder");
-		SourceFiles.requireNotAnInput(folder, images);
+		OutputPaths.requireFolder(folder, images);
 		for (final String name : new String[] { HTML, CSV, PLOT, pageFile(0) })
-			SourceFiles.requireNotAnInput(new File(folder, name), images);
+			OutputPaths.requireFile(new File(folder, name), images);
 	}
 
 	/** Writes the report into {@code folder}, the montage pages in parallel. */
@@ -55,19 +54,23 @@ public final class ComparisonReport {
 		throws IOException
 	{
 		progress.status("writing the montage");
-		SliceParallel.forEach(montage.getStackSize(), threads, progress, s -> png(montage.getStack().getProcessor(s +
-			1), new File(folder, pageFile(s))));
-		png(plot.getProcessor(), new File(folder, PLOT));
-		AtomicOutput.write(new File(folder, CSV), path -> {
-			if (!table.save(path.toString())) throw new IOException("ImageJ could not save the table");
-		});
 		final String html = html(comparison, montage.getWidth(), montage.getHeight());
-		AtomicOutput.write(new File(folder, HTML), path -> Files.write(path, html.getBytes(StandardCharsets.UTF_8)));
+		FolderOutput.write(folder, output -> {
+			SliceParallel.forEachFile(montage.getStackSize(), threads, progress, s -> png(output, montage.getStack()
+				.getProcessor(s + 1), pageFile(s)));
+			png(output, plot.getProcessor(), PLOT);
+			output.file(CSV, path -> {
+				if (!table.save(path.toString())) throw new IOException("ImageJ could not save the table");
+			});
+			output.file(HTML, path -> Files.write(path, html.getBytes(StandardCharsets.UTF_8)));
+		});
 	}
 
-	private static void png(final ImageProcessor image, final File file) throws IOException {
-		AtomicOutput.write(file, path -> {
-			if (!new FileSaver(new ImagePlus(file.getName(), image)).saveAsPng(path.toString()))
+	private static void png(final FolderOutput output, final ImageProcessor image, final String name)
+		throws IOException
+	{
+		output.file(name, path -> {
+			if (!new FileSaver(new ImagePlus(name, image)).saveAsPng(path.toString()))
 				throw new IOException("Could not write " + path);
 		});
 	}

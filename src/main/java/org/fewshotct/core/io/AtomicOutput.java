@@ -3,16 +3,22 @@ package org.fewshotct.core.io;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Writes an output file through a temporary file beside it that is moved into place only when complete, so a
- * failure or a cancel leaves no half-written file and an earlier version stays intact.
+ * Writes an output file through a temporary file that is moved into place only when complete, so a failure or a
+ * cancel leaves no half-written file and an earlier version stays intact. The temporary file keeps the target's
+ * name (some writers, ImageJ's table saver among them, choose the format by the extension) inside a hidden
+ * folder {@code .NAME.partial-XXXX} beside the target: what a killed run leaves ends in no {@code .png} or
+ * {@code .csv} that a reader could take for a result, and the next write of that name removes it.
  */
 public final class AtomicOutput {
 
@@ -22,17 +28,34 @@ public final class AtomicOutput {
 		void write(Path path) throws IOException;
 	}
 
+	private static final String PARTIAL = ".partial-";
+
 	private AtomicOutput() {}
 
+	/** Writes {@code target}; refuses a write-protected file or a folder that cannot be written into. */
 	public static void write(final File target, final FileWriter writer) throws IOException {
+		OutputPaths.requireFile(target);
 		final Path destination = target.toPath().toAbsolutePath();
+		removeLeftovers(destination.getParent(), "." + destination.getFileName() + PARTIAL);
+		stage(destination, writer);
+	}
+
+	/**
+	 * As {@link #write}, for the many files of a {@link FolderOutput}, which removed every leftover of the folder
+	 * once rather than listing it again for every file.
+	 */
+	static void writeInCleanFolder(final File target, final FileWriter writer) throws IOException {
+		OutputPaths.requireFile(target);
+		stage(target.toPath().toAbsolutePath(), writer);
+	}
+
+	/** Writes into a hidden staging folder beside the destination, then moves the file into place. */
+	private static void stage(final Path destination, final FileWriter writer) throws IOException {
 		final Path parent = destination.getParent();
-		if (parent != null) Files.createDirectories(parent);
-		// Keep the extension: some writers (ImageJ's table and image savers) choose the format by it.
+		Files.createDirectories(parent);
 		final String name = destination.getFileName().toString();
-		final int dot = name.lastIndexOf('.');
-		final Path temporary = Files.createTempFile(parent, "." + name + ".partial-", dot > 0 ? name.substring(dot)
-			: "");
+		final Path staging = Files.createTempDirectory(parent, "." + name + PARTIAL);
+		final Path temporary = staging.resolve(name);
 		try {
 			writer.write(temporary);
 			makeReadable(temporary, destination);
@@ -44,13 +67,40 @@ public final class AtomicOutput {
 			}
 		}
 		finally {
-			Files.deleteIfExists(temporary);
+			delete(staging);
+		}
+	}
+
+	/** Whether a file or folder name is one of the temporary outputs of an unfinished write. */
+	static boolean isPartial(final String name) {
+		return name.startsWith(".") && name.contains(PARTIAL);
+	}
+
+	/** Removes what unfinished writes left in the folder: every entry whose name starts with {@code prefix}. */
+	static void removeLeftovers(final Path folder, final String prefix) throws IOException {
+		if (!Files.isDirectory(folder)) return;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, entry -> entry.getFileName().toString()
+			.startsWith(prefix) && isPartial(entry.getFileName().toString())))
+		{
+			for (final Path entry : entries)
+				delete(entry);
+		}
+	}
+
+	private static void delete(final Path path) throws IOException {
+		if (!Files.isDirectory(path)) {
+			Files.deleteIfExists(path);
+			return;
+		}
+		try (Stream<Path> tree = Files.walk(path)) {
+			for (final Path entry : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator)
+				Files.deleteIfExists(entry);
 		}
 	}
 
 	/**
-	 * Temporary files are private (rw-------); the result should be as readable as any file a user saves, so
-	 * a report can be served or shared: the permissions of the file it replaces, else rw-r--r--.
+	 * Temporary files may be private; the result should be as readable as any file a user saves, so a report
+	 * can be served or shared: the permissions of the file it replaces, else rw-r--r--.
 	 */
 	private static void makeReadable(final Path temporary, final Path destination) throws IOException {
 		try {

@@ -41,7 +41,10 @@ public final class ChallengeCsvReader {
 	public static ImagePlus read(final File csv, final int width, final int height, final int threads,
 		final Progress progress) throws IOException
 	{
+		if (csv.isDirectory()) throw new UserInputException(csv + " is a folder, not a CSV file");
 		if (!csv.isFile()) throw new UserInputException("No such CSV file: " + csv);
+		if (!FilePermissions.readable(csv.toPath())) throw new UserInputException("Cannot read the CSV file " + csv +
+			": permission denied");
 		try (FileChannel channel = FileChannel.open(csv.toPath(), StandardOpenOption.READ)) {
 			final Header header = Header.read(channel, csv);
 			final List<long[]> chunks = chunks(channel, header.end, threads);

@@ -90,6 +90,9 @@ public final class ChallengeCsvWriter {
 			throw new CancelledException();
 		}
 		catch (final ExecutionException e) {
+			// An OutOfMemoryError stays itself, so the front end can say how to give Java more memory.
+			if (e.getCause() instanceof Error) throw (Error) e.getCause();
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
 			throw new IOException("Formatting the CSV failed: " + e.getCause(), e.getCause());
 		}
 		finally {

@@ -6,7 +6,9 @@ import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.fewshotct.core.Progress;
@@ -16,7 +18,7 @@ import org.fewshotct.core.UserInputException;
 
 /**
  * Writes a label stack as one grayscale PNG per slice (8 or 16-bit, as the stack, whatever its lookup table),
- * named after its slice label.
+ * named after its slice label, into a folder marked {@value FolderOutput#MARKER} until every slice is written.
  */
 public final class LabelSliceWriter {
 
@@ -34,10 +36,18 @@ public final class LabelSliceWriter {
 		if (folder.exists() && !folder.isDirectory()) throw new UserInputException("Not a folder: " + folder);
 		final ImageStack stack = labels.getStack();
 		final String[] names = fileNames(stack);
-		SliceParallel.forEachFile(stack.getSize(), threads, progress, s -> {
+		FolderOutput.write(folder, output -> SliceParallel.forEachFile(stack.getSize(), threads, progress, s -> {
 			final ImageProcessor slice = stack.getProcessor(s + 1);
-			AtomicOutput.write(new File(folder, names[s]), path -> GrayPng.write(slice, path.toFile()));
-		});
+			output.file(names[s], path -> GrayPng.write(slice, path.toFile()));
+		}));
+	}
+
+	/** The files {@link #write} writes: one per slice, named after its label. */
+	public static List<File> files(final ImagePlus labels, final File folder) {
+		final List<File> files = new ArrayList<>();
+		for (final String name : fileNames(labels.getStack()))
+			files.add(new File(folder, name));
+		return files;
 	}
 
 	/** File names from slice labels ({@code 007.png} stays, {@code 007} gets {@code .png}); no duplicates. */

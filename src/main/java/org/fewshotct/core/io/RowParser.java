@@ -125,6 +125,9 @@ final class RowParser {
 		if (p >= n || chunk[p] != ',') throw error(row, "has " + (s + 1) + " columns, expected " + (slices.length +
 			1));
 		p++;
+		// pandas reads a quoted number ("7", as QUOTE_ALL writes it) as the number.
+		final boolean quoted = p < n && chunk[p] == '"';
+		if (quoted) p++;
 		int value = 0;
 		int digits = 0;
 		byte b;
@@ -135,8 +138,10 @@ final class RowParser {
 			p++;
 		}
 		if (p < n && chunk[p] == '.') p = skipZeroFraction(chunk, p + 1, n, row, s);
-		if (digits == 0 || !endOfCell(chunk, p, n)) throw error(row, "cell in column '" + header.names.get(s) +
-			"' is not a non-negative integer: '" + cell(chunk, lineStart, p, n) + "'");
+		final boolean closed = !quoted || p < n && chunk[p] == '"';
+		if (quoted && closed) p++;
+		if (digits == 0 || !closed || !endOfCell(chunk, p, n)) throw error(row, "cell in column '" + header.names.get(
+			s) + "' is not a non-negative integer: '" + cell(chunk, lineStart, p, n) + "'");
 		cellValue = value;
 		return p;
 	}
@@ -198,7 +203,8 @@ final class RowParser {
 		final byte[] bytes = new byte[to - from];
 		for (int i = 0; i < bytes.length; i++)
 			bytes[i] = chunk[from + i];
-		return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).trim();
+		// As written, spaces included: a cell " 7" is reported as ' 7', not as the '7' it seems to be.
+		return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\r", "");
 	}
 
 	/** Line numbers count the header as line 1. */

@@ -33,9 +33,12 @@ public final class SliceFolderReader {
 	public static List<File> sliceFiles(final File folder) {
 		if (folder == null || !folder.isDirectory())
 			throw new UserInputException("Not a folder: " + folder);
+		if (!FilePermissions.readable(folder.toPath())) throw new UserInputException("Cannot read the folder " +
+			folder + ": permission denied");
+		FolderOutput.requireComplete(folder);
 		final File[] files = folder.listFiles(f -> f.isFile() && isSliceFile(f.getName()));
-		if (files == null || files.length == 0)
-			throw new UserInputException("No PNG, TIFF or DICOM slices in folder " + folder);
+		if (files == null) throw new UserInputException("Cannot read the folder " + folder);
+		if (files.length == 0) throw new UserInputException("No PNG, TIFF or DICOM slices in folder " + folder);
 		Arrays.sort(files, (a, b) -> NaturalOrder.compare(a.getName(), b.getName()));
 		return Arrays.asList(files);
 	}
@@ -128,6 +131,7 @@ public final class SliceFolderReader {
 
 	/** As {@link #readSlice}, with the calibration ImageJ read from the file. */
 	private static ImagePlus readSliceImage(final File file) {
+		SliceFileCheck.require(file);
 		try {
 			final ImageProcessor png = GrayPng.read(file);
 			if (png != null) return new ImagePlus(file.getName(), png);

@@ -1,6 +1,7 @@
 package org.fewshotct.core.io;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,10 +20,17 @@ public final class SourceFiles {
 		image.setProp(PROPERTY, canonical(source).getPath());
 	}
 
-	/** The file or folder the image was read from, or null. */
+	/**
+	 * The file or folder the image was read from, or null: as the suite's readers recorded it, else as ImageJ's
+	 * own openers did (a macro's {@code open(path)}).
+	 */
 	public static File of(final ImagePlus image) {
 		final String path = image.getProp(PROPERTY);
-		return path == null || path.isEmpty() ? null : new File(path);
+		if (path != null && !path.isEmpty()) return new File(path);
+		final FileInfo info = image.getOriginalFileInfo();
+		if (info == null || info.directory == null || info.directory.isEmpty()) return null;
+		return canonical(info.fileName == null || info.fileName.isEmpty() ? new File(info.directory) : new File(
+			info.directory, info.fileName));
 	}
 
 	/** Refuses {@code target} if it is, or lies in, the source of any of the images. */

@@ -5,13 +5,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OptionalDataException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StreamCorruptedException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +112,9 @@ final class WekaModelFile {
 	}
 
 	static WekaModel read(final File file) {
+		// A U-Net model is a folder holding unet.properties.
+		if (file.isDirectory()) throw new UserInputException(new File(file, "unet.properties").isFile() ? file +
+			" is a U-Net model folder; use Segment with U-Net" : file + " is a folder, not a Weka model file");
 		if (!file.isFile()) throw new UserInputException("No such model file: " + file);
 		try (ZipFile zip = new ZipFile(file)) {
 			final ZipEntry settingsEntry = zip.getEntry(SETTINGS);
@@ -131,15 +133,23 @@ final class WekaModelFile {
 			throw notAModel(file, "it is not a ZIP file (" + e.getMessage() + ")");
 		}
 		catch (final IOException e) {
-			throw new UserInputException("Cannot read the model file " + file + ": " + e.getMessage(), e);
+			throw new UserInputException("Cannot read the model file " + file + ": " + cause(e), e);
 		}
 		catch (final UserInputException e) {
 			throw e.getMessage().contains(file.getPath()) ? e : new UserInputException("The model file " + file +
 				" is damaged: " + e.getMessage(), e);
 		}
 		catch (final RuntimeException e) {
-			throw new UserInputException("The model file " + file + " is damaged: " + e.getMessage(), e);
+			throw new UserInputException("The model file " + file + " is damaged: " + cause(e), e);
 		}
+	}
+
+	/** What went wrong, in words: several of Java's reading errors carry no message. */
+	private static String cause(final Throwable e) {
+		if (e instanceof EOFException) return "it ends too early (truncated or cut off while written)";
+		if (e instanceof OptionalDataException) return "its classifier data is not what was written";
+		final String message = e.getMessage();
+		return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
 	}
 
 	private static Map<String, String> readSettings(final ZipFile zip, final ZipEntry entry) throws IOException {
@@ -189,9 +199,8 @@ final class WekaModelFile {
 				"The model file " + file + " is damaged: it holds no Weka classifier");
 			return new Object[] { classifier, header };
 		}
-		catch (final ClassNotFoundException | InvalidClassException | StreamCorruptedException | EOFException e)
-		{
-			throw new UserInputException("The model file " + file + " is damaged: " + e.getMessage(), e);
+		catch (final ClassNotFoundException | IOException e) {
+			throw new UserInputException("The model file " + file + " is damaged: " + cause(e), e);
 		}
 	}
 

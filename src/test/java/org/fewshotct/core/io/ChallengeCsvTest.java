@@ -12,6 +12,7 @@ import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
@@ -20,6 +21,7 @@ import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.testing.CancelledProgress;
 import org.fewshotct.testing.RealCt;
+import org.fewshotct.testing.Refusals;
 import org.fewshotct.testing.TestStacks;
 import org.junit.Rule;
 import org.junit.Test;
@@ -129,6 +131,34 @@ public class ChallengeCsvTest {
 	}
 
 	@Test
+	public void readsQuotedCellsAsPandasDoes() throws IOException {
+		// pandas' to_csv(quoting=csv.QUOTE_ALL); read_csv gives the numbers.
+		final ImagePlus labels = read("\"\",\"0\",\"1\"\n\"0\",\"5\",\"6\"\n\"1\",\"7\",\"8.0\"\n\"2\",9,\"10\"\n" +
+			"\"3\",\"11\",\"12\"\n");
+		assertPixels(labels, 1, 5, 7, 9, 11);
+		assertPixels(labels, 2, 6, 8, 10, 12);
+		assertRefused(",0,1\n0,1,2\n1,\"1,2\n2,1,2\n3,1,2\n", "line 3: cell in column '0' is not a non-negative integer: '\"1'");
+	}
+
+	@Test
+	public void reportsACellAsItIsWritten() throws IOException {
+		assertRefused(",0,1\n0,1,2\n1,1, 7\n2,1,2\n3,1,2\n", "line 3: cell in column '1' is not a non-negative integer: ' 7'");
+	}
+
+	@Test
+	public void aFolderIsNotACsvFile() throws IOException {
+		final File folder = temp.newFolder("y.csv");
+		Refusals.assertRefused(() -> {
+			try {
+				ChallengeCsvReader.read(folder, 0, 0, 1, Progress.NONE);
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}, folder + " is a folder, not a CSV file");
+	}
+
+	@Test
 	public void widthAndHeightOverrideTheSquareGuess() throws IOException {
 		final File csv = csv(",0\n0,1\n1,2\n2,3\n3,4\n4,5\n5,6\n");
 		final ImagePlus labels = ChallengeCsvReader.read(csv, 3, 2, 1, Progress.NONE);
@@ -225,8 +255,9 @@ public class ChallengeCsvTest {
 		final java.util.Random random = new java.util.Random(5);
 		for (int s = 0; s < 12; s++) {
 			final byte[] pixels = new byte[128 * 128];
+			// In runs of 8 pixels: labels come in flat regions, and scattered values would be refused as CT.
 			for (int i = 0; i < pixels.length; i++)
-				pixels[i] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0);
+				pixels[i] = i % 8 != 0 ? pixels[i - 1] : (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 0);
 			stack.addSlice("s" + s, pixels);
 		}
 		return stack;

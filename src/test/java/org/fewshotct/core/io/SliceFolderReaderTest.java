@@ -14,6 +14,7 @@ import ij.process.ShortProcessor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.Progress;
@@ -84,6 +85,29 @@ public class SliceFolderReaderTest {
 		png(new File(folder, "0.png"), new ShortProcessor(3, 2), 1);
 		Files.write(new File(folder, "1.png").toPath(), "not an image".getBytes());
 		assertRefused(folder, "1.png");
+	}
+
+	@Test
+	public void refusesTextOrEmptyFilesNamedAsImagesSayingWhatTheyAre() throws IOException {
+		final File text = temp.newFolder("text");
+		Files.write(new File(text, "fake.png").toPath(), "hello\n".getBytes());
+		assertRefused(text, "The slice file " + new File(text, "fake.png") + " is not a PNG image: its content is text");
+		final File tiffAsPng = temp.newFolder("tiff-as-png");
+		new FileSaver(new ImagePlus("", new ByteProcessor(2, 2))).saveAsTiff(new File(tiffAsPng, "a.png").getPath());
+		assertRefused(tiffAsPng, "is not a PNG image: its content is a TIFF image");
+		for (final String name : new String[] { "0.png", "0.tif" }) {
+			final File empty = temp.newFolder("empty-" + name);
+			assertTrue(new File(empty, name).createNewFile());
+			assertRefused(empty, "The slice file " + new File(empty, name) + " is empty (0 bytes)");
+		}
+	}
+
+	@Test
+	public void anUnreadableFolderIsNotCalledEmpty() throws IOException {
+		final File folder = temp.newFolder("locked");
+		png(new File(folder, "0.png"), new ShortProcessor(3, 2), 1);
+		Files.setPosixFilePermissions(folder.toPath(), PosixFilePermissions.fromString("-wx-wx-wx"));
+		assertRefused(folder, "Cannot read the folder " + folder + ": permission denied");
 	}
 
 	@Test

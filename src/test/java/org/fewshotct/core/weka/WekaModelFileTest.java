@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -95,19 +96,44 @@ public class WekaModelFileTest {
 	}
 
 	@Test
+	public void aDamagedClassifierIsRefusedWithItsRealCause() throws IOException {
+		final byte[] classifier;
+		try (ZipFile original = new ZipFile(saved)) {
+			classifier = original.getInputStream(original.getEntry(WekaModelFile.CLASSIFIER)).readAllBytes();
+		}
+		assertRefused(withClassifier("cut.weka", Arrays.copyOf(classifier, classifier.length / 2)),
+			"cut.weka is damaged: it ends too early");
+	}
+
+	@Test
+	public void aFolderIsNoModelFileAndAUNetFolderSaysWhichCommandTakesIt() throws IOException {
+		final File folder = temp.newFolder("models");
+		assertRefused(folder, "is a folder, not a Weka model file");
+		assertTrue(new File(folder, "unet.properties").createNewFile());
+		assertRefused(folder, folder + " is a U-Net model folder; use Segment with U-Net");
+	}
+
+	@Test
 	public void refusesSerializedClassesOutsideWekaAndTheJdk() throws IOException {
-		final File file = temp.newFile("foreign.weka");
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+			objects.writeObject(new Foreign());
+		}
+		assertRefused(withClassifier("foreign.weka", bytes.toByteArray()), "foreign.weka is damaged");
+	}
+
+	/** A model file with the saved model's settings and the given classifier entry. */
+	private static File withClassifier(final String name, final byte[] classifier) throws IOException {
+		final File file = temp.newFile(name);
 		try (OutputStream out = Files.newOutputStream(file.toPath()); ZipOutputStream zip = new ZipOutputStream(out);
 			ZipFile original = new ZipFile(saved))
 		{
 			zip.putNextEntry(new ZipEntry(WekaModelFile.SETTINGS));
 			zip.write(original.getInputStream(original.getEntry(WekaModelFile.SETTINGS)).readAllBytes());
 			zip.putNextEntry(new ZipEntry(WekaModelFile.CLASSIFIER));
-			final ObjectOutputStream objects = new ObjectOutputStream(zip);
-			objects.writeObject(new Foreign());
-			objects.flush();
+			zip.write(classifier);
 		}
-		assertRefused(file, "foreign.weka is damaged");
+		return file;
 	}
 
 	/** A serializable class that is neither Weka's nor the JDK's. */

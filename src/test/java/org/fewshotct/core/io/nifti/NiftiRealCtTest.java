@@ -46,7 +46,7 @@ public class NiftiRealCtTest {
 		final BaselineSegmenter baseline = new BaselineSegmenter(BaselineSettings.DEFAULT, SliceParallel
 			.defaultThreads());
 		final ImagePlus expected = baseline.segment(pngs, Progress.NONE);
-		for (final ImagePlus volume : new ImagePlus[] { ras, sagittal }) {
+		for (final ImagePlus volume : new ImagePlus[] { ras, sagittal, signed }) {
 			final ImagePlus labels = baseline.segment(volume, Progress.NONE);
 			for (int s = 1; s <= n; s++)
 				assertArrayEquals(volume.getTitle() + " slice " + s, (short[]) expected.getStack().getPixels(s),

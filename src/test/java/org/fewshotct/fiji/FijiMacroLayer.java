@@ -1,0 +1,120 @@
+package org.fewshotct.fiji;
+
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.macro.Interpreter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.convert.ConvertService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleRunner;
+import org.scijava.module.ModuleService;
+import org.scijava.module.process.PostprocessorPlugin;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginService;
+
+/**
+ * A model of Fiji's ImageJ 1.x macro layer on the real SciJava machinery (scijava-common's context, command
+ * and module services, every pre- and postprocessor on the class path, its headless UI), for
+ * {@code run("Label", "options")}: the macro thread holds the options; the keys given are converted and marked
+ * resolved, the way imagej-legacy's MacroPreprocessor does (an image key by ID first, then by title, as its
+ * string-to-ImagePlus converter does); the rest goes through the processors. imagej-legacy itself is not on
+ * Maven Central, so this class stands in for its two steps that matter here.
+ */
+final class FijiMacroLayer implements AutoCloseable {
+
+	private final Context context = new Context();
+	private final CommandService commands = context.service(CommandService.class);
+	private final ModuleService modules = context.service(ModuleService.class);
+	private final PluginService plugins = context.service(PluginService.class);
+	private final ConvertService convert = context.service(ConvertService.class);
+
+	FijiMacroLayer() {
+		Interpreter.batchMode = true; // a headless macro's images live in batch mode
+	}
+
+	/** Every command of the suite that Fiji's menus would list (from the plugin index, as Fiji finds them). */
+	List<Class<? extends Command>> suiteCommands() throws ClassNotFoundException {
+		final List<Class<? extends Command>> types = new ArrayList<>();
+		for (final CommandInfo info : commands.getCommands())
+			if (info.getClassName().startsWith("org.fewshotct.command.")) types.add(info.loadDelegateClass().asSubclass(
+				Command.class));
+		return types;
+	}
+
+	/** A module of the command with the macro keys given filled in, not yet processed. */
+	Module module(final Class<? extends Command> type, final String options) {
+		final CommandInfo info = commands.getCommand(type);
+		final Module module = modules.createModule(info);
+		for (final ModuleItem<?> input : info.inputs()) {
+			final String text = Macro.getValue(options, input.getName(), null);
+			if (text == null) continue;
+			final Object value = input.getType() == ImagePlus.class ? imageByIdThenTitle(text) : convert.convert(text,
+				input.getType());
+			if (value == null) continue;
+			module.setInput(input.getName(), value);
+			module.resolveInput(input.getName());
+		}
+		return module;
+	}
+
+	/** Runs the preprocessors on the macro thread; the one that cancelled, or null. */
+	PreprocessorPlugin preprocess(final Module module, final String options) {
+		return onMacroThread(options, () -> (PreprocessorPlugin) runner(module).preProcess());
+	}
+
+	/** The whole run: preprocessors, the command, postprocessors; a command's exception is thrown. */
+	Module run(final Class<? extends Command> type, final String options) {
+		final Module module = module(type, options);
+		onMacroThread(options, () -> {
+			runner(module).run();
+			return null;
+		});
+		return module;
+	}
+
+	private ModuleRunner runner(final Module module) {
+		final List<PreprocessorPlugin> pre = plugins.createInstancesOfType(PreprocessorPlugin.class);
+		final List<PostprocessorPlugin> post = plugins.createInstancesOfType(PostprocessorPlugin.class);
+		return new ModuleRunner(context, module, pre, post);
+	}
+
+	/** ImageJ gives a command's macro options to the thread that runs it, named {@code Run$_...}. */
+	private static <T> T onMacroThread(final String options, final java.util.function.Supplier<T> action) {
+		final Thread thread = Thread.currentThread();
+		final String name = thread.getName();
+		thread.setName("Run$_" + name);
+		Macro.setOptions(options);
+		try {
+			return action.get();
+		}
+		finally {
+			Macro.setOptions(null);
+			thread.setName(name);
+		}
+	}
+
+	private static ImagePlus imageByIdThenTitle(final String text) {
+		try {
+			final ImagePlus byId = WindowManager.getImage(Integer.parseInt(text));
+			if (byId != null) return byId;
+		}
+		catch (final NumberFormatException e) {
+			// not an ID: a title
+		}
+		return WindowManager.getImage(text);
+	}
+
+	@Override
+	public void close() {
+		context.dispose();
+	}
+}
