@@ -5,11 +5,17 @@ import ij.ImageStack;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import org.fewshotct.core.Progress;
+import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.io.AtomicOutput;
+import org.fewshotct.core.io.FolderOutput;
+import org.fewshotct.core.io.GrayPng;
 import org.fewshotct.core.io.LabelSliceWriter;
 
 /**
@@ -59,9 +65,19 @@ final class BlockSegmentation {
 			if (sliceNames[s] == null) stack.setSliceLabel(String.format("%03d", from + s), s + 1);
 		}
 		final String[] files = LabelSliceWriter.fileNames(stack);
-		LabelSliceWriter.write(new ImagePlus(block.name, stack), new File(new File(output, block.name), LABELS),
-			threads, Progress.NONE);
+		final File folder = new File(new File(output, block.name), LABELS);
+		markIncomplete(folder);
+		// File by file: the blocks of a scan write into one folder side by side.
+		SliceParallel.forEachFile(files.length, threads, Progress.NONE, s -> AtomicOutput.write(new File(folder,
+			files[s]), path -> GrayPng.write(stack.getProcessor(s + 1), path.toFile())));
 		return BlockResult.done(block, slices, from, sliceNames, files, seconds(start));
+	}
+
+	/** Marks the scan's label folder unfinished, as the commands do, until {@link ScanFinish} completes the scan. */
+	private static void markIncomplete(final File folder) throws IOException {
+		AtomicOutput.write(new File(folder, FolderOutput.MARKER), path -> Files.write(path, ("bin/spark-segment is " +
+			"writing this folder, or was stopped before it finished its scan: its files may be missing or from an " +
+			"earlier run. Run it again.\n").getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Collections;
 
 import org.fewshotct.core.Progress;
@@ -13,14 +14,15 @@ import org.fewshotct.core.SlicePairing;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.ChallengeCsvReader;
 import org.fewshotct.core.io.ChallengeCsvWriter;
+import org.fewshotct.core.io.FolderOutput;
 import org.fewshotct.core.io.GrayPng;
 import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.core.metric.StackRandIndex;
 
 /**
- * One Spark task per segmented scan: its label PNGs back as one stack, {@code labels.csv} (challenge CSV),
- * the mean ARI against {@code <truth>/<scan>/} or {@code <truth>/<scan>.csv}, and last the scan's own
- * summary row, which marks it finished.
+ * One Spark task per segmented scan: its label PNGs back as one stack, {@code labels.csv} (challenge CSV), the
+ * label folder's {@value FolderOutput#MARKER} marker removed, the mean ARI against {@code <truth>/<scan>/} or
+ * {@code <truth>/<scan>.csv}, and last the scan's own summary row, which marks it finished.
  */
 final class ScanFinish {
 
@@ -34,8 +36,10 @@ final class ScanFinish {
 		final File folder = new File(output, scan.name);
 		final ImagePlus labels;
 		try {
-			labels = labels(scan, new File(folder, BlockSegmentation.LABELS));
+			final File labelFolder = new File(folder, BlockSegmentation.LABELS);
+			labels = labels(scan, labelFolder);
 			ChallengeCsvWriter.write(labels, new File(folder, CSV), threads, Progress.NONE);
+			Files.deleteIfExists(new File(labelFolder, FolderOutput.MARKER).toPath());
 		}
 		catch (final IOException | RuntimeException e) {
 			if (!Attempts.isLast()) throw e;

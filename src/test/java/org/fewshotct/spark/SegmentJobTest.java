@@ -24,6 +24,7 @@ import org.fewshotct.core.Stacks;
 import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
 import org.fewshotct.core.io.ChallengeCsvWriter;
+import org.fewshotct.core.io.FolderOutput;
 import org.fewshotct.core.io.GrayPng;
 import org.fewshotct.core.io.LabelSliceWriter;
 import org.fewshotct.core.io.SliceFolderReader;
@@ -141,9 +142,11 @@ public class SegmentJobTest {
 		assertTrue(blocked.mkdirs());
 		final SegmentJob.Outcome outcome = run("baseline", output);
 		assertTrue(row(outcome, "b").failed());
-		assertTrue(row(outcome, "b").error, row(outcome, "b").error.contains("b block"));
+		assertTrue(row(outcome, "b").error, row(outcome, "b").error.contains("phantom-002.png"));
+		assertTrue(new File(output, "b/labels/" + FolderOutput.MARKER).isFile());
 		assertEquals(5, row(outcome, "a").slices);
 		assertTrue(new File(output, "a/labels.csv").isFile());
+		assertTrue(!new File(output, "a/labels/" + FolderOutput.MARKER).exists());
 		assertTrue(!new File(output, "b/summary.csv").exists());
 	}
 
