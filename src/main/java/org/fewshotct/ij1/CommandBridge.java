@@ -7,6 +7,7 @@ import ij.WindowManager;
 import ij.plugin.PlugIn;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.UserInputException;
 import org.scijava.Context;
 import org.scijava.command.Command;
+import org.scijava.event.EventHandler;
+import org.scijava.plugin.Parameter;
+import org.scijava.service.Service;
 
 /**
  * Runs a Few-Shot CT SciJava command from an ImageJ 1.x menu entry ({@code plugins.config}) or macro, where
@@ -49,7 +53,7 @@ public class CommandBridge implements PlugIn {
 			if (values == null) return; // the user cancelled the dialog
 			for (int i = 0; i < values.length; i++)
 				parameters.inputs().get(i).set(command, values[i]);
-			context().inject(command);
+			if (needsContext(command.getClass())) context().inject(command);
 			command.run();
 			showOutputs(parameters, command);
 		}
@@ -82,6 +86,21 @@ public class CommandBridge implements PlugIn {
 		IJ.showProgress(1.0);
 		IJ.error(label, message);
 		Macro.abort();
+	}
+
+	/**
+	 * Whether the command has anything for a SciJava context to inject (a service or context parameter, an
+	 * event handler). Creating a context with all its services takes about a second of a batch run.
+	 */
+	static boolean needsContext(final Class<?> type) {
+		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+			for (final Field f : c.getDeclaredFields())
+				if (f.isAnnotationPresent(Parameter.class) && (Service.class.isAssignableFrom(f.getType()) ||
+					Context.class.isAssignableFrom(f.getType()))) return true;
+			for (final Method m : c.getDeclaredMethods())
+				if (m.isAnnotationPresent(EventHandler.class)) return true;
+		}
+		return false;
 	}
 
 	private static synchronized Context context() {
