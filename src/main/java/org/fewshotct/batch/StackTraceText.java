@@ -9,18 +9,17 @@ final class StackTraceText {
 
 	/**
 	 * When {@code text} is a stack trace (its first line starts with the name of a Throwable class, a line
-	 * {@code \tat ...} follows), the line of its root cause ({@code java.awt.HeadlessException},
+	 * {@code \tat ...} follows), the first line of its root cause ({@code java.awt.HeadlessException},
 	 * {@code java.io.IOException: message}); else null.
 	 */
 	static String exception(final String text) {
-		final int at = text.indexOf("\n\tat ");
-		if (at < 0) return null;
+		if (!text.contains("\n\tat ")) return null;
 		final String first = text.substring(0, text.indexOf('\n')).trim();
 		final int colon = first.indexOf(':');
 		if (!isThrowable(colon < 0 ? first : first.substring(0, colon))) return null;
 		final int cause = text.lastIndexOf(CAUSED_BY);
-		if (cause < 0) return text.substring(0, at).trim();
-		final int causeEnd = text.indexOf("\n\tat ", cause);
+		if (cause < 0) return first;
+		final int causeEnd = text.indexOf('\n', cause + CAUSED_BY.length());
 		return text.substring(cause + CAUSED_BY.length(), causeEnd < 0 ? text.length() : causeEnd).trim();
 	}
 

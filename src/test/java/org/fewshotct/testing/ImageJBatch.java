@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Collections;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a macro through {@code bin/imagej-batch} in a fresh JVM, as batch users do, and captures its output. */
@@ -31,13 +33,21 @@ public final class ImageJBatch {
 	private ImageJBatch() {}
 
 	public static Run run(final String macro) throws IOException, InterruptedException {
+		return run(macro, Collections.emptyMap());
+	}
+
+	/** As {@link #run(String)}, with these environment variables (say {@code JAVA_OPTS}) set for the run. */
+	public static Run run(final String macro, final Map<String, String> environment)
+		throws IOException, InterruptedException
+	{
 		final File file = File.createTempFile("few-shot-ct-test", ".ijm");
 		final File out = File.createTempFile("few-shot-ct-test", ".out");
 		final File err = File.createTempFile("few-shot-ct-test", ".err");
 		try {
 			Files.write(file.toPath(), macro.getBytes(StandardCharsets.UTF_8));
-			final Process process = new ProcessBuilder("bash", "bin/imagej-batch", file.getPath()).redirectOutput(out)
-				.redirectError(err).start();
+			final ProcessBuilder builder = new ProcessBuilder("bash", "bin/imagej-batch", file.getPath());
+			builder.environment().putAll(environment);
+			final Process process = builder.redirectOutput(out).redirectError(err).start();
 			if (!process.waitFor(10, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("imagej-batch did not finish in 10 minutes");
