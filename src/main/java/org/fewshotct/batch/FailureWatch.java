@@ -53,7 +53,7 @@ final class FailureWatch implements CommandListener {
 	 * What was running: within ImageJ's command runner the command that {@code run(...)} started last, else
 	 * the macro's file and line.
 	 */
-	String where() {
+	private String where() {
 		for (final StackTraceElement frame : Thread.currentThread().getStackTrace())
 			if (frame.getClassName().equals(Executer.class.getName()) && frame.getMethodName().equals("run"))
 				return command;

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
+import java.util.Arrays;
 import java.util.Collections;
 
 import org.fewshotct.testing.ImageJBatch;
@@ -18,6 +19,7 @@ public class FastStartTest {
 
 	private static final String MACRO = "run('Synthetic CT Phantoms', 'slices=1 seed=1 size=32');\n" +
 		"print(getTitle() + ' ' + nSlices);\n";
+	private static final String FAILING_MACRO = MACRO + "run('Calibrate...', 'function=None unit=x');\n";
 
 	@Rule
 	public TemporaryFolder temp = new TemporaryFolder();
@@ -32,22 +34,22 @@ public class FastStartTest {
 		final File[] builds = new File(cache, "few-shot-ct/launcher").listFiles(File::isDirectory);
 		assertEquals(1, builds.length);
 		final String[] files = builds[0].list();
-		java.util.Arrays.sort(files);
+		Arrays.sort(files);
 		assertArrayEquals(new String[] { "classes.jsa", FastStartFiles.SUITE_JAR, FastStartFiles.IMAGEJ_JAR }, files);
 
-		final ImageJBatch.Run second = ImageJBatch.run(MACRO + "run('Calibrate...', 'function=None unit=x');\n",
-			Collections.singletonMap("XDG_CACHE_HOME", cache.getPath()));
-		assertEquals(second.toString(), 1, second.exitCode);
-		assertEquals("phantom-ct 1\n", second.stdout);
-		assertFalse(second.stderr, second.stderr.contains("preparing"));
-		assertTrue(second.stderr, second.stderr.contains("imagej-batch: Calibrate...: java.awt.HeadlessException"));
+		assertRunsAndFailsAtCalibrate(ImageJBatch.run(FAILING_MACRO,
+			Collections.singletonMap("XDG_CACHE_HOME", cache.getPath())));
 	}
 
 	@Test
 	public void withoutAWritableCacheEveryRunPatchesImageJAsItStarts() throws Exception {
 		final File notAFolder = temp.newFile("cache");
-		final ImageJBatch.Run run = ImageJBatch.run(MACRO + "run('Calibrate...', 'function=None unit=x');\n",
-			Collections.singletonMap("XDG_CACHE_HOME", notAFolder.getPath()));
+		assertRunsAndFailsAtCalibrate(ImageJBatch.run(FAILING_MACRO,
+			Collections.singletonMap("XDG_CACHE_HOME", notAFolder.getPath())));
+	}
+
+	/** The suite's command ran, ImageJ's failing one failed the run, and nothing was prepared this time. */
+	private static void assertRunsAndFailsAtCalibrate(final ImageJBatch.Run run) {
 		assertEquals(run.toString(), 1, run.exitCode);
 		assertEquals("phantom-ct 1\n", run.stdout);
 		assertTrue(run.stderr, run.stderr.contains("imagej-batch: Calibrate...: java.awt.HeadlessException"));
