@@ -5,6 +5,10 @@ import ij.Executer;
 import ij.Macro;
 import ij.macro.Interpreter;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +30,11 @@ final class FailureWatch implements CommandListener {
 	private final Thread macroThread;
 	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 	private volatile String command;
+	@SuppressWarnings("unused")
+	private byte[] reserve = new byte[1 << 20];
+	private final FileOutputStream outOfMemoryMessage = new FileOutputStream(FileDescriptor.err);
+	private final byte[] fallbackMessage = ("imagej-batch: " + OutOfMemory.advice("a thread") + "\n").getBytes(
+		StandardCharsets.UTF_8);
 
 	private FailureWatch(final String macroPath, final Thread macroThread) {
 		this.macroPath = macroPath;
@@ -88,15 +97,32 @@ final class FailureWatch implements CommandListener {
 
 	/**
 	 * An error no code caught, in a thread other than the macro's. The macro may be waiting for that thread:
-	 * running out of memory there ends the run at once rather than leave it hanging.
+	 * running out of memory there (or while reporting the error) ends the run at once rather than leave it
+	 * hanging, with no shutdown, whose threads would need memory too.
 	 */
 	private void uncaught(final Thread thread, final Throwable e) {
-		if (e instanceof OutOfMemoryError) {
-			System.err.println("imagej-batch: " + OutOfMemory.advice(command));
-			System.exit(1);
+		boolean outOfMemory = e instanceof OutOfMemoryError;
+		try {
+			if (outOfMemory) {
+				reserve = null; // room for the message
+				System.err.println("imagej-batch: " + OutOfMemory.advice(command));
+			}
+			else {
+				e.printStackTrace();
+				failures.add(command + ": " + e + " (in thread " + thread.getName() + ")");
+			}
 		}
-		e.printStackTrace();
-		failures.add(command + ": " + e + " (in thread " + thread.getName() + ")");
+		catch (final OutOfMemoryError again) {
+			outOfMemory = true;
+			try {
+				outOfMemoryMessage.write(fallbackMessage); // written as it was made, with no memory needed
+			}
+			catch (final IOException ignored) { // halting with status 1 is all that is left
+			}
+		}
+		finally {
+			if (outOfMemory) Runtime.getRuntime().halt(1);
+		}
 	}
 
 	/** ImageJ's essential hooks, also showing this watch every logged line. */
