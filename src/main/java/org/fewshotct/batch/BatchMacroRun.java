@@ -19,6 +19,7 @@ import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 
+import org.fewshotct.core.OutOfMemory;
 import org.fewshotct.ij1.CommandBridge;
 
 /** One headless macro run: registers the suite's ImageJ 1.x menu entries from the class path, runs, reports. */
@@ -59,7 +60,7 @@ final class BatchMacroRun {
 		}
 		catch (final RuntimeException | Error e) { // commands' failures stop in ImageJ: this is the macro's own
 			final String where = macroPath + ", line " + interpreter.getLineNumber();
-			if (e instanceof OutOfMemoryError) failures.add(OutOfMemory.advice(where));
+			if (e instanceof OutOfMemoryError) failures.add(OutOfMemory.message(where));
 			else if (!Macro.MACRO_CANCELED.equals(e.getMessage())) { // else a failure, reported below, ended it
 				e.printStackTrace();
 				failures.add(where + ": " + e);

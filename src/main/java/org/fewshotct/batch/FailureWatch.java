@@ -16,6 +16,8 @@ import java.util.List;
 import net.imagej.patcher.EssentialLegacyHooks;
 import net.imagej.patcher.LegacyInjector;
 
+import org.fewshotct.core.OutOfMemory;
+
 /**
  * The failures that ImageJ only logs before carrying on with the macro: a command that throws (ImageJ's
  * {@code Executer} logs the stack trace), running out of memory (it logs {@code <Out of memory>}), and an
@@ -33,8 +35,8 @@ final class FailureWatch implements CommandListener {
 	@SuppressWarnings("unused")
 	private byte[] reserve = new byte[1 << 20];
 	private final FileOutputStream outOfMemoryMessage = new FileOutputStream(FileDescriptor.err);
-	private final byte[] fallbackMessage = ("imagej-batch: " + OutOfMemory.advice("a thread") + "\n").getBytes(
-		StandardCharsets.UTF_8);
+	private final byte[] fallbackMessage = ("imagej-batch: " + OutOfMemory.message("a thread") + "\n")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private FailureWatch(final String macroPath, final Thread macroThread) {
 		this.macroPath = macroPath;
@@ -79,7 +81,7 @@ final class FailureWatch implements CommandListener {
 	/** Every line ImageJ logs passes here before it is printed. */
 	void logged(final String message) {
 		if (message.startsWith("<Out of memory>")) {
-			fail(OutOfMemory.advice(where()));
+			fail(OutOfMemory.message(where()));
 			return;
 		}
 		final String exception = StackTraceText.exception(message);
@@ -105,7 +107,7 @@ final class FailureWatch implements CommandListener {
 		try {
 			if (outOfMemory) {
 				reserve = null; // room for the message
-				System.err.println("imagej-batch: " + OutOfMemory.advice(command));
+				System.err.println("imagej-batch: " + OutOfMemory.message(command));
 			}
 			else {
 				e.printStackTrace();

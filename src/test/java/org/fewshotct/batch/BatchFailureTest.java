@@ -28,9 +28,9 @@ public class BatchFailureTest {
 		final ImageJBatch.Run run = ImageJBatch.run("run('Synthetic CT Phantoms', 'slices=100 seed=1 size=512');\n" +
 			"print('after the failure');\n", Collections.singletonMap("JAVA_OPTS", "-Xmx48m"));
 		assertEquals(run.toString(), 1, run.exitCode);
-		assertTrue(run.stderr, run.stderr.contains("imagej-batch: Synthetic CT Phantoms: out of memory (the Java " +
-			"heap holds "));
-		assertTrue(run.stderr, run.stderr.contains("JAVA_OPTS=-Xmx1g bin/imagej-batch"));
+		assertTrue(run.stderr, run.stderr.contains("imagej-batch: Synthetic CT Phantoms ran out of memory (Java " +
+			"may use at most "));
+		assertTrue(run.stderr, run.stderr.contains("JAVA_OPTS=-Xmx4g bin/imagej-batch"));
 		assertFalse(run.stdout, run.stdout.contains("after the failure"));
 	}
 
@@ -39,7 +39,7 @@ public class BatchFailureTest {
 		final ImageJBatch.Run run = ImageJBatch.run("print('start');\na = newArray(100000000);\nprint('after');\n",
 			Collections.singletonMap("JAVA_OPTS", "-Xmx48m"));
 		assertEquals(run.toString(), 1, run.exitCode);
-		assertTrue(run.stderr, run.stderr.matches("(?s).*imagej-batch: \\S+\\.ijm, line 2: out of memory.*"));
+		assertTrue(run.stderr, run.stderr.matches("(?s).*imagej-batch: \\S+\\.ijm, line 2 ran out of memory.*"));
 		assertFalse(run.stdout, run.stdout.contains("after"));
 	}
 
