@@ -2,7 +2,8 @@
 # The classical baseline against scikit-image's (the challenge notebook's algorithm, Debian's python3-skimage
 # 0.19) on the 112 slices of ts_example_ct/images8: whole process against whole process (interpreter or JVM
 # start, reading the PNGs, segmenting, writing label PNGs), per-slice times, and fidelity: Java-vs-skimage ARI
-# per slice and both challenge scores, on ts_example_ct and ts_dicom_train.
+# per slice and both challenge scores, on ts_example_ct and ts_dicom_train. The whole process runs twice: a
+# Java main, and bin/imagej-batch as batch users run it (ImageJ's start included).
 #   bench/baseline.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # seconds LOG COMMAND...: runs it, its output to stderr and LOG, and prints its wall-clock seconds; its CPU
@@ -25,6 +26,8 @@ skimage_wall=$(cd "$peers" && seconds "$work/skimage.log" "$python" baseline_ski
 echo "== Few-Shot CT (Java main), whole process"
 java_wall=$(seconds "$work/java.log" "${java_main[@]}" "$examples" "$work/java_example")
 echo "== Few-Shot CT through bin/imagej-batch (Open CT Slices, Sobel Watershed Baseline, Save Label Slices)"
+echo 'print("ready");' >"$work/ready.ijm"
+"$root/bin/imagej-batch" "$work/ready.ijm" >/dev/null # untimed: the first run after a build prepares its fast start
 cat > "$work/baseline.ijm" <<MACRO
 run("Open CT Slices", "folder=[$examples]");
 run("Sobel Watershed Baseline", "ct=" + getTitle());
@@ -49,8 +52,9 @@ done
 echo
 echo "== $slices slices of 512x512 on $(nproc) cores (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "whole process: scikit-image $skimage_wall s, Java main $java_wall s: $(ratio "$skimage_wall" "$java_wall")x faster (goal >= 5x)"
-echo "whole process: bin/imagej-batch $batch_wall s (ImageJ start included): $(ratio "$skimage_wall" "$batch_wall")x faster"
+echo "whole process: bin/imagej-batch $batch_wall s (ImageJ start included): $(ratio "$skimage_wall" "$batch_wall")x faster (goal >= 5x)"
 echo "whole process CPU time (user + system): scikit-image $(cpu "$work/skimage.log") s, Java main $(cpu "$work/java.log") s:" \
-  "$(ratio "$(cpu "$work/skimage.log")" "$(cpu "$work/java.log")")x less; bin/imagej-batch $(cpu "$work/batch.log") s"
+  "$(ratio "$(cpu "$work/skimage.log")" "$(cpu "$work/java.log")")x less; bin/imagej-batch $(cpu "$work/batch.log") s:" \
+  "$(ratio "$(cpu "$work/skimage.log")" "$(cpu "$work/batch.log")")x less"
 echo "per slice: scikit-image $skimage_slice s (one thread), Java $java_warm s on $(nproc) threads (warm JIT):" \
   "$(ratio "$skimage_slice" "$java_warm")x"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Challenge CSV export/import and the Rand index on a 500-slice 512x512 stack (the 10 labelled slices of
-# ts_dicom_train repeated 50 times), against pandas and scikit-learn measured in the same run.
+# ts_dicom_train repeated 50 times), against pandas and scikit-learn measured in the same run; and, as batch
+# users run it, importing and exporting a 448-slice CSV (ts_example_ct's 112 label slices 4 times) through
+# bin/imagej-batch, the whole process (JVM and ImageJ start included) against pandas' read + write alone.
 #   bench/challenge-io.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 labels=$data/ts_dicom_train/labels
@@ -30,6 +32,24 @@ java_metric=$(echo "$java_out" | awk '/java metric/ {print $4}')
 cmp -s <(tail -n +2 "$work/java.csv") <(tail -n +2 "$work/pandas.csv") \
   && echo "CSV bodies identical to pandas'" || echo "CSV bodies differ from pandas'"
 
+echo "== 448 slices: pandas (peer) read + write, then bin/imagej-batch import + export, whole process"
+batch_labels=$data/ts_example_ct/labels
+pandas448_write=$("$python" "$peers/csv_pandas.py" write "$batch_labels" "$work/pandas448.csv" 4 | tee /dev/stderr | awk '{print $3}')
+pandas448_read=$("$python" "$peers/csv_pandas.py" read "$work/pandas448.csv" | tee /dev/stderr | awk '{print $3}' | tr -d ';')
+cat > "$work/csv.ijm" <<MACRO
+run("Import Challenge Labels", "csv=[$work/pandas448.csv]");
+run("Export Challenge Labels", "labels=" + getTitle() + " csv=[$work/batch448.csv]");
+MACRO
+echo 'print("ready");' >"$work/ready.ijm"
+"$root/bin/imagej-batch" "$work/ready.ijm" >/dev/null # untimed: the first run after a build prepares its fast start
+t0=$(date +%s.%N)
+/usr/bin/time -f "%U %S" -o "$work/batch.cpu" "$root/bin/imagej-batch" "$work/csv.ijm" >&2
+batch448=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+batch448_cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$work/batch.cpu")
+pandas448=$(awk -v a="$pandas448_read" -v b="$pandas448_write" 'BEGIN { printf "%.2f", a + b }')
+cmp -s <(tail -n +2 "$work/batch448.csv") <(tail -n +2 "$work/pandas448.csv") \
+  && echo "bin/imagej-batch's CSV body identical to pandas'" || echo "bin/imagej-batch's CSV body differs from pandas'"
+
 echo
 echo "== ratios on $(nproc) cores (load average now: $(cut -d' ' -f1-3 /proc/loadavg)), 500 slices of 512x512 (peer seconds / Few-Shot CT seconds)"
 echo "CSV export:  pandas $pandas_write s, Few-Shot CT $java_write s: $(ratio "$pandas_write" "$java_write")x faster (goal >= 10x);" \
@@ -37,3 +57,5 @@ echo "CSV export:  pandas $pandas_write s, Few-Shot CT $java_write s: $(ratio "$
 echo "CSV import:  pandas $pandas_read s, Few-Shot CT $java_read s: $(ratio "$pandas_read" "$java_read")x faster (goal >= 10x);" \
   "first call in a fresh JVM $java_read_first s: $(ratio "$pandas_read" "$java_read_first")x"
 echo "Rand index:  scikit-learn $sklearn_metric s, Few-Shot CT $java_metric s: $(ratio "$sklearn_metric" "$java_metric")x faster (goal >= 20x)"
+echo "448 slices through bin/imagej-batch (import + export, whole process): $batch448 s ($batch448_cpu s CPU);" \
+  "pandas read + write $pandas448 s: $(ratio "$pandas448" "$batch448")x faster (goal >= 10x)"

@@ -1,6 +1,7 @@
 package org.fewshotct.batch;
 
 import ij.IJ;
+import ij.Macro;
 import ij.Menus;
 import ij.macro.Interpreter;
 
@@ -13,14 +14,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 
+import org.fewshotct.core.OutOfMemory;
 import org.fewshotct.ij1.CommandBridge;
 
-/** One headless macro run: registers the plugins.config commands on the class path, runs, reports. */
+/** One headless macro run: registers the suite's ImageJ 1.x menu entries from the class path, runs, reports. */
 final class BatchMacroRun {
+
+	/** The class-path resource that lists the suite's (and any other jar's) ImageJ 1.x commands. */
+	static final String PLUGINS_CONFIG = CommandBridge.MENU_RESOURCE;
 
 	private BatchMacroRun() {}
 
@@ -42,14 +48,27 @@ final class BatchMacroRun {
 			registerClasspathPlugins();
 		}
 		catch (final IOException e) {
-			System.err.println("imagej-batch: cannot read plugins.config: " + e.getMessage());
+			System.err.println("imagej-batch: cannot read " + PLUGINS_CONFIG + ": " + e.getMessage());
 			return 1;
 		}
+		final FailureWatch watch = FailureWatch.install(macroPath);
 		final Interpreter interpreter = new Interpreter();
 		Interpreter.batchMode = true;
-		interpreter.run(macro, argument);
+		final List<String> failures = new ArrayList<>();
+		try {
+			interpreter.run(macro, argument);
+		}
+		catch (final RuntimeException | Error e) { // commands' failures stop in ImageJ: this is the macro's own
+			final String where = macroPath + ", line " + interpreter.getLineNumber();
+			if (e instanceof OutOfMemoryError) failures.add(OutOfMemory.message(where));
+			else if (!Macro.MACRO_CANCELED.equals(e.getMessage())) { // else a failure, reported below, ended it
+				e.printStackTrace();
+				failures.add(where + ": " + e);
+			}
+		}
 		// A failed command is the root cause of any macro error that follows it, so it is reported first.
-		final List<String> failures = CommandBridge.failures();
+		failures.addAll(0, watch.failures());
+		failures.addAll(0, CommandBridge.failures());
 		for (final String failure : failures)
 			System.err.println("imagej-batch: " + failure);
 		if (interpreter.wasError() && failures.isEmpty())
@@ -59,12 +78,12 @@ final class BatchMacroRun {
 	}
 
 	/**
-	 * Adds every {@code plugins.config} entry found on the class path to ImageJ's command table, as ImageJ
+	 * Adds every menu entry of {@link #PLUGINS_CONFIG} found on the class path to ImageJ's command table, as ImageJ
 	 * does for jars in its plugins folder.
 	 */
 	private static void registerClasspathPlugins() throws IOException {
 		final Hashtable<String, String> commands = commandTable();
-		final Enumeration<URL> configs = BatchMacroRun.class.getClassLoader().getResources(CommandBridge.MENU_RESOURCE);
+		final Enumeration<URL> configs = BatchMacroRun.class.getClassLoader().getResources(PLUGINS_CONFIG);
 		while (configs.hasMoreElements()) {
 			try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(configs.nextElement().openStream(), StandardCharsets.UTF_8)))

@@ -9,12 +9,14 @@ import net.imagej.patcher.LegacyInjector;
  * <p>
  * ImageJ 1.x alone cannot run macros headless (its menus and dialogs need AWT), so this class patches it
  * for headless use the way Fiji does, before any ImageJ class loads: it must not refer to {@code ij.*}.
+ * {@code bin/imagej-batch} puts ImageJ's classes patched once ({@link HeadlessImageJJar}) first on the class
+ * path after a build's first run, and then nothing is patched here.
  * </p>
  */
 public final class ImageJBatch {
 
 	static {
-		LegacyInjector.preinit();
+		if (!HeadlessImageJJar.onClassPath()) LegacyInjector.preinit();
 	}
 
 	private ImageJBatch() {}

@@ -12,10 +12,16 @@ public final class OutOfMemory {
 
 	/** The error as a refusal naming the command, with the ways to raise Java's memory. */
 	public static UserInputException explained(final String command, final OutOfMemoryError error) {
-		return new UserInputException(message(command, Runtime.getRuntime().maxMemory()), error);
+		return new UserInputException(message(command), error);
 	}
 
-	static String message(final String command, final long maxHeapBytes) {
+	/** The message for {@code command} running out of this JVM's heap. */
+	public static String message(final String command) {
+		return message(command, Runtime.getRuntime().maxMemory());
+	}
+
+	/** The message for {@code command} running out of a heap of {@code maxHeapBytes}. */
+	public static String message(final String command, final long maxHeapBytes) {
 		return String.format(Locale.ROOT, "%s ran out of memory (Java may use at most %s). Give Java more memory: " +
 			"JAVA_OPTS=-Xmx%dg bin/imagej-batch ... in a batch run, or Edit > Options > Memory & Threads in Fiji and " +
 			"ImageJ; or work on fewer slices at a time.", command, size(maxHeapBytes), suggestedGigabytes(

@@ -5,12 +5,16 @@ import ij.Macro;
 import ij.plugin.PlugIn;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.List;
 
 import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.UserInputException;
 import org.scijava.Context;
 import org.scijava.command.Command;
+import org.scijava.event.EventHandler;
+import org.scijava.plugin.Parameter;
+import org.scijava.service.Service;
 
 /**
  * Runs a Few-Shot CT SciJava command from an ImageJ 1.x menu entry ({@link #MENU_RESOURCE}) or macro, where
@@ -52,7 +56,7 @@ public class CommandBridge implements PlugIn {
 			if (values == null) return; // the user cancelled the dialog
 			for (int i = 0; i < values.length; i++)
 				parameters.inputs().get(i).set(command, values[i]);
-			context().inject(command);
+			if (needsContext(command.getClass())) context().inject(command);
 			command.run();
 			showOutputs(label, parameters, command);
 		}
@@ -70,6 +74,21 @@ public class CommandBridge implements PlugIn {
 	/** Messages of the commands that failed or were cancelled in this JVM, oldest first. */
 	public static List<String> failures() {
 		return Failures.all();
+	}
+
+	/**
+	 * Whether the command has anything for a SciJava context to inject (a service or context parameter, an
+	 * event handler). Creating a context with all its services takes about a second of a batch run.
+	 */
+	static boolean needsContext(final Class<?> type) {
+		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+			for (final Field f : c.getDeclaredFields())
+				if (f.isAnnotationPresent(Parameter.class) && (Service.class.isAssignableFrom(f.getType()) ||
+					Context.class.isAssignableFrom(f.getType()))) return true;
+			for (final Method m : c.getDeclaredMethods())
+				if (m.isAnnotationPresent(EventHandler.class)) return true;
+		}
+		return false;
 	}
 
 	private static synchronized Context context() {

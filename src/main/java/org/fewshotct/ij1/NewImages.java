@@ -11,7 +11,8 @@ import org.fewshotct.command.OpenImages;
 
 /**
  * Images a command opened or made, on their way to the user: each gets a title no open image has, so an image
- * key that names it finds it and nothing else, and the log says which title it got.
+ * key that names it finds it and nothing else; where that differs from the title it came with, the log says so
+ * (only then: batch users read the log on stdout beside their macro's own output).
  */
 public final class NewImages {
 
@@ -22,13 +23,13 @@ public final class NewImages {
 		return WindowManager.getImage(image.getID()) == null;
 	}
 
-	/** Gives a new image a title no open image has (ImageJ's {@code -1}, {@code -2} suffixes) and logs it. */
+	/** Gives a new image a title no open image has (ImageJ's {@code -1}, {@code -2} suffixes); logs a change. */
 	public static void title(final String label, final ImagePlus image) {
 		final String title = image.getTitle();
 		final String unique = unique(title);
+		if (unique.equals(title)) return;
 		image.setTitle(unique);
-		IJ.log(label + ": new image '" + unique + "'" + (unique.equals(title) ? ""
-			: " ('" + title + "' is the title of an open image)"));
+		IJ.log(label + ": new image '" + unique + "' ('" + title + "' is the title of an open image)");
 	}
 
 	/** Titles and shows a new image (as a batch-mode image where there is no screen), making it the active one. */

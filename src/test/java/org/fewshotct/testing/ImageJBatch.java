@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a macro through {@code bin/imagej-batch} in a fresh JVM, as batch users do, and captures its output. */
@@ -31,20 +33,35 @@ public final class ImageJBatch {
 		}
 	}
 
+	private static final String[] BATCH_LAUNCHER = { "bash", "bin/imagej-batch" };
+
 	private ImageJBatch() {}
 
 	public static Run run(final String macro) throws IOException, InterruptedException {
-		return run(macro, "", "bash", "bin/imagej-batch");
+		return run(macro, Collections.emptyMap());
+	}
+
+	/** As {@link #run(String)}, with these environment variables (say {@code JAVA_OPTS}) set for the run. */
+	public static Run run(final String macro, final Map<String, String> environment) throws IOException,
+		InterruptedException
+	{
+		return run(macro, "", environment, BATCH_LAUNCHER);
 	}
 
 	/** Runs a macro file made of {@code macro} with a launcher command line ({@code launcher... MACRO ARG}). */
 	public static Run run(final String macro, final String argument, final String... launcher) throws IOException,
 		InterruptedException
 	{
+		return run(macro, argument, Collections.emptyMap(), launcher);
+	}
+
+	private static Run run(final String macro, final String argument, final Map<String, String> environment,
+		final String... launcher) throws IOException, InterruptedException
+	{
 		final File file = File.createTempFile("few-shot-ct-test", ".ijm");
 		try {
 			Files.write(file.toPath(), macro.getBytes(StandardCharsets.UTF_8));
-			return runFile(file, argument, launcher);
+			return runFile(file, argument, environment, launcher);
 		}
 		finally {
 			Files.deleteIfExists(file.toPath());
@@ -55,13 +72,21 @@ public final class ImageJBatch {
 	public static Run runFile(final File macro, final String argument, final String... launcher) throws IOException,
 		InterruptedException
 	{
+		return runFile(macro, argument, Collections.emptyMap(), launcher);
+	}
+
+	private static Run runFile(final File macro, final String argument, final Map<String, String> environment,
+		final String... launcher) throws IOException, InterruptedException
+	{
 		final File out = File.createTempFile("few-shot-ct-test", ".out");
 		final File err = File.createTempFile("few-shot-ct-test", ".err");
 		try {
 			final List<String> command = new ArrayList<>(Arrays.asList(launcher));
 			command.add(macro.getPath());
 			if (!argument.isEmpty()) command.add(argument);
-			final Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+			final ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().putAll(environment);
+			final Process process = builder.redirectOutput(out).redirectError(err).start();
 			if (!process.waitFor(10, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException(launcher[launcher.length - 1] + " did not finish in 10 minutes");
