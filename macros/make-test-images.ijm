@@ -11,8 +11,24 @@ make("test", 4, 12);
 
 function make(part, slices, seed) {
 	run("Synthetic CT Phantoms", "slices=" + slices + " seed=" + seed + " size=256");
-	run("Save Label Slices", "labels=phantom-ct folder=[" + root + "/" + part + "/images]");
+	saveSlices("phantom-ct", root + "/" + part + "/images");
 	run("Save Label Slices", "labels=phantom-labels folder=[" + root + "/" + part + "/labels]");
 	close("phantom-ct");
 	close("phantom-labels");
+}
+
+// CT slices as 16-bit PNGs named after their slice labels (Save Label Slices takes label images only).
+function saveSlices(title, folder) {
+	File.makeDirectory(File.getParent(File.getParent(folder)));
+	File.makeDirectory(File.getParent(folder));
+	File.makeDirectory(folder);
+	selectImage(title);
+	for (s = 1; s <= nSlices; s++) {
+		selectImage(title);
+		setSlice(s);
+		name = getInfo("slice.label");
+		run("Duplicate...", "title=slice");
+		saveAs("PNG", folder + "/" + name + ".png");
+		close();
+	}
 }
