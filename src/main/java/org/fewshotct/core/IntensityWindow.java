@@ -44,6 +44,15 @@ public final class IntensityWindow {
 		return new IntensityWindow(minHu + offset, maxHu + offset);
 	}
 
+	/**
+	 * The stored value of a Hounsfield unit in a CT of this bit depth: HU + 1024 for 16-bit, HU for 32-bit, and
+	 * for 8-bit the grey value of [-1000, 1000] HU mapped onto 0..255 (how this suite's 8-bit slices are made).
+	 */
+	public static double storedValue(final double hu, final int bitDepth) {
+		if (bitDepth == 8) return (hu + 1000) / 2000 * 255;
+		return bitDepth == 16 ? hu + HU_OFFSET_16BIT : hu;
+	}
+
 	public double min() {
 		return min;
 	}

@@ -14,9 +14,11 @@ import org.fewshotct.core.label.Watershed;
  * foreground in order of increasing "not interior" probability so that they meet on the predicted
  * boundaries, and foreground no seed reaches becomes instances of its own.
  * <p>
- * With {@code fillBackground} the instances then also grow over the predicted background. The challenge
- * metric scores only the pixels that are structure in the truth, and there every pixel predicted as
- * background joins one big cluster; giving such pixels the label of the nearest instance is usually right.
+ * With {@code fillBackground} the instances then also grow over the predicted background inside the body
+ * ({@link BodyMask}, where the caller knows it). The challenge metric scores only the pixels that are
+ * structure in the truth, and there every pixel predicted as background joins one big cluster; giving such
+ * pixels the label of the nearest instance is usually right. Air around the patient is never structure, so
+ * it stays background.
  * </p>
  */
 public final class InstanceDecoder {
@@ -130,6 +132,16 @@ public final class InstanceDecoder {
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings)
 	{
+		return decode(probabilities, width, height, settings, null);
+	}
+
+	/**
+	 * As {@link #decode(float[][], int, int, Settings)}, the background fill limited to {@code body} (null: the
+	 * whole slice).
+	 */
+	public static int[] decode(final float[][] probabilities, final int width, final int height,
+		final Settings settings, final boolean[] body)
+	{
 		if (probabilities.length != InstanceTargets.CLASS_COUNT)
 			throw new IllegalArgumentException("expected " + InstanceTargets.CLASS_COUNT + " probability maps, got " +
 				probabilities.length);
@@ -150,7 +162,11 @@ public final class InstanceDecoder {
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
 		if (!settings.fillBackground) return labels;
-		return Watershed.flood(notInterior, labels, null, width, height, 0);
+		if (body == null) return Watershed.flood(notInterior, labels, null, width, height, 0);
+		final boolean[] fillable = new boolean[n];
+		for (int i = 0; i < n; i++)
+			fillable[i] = body[i] || labels[i] > 0;
+		return Watershed.flood(notInterior, labels, fillable, width, height, 0);
 	}
 
 	/** Foreground that no seed reached (blobs without a confident interior) becomes instances of its own. */

@@ -1,0 +1,40 @@
+package org.fewshotct.core.instances;
+
+import static org.junit.Assert.assertEquals;
+
+import org.fewshotct.core.IntensityWindow;
+import org.junit.Test;
+
+public class BodyMaskTest {
+
+	/** '#' tissue (unit 0.5), '.' air (unit 0): a trunk with a lung inside, and a thin table below. */
+	private static final String[] SLICE = {
+		"............",
+		"..########..",
+		"..##....##..",
+		"..##....##..",
+		"..########..",
+		"............",
+		".##.........",
+		"............" };
+
+	@Test
+	public void theBodyIsTheLargeTissueWithItsHolesFilledAndNotTheTable() {
+		final int w = SLICE[0].length();
+		final float[] unit = new float[w * SLICE.length];
+		for (int y = 0; y < SLICE.length; y++)
+			for (int x = 0; x < w; x++)
+				unit[y * w + x] = SLICE[y].charAt(x) == '#' ? 0.5f : 0;
+		final boolean[] body = BodyMask.of(unit, w, SLICE.length, 0.25f);
+		for (int y = 0; y < SLICE.length; y++)
+			for (int x = 0; x < w; x++)
+				assertEquals(x + "," + y, y >= 1 && y <= 4 && x >= 2 && x <= 9, body[y * w + x]);
+	}
+
+	@Test
+	public void airIsFiveHundredHuBelowWaterInEveryEncoding() {
+		assertEquals(0.25, BodyMask.airUnit(IntensityWindow.defaultFor(16), 16), 1e-6);
+		assertEquals(0.25, BodyMask.airUnit(IntensityWindow.defaultFor(32), 32), 1e-6);
+		assertEquals(0.25, BodyMask.airUnit(IntensityWindow.defaultFor(8), 8), 1e-6);
+	}
+}
