@@ -18,7 +18,8 @@ import org.scijava.plugin.Plugin;
 /**
  * Trains a U-Net (TensorFlow Java; CPU, or GPU with the GPU build) on a CT stack and its instance labels into
  * a model folder. The loss curve is shown live when there is a screen and saved as loss.png in the folder.
- * Run again with a larger {@code epochs} to train the same model further.
+ * Run again with a larger {@code epochs} to train the same model further. With {@code unlabelled}, raw slices
+ * without masks (the rest of the scan, other patients, the slices to segment) teach it too.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Train U-Net")
 public class TrainUNetCommand implements Command {
@@ -30,6 +31,10 @@ public class TrainUNetCommand implements Command {
 
 	@Parameter(label = "labels", description = "Instance labels: a slice per CT slice, or fewer slices paired with the CT slices of the same name (all-0 slices are skipped)")
 	private ImagePlus labels;
+
+	@Parameter(label = "unlabelled", required = false,
+		description = "Optional raw CT slices without masks to learn from too (same slice size and bit depth)")
+	private ImagePlus unlabelled;
 
 	@Parameter(label = "model", style = "directory", description = "Model folder to write (created if missing)")
 	private File model;
@@ -54,8 +59,8 @@ public class TrainUNetCommand implements Command {
 	public void run() {
 		final UNetSettings settings = UNetSettings.DEFAULT.withEpochs(epochs).withBatch(batch).withTile(tile).withSeed(
 			seed).withValidation(validation);
-		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, model, new ImageJProgress(TITLE),
-			new LogAndPlot());
+		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, unlabelled, model,
+			new ImageJProgress(TITLE), new LogAndPlot());
 		final LossHistory history = result.history;
 		final int last = history.epochs() - 1;
 		IJ.log(String.format("%s: %d epochs, loss %.4f, validation loss %.4f; model in %s", TITLE, history.epochs(),
