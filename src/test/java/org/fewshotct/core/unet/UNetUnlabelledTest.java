@@ -43,7 +43,19 @@ public class UNetUnlabelledTest {
 	@Test
 	public void unlabelledSlicesChangeWhatIsLearnedFromHalfWayOn() throws Exception {
 		final List<Double> supervised = train(null, "supervised");
-		final List<Double> semi = train(raw, "semi");
+		final StringBuilder log = new StringBuilder();
+		final List<Double> semi = trainer.train(training.ct(), training.labels(), raw, new File(temp.getRoot(), "semi"),
+			Progress.NONE, new UNetTrainer.Listener() {
+
+				@Override
+				public void message(final String text) {
+					log.append(text).append('\n');
+				}
+			}).history.training();
+		final java.util.regex.Matcher confident = java.util.regex.Pattern.compile(
+			"pseudo-labels on 3 unlabelled slices, ([0-9.]+) % of their pixels confident").matcher(log);
+		assertTrue(log.toString(), confident.find());
+		assertTrue("the teacher is sure of some pixels: " + log, Double.parseDouble(confident.group(1)) > 10);
 		// Epochs 1-2 train the teacher on the labelled slices alone; from epoch 3 every second tile is pseudo-labelled.
 		assertEquals(supervised.subList(0, 2), semi.subList(0, 2));
 		assertNotEquals(supervised.get(2), semi.get(2));
