@@ -139,18 +139,23 @@ public final class UNetTrainer {
 					" unlabelled" : "") + "; depth " + settings.depth() + ", width " + settings.width() + ", tile " +
 				settings.tile() + ", batch " + settings.batch());
 			final Loop loop = new Loop(net, slices, usedWindow, air);
-			final int teacherEpoch = resume && previous.teacherEpoch > 0 ? previous.teacherEpoch : Math.max(1, settings
-				.epochs() / 2);
+			// Half-way, or now for a training resumed past half-way (a changed epochs=) without pseudo-labels yet.
+			final int teacherEpoch = resume && previous.teacherEpoch > 0 ? previous.teacherEpoch : Math.max(Math.max(1,
+				settings.epochs() / 2), resume ? previous.epochs : 0);
 			final LossHistory history = resume ? previous.history : new LossHistory();
 			int bestEpoch = resume ? previous.bestEpoch : 0;
 			double bestScore = resume ? previous.bestScore : Double.NaN;
 			if (resume) {
-				if (unlabelled != null && previous.epochs >= teacherEpoch) {
+				if (unlabelled != null && previous.teacherEpoch > 0) {
 					net.restoreCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
 					loop.teach(unlabelled, progress, listener);
 				}
 				net.restoreCheckpoint(previous.prefixFile(checkpoints));
 				listener.message("U-Net: resuming after epoch " + previous.epochs + " of " + settings.epochs());
+				if (unlabelled != null && previous.teacherEpoch == 0 && previous.epochs == teacherEpoch) {
+					net.saveCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
+					loop.teach(unlabelled, progress, listener);
+				}
 			}
 			final int first = history.epochs();
 			for (int epoch = first; epoch < settings.epochs(); epoch++) {
