@@ -6,7 +6,7 @@ import org.fewshotct.core.IntensityWindow;
 
 /**
  * One random variation of a training tile, as CT varies between scans: mirrored, rotated by up to 15
- * degrees and scaled by up to 1.4 times either way (pixel sizes run from about 0.6 to 1 mm between
+ * degrees and scaled by up to 1.25 times either way (pixel sizes run from about 0.6 to 1 mm between
  * protocols, so a structure's size in pixels does too), seen through an intensity window whose ends move by up
  * to 8 % of its range (contrast agent and scanners shift HU), blurred or sharpened, with Gaussian noise. {@link #NONE} cuts the tile out unchanged. Geometry moves
  * labels with their pixels (nearest neighbour), so the targets are computed after it.
@@ -16,7 +16,7 @@ final class Augmentation {
 	static final Augmentation NONE = new Augmentation(false, false, 0, 1, 0, 0, 0, 0);
 
 	private static final double MAX_ANGLE = Math.toRadians(15);
-	private static final double MAX_LOG_SCALE = Math.log(1.4);
+	private static final double MAX_LOG_SCALE = Math.log(1.25);
 	private static final double MAX_WINDOW_SHIFT = 0.08;
 	private static final double MAX_NOISE = 0.03;
 
