@@ -48,6 +48,15 @@ public class TrainUNetCommand implements Command {
 	@Parameter(label = "tile", required = false, min = "16", description = "Training tile side, a multiple of 16")
 	private int tile = UNetSettings.DEFAULT.tile();
 
+	@Parameter(label = "width", required = false, min = "1", description = "Filters on the first level, doubling per level")
+	private int width = UNetSettings.DEFAULT.width();
+
+	@Parameter(label = "depth", required = false, min = "1", max = "6", description = "Poolings (levels below the first)")
+	private int depth = UNetSettings.DEFAULT.depth();
+
+	@Parameter(label = "learning_rate", required = false, description = "Adam's learning rate")
+	private double learning_rate = UNetSettings.DEFAULT.learningRate();
+
 	@Parameter(label = "seed", required = false, description = "Seed of weights, split and augmentation")
 	private long seed = UNetSettings.DEFAULT.seed();
 
@@ -58,7 +67,7 @@ public class TrainUNetCommand implements Command {
 	@Override
 	public void run() {
 		final UNetSettings settings = UNetSettings.DEFAULT.withEpochs(epochs).withBatch(batch).withTile(tile).withSeed(
-			seed).withValidation(validation);
+			seed).withValidation(validation).withWidth(width).withDepth(depth).withLearningRate(learning_rate);
 		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, unlabelled, model,
 			new ImageJProgress(TITLE), new LogAndPlot());
 		final LossHistory history = result.history;
