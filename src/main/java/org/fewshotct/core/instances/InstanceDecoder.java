@@ -18,7 +18,7 @@ import org.fewshotct.core.label.Watershed;
  * ({@link BodyMask}, where the caller knows it). The challenge metric scores only the pixels that are
  * structure in the truth, and there every pixel predicted as background joins one big cluster; giving such
  * pixels the label of the nearest instance is usually right. Air around the patient is never structure, so
- * it stays background.
+ * outside the body every pixel stays background.
  * </p>
  */
 public final class InstanceDecoder {
@@ -136,8 +136,9 @@ public final class InstanceDecoder {
 	}
 
 	/**
-	 * As {@link #decode(float[][], int, int, Settings)}, the background fill limited to {@code body} (null: the
-	 * whole slice).
+	 * As {@link #decode(float[][], int, int, Settings)}, within {@code body} (null: the whole slice): outside it
+	 * every pixel is background, whatever the maps say (a classifier that never learned background, such as
+	 * Weka's default scheme, calls air a structure), and the background fill stays inside it.
 	 */
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings, final boolean[] body)
@@ -152,7 +153,7 @@ public final class InstanceDecoder {
 		final boolean[] seeds = new boolean[n];
 		final float[] notInterior = new float[n];
 		for (int i = 0; i < n; i++) {
-			foreground[i] = background[i] < settings.backgroundThreshold;
+			foreground[i] = background[i] < settings.backgroundThreshold && (body == null || body[i]);
 			seeds[i] = foreground[i] && interior[i] >= settings.markerThreshold;
 			notInterior[i] = 1 - interior[i];
 		}
@@ -162,11 +163,7 @@ public final class InstanceDecoder {
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
 		if (!settings.fillBackground) return labels;
-		if (body == null) return Watershed.flood(notInterior, labels, null, width, height, 0);
-		final boolean[] fillable = new boolean[n];
-		for (int i = 0; i < n; i++)
-			fillable[i] = body[i] || labels[i] > 0;
-		return Watershed.flood(notInterior, labels, fillable, width, height, 0);
+		return Watershed.flood(notInterior, labels, body, width, height, 0);
 	}
 
 	/** Foreground that no seed reached (blobs without a confident interior) becomes instances of its own. */
