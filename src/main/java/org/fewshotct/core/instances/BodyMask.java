@@ -7,13 +7,16 @@ import org.fewshotct.core.label.Connectivity;
 /**
  * The body on a CT slice: tissue denser than air, in components at least a tenth the size of the largest
  * (the trunk, arms and legs; not the table, tubes or noise), with their holes filled (lungs and bowel gas are
- * inside the body). The decoder's background fill stays inside it, so air around the patient stays
+ * inside the body), grown by two pixels. The decoder's background fill stays inside it, so air around the patient stays
  * background instead of being painted as the nearest structure.
  */
 public final class BodyMask {
 
 	/** Denser than this is tissue: halfway between air (-1000 HU) and fat (about -100 HU). */
 	public static final double AIR_HU = -500;
+
+	/** The body grows by this many pixels: the skin's blurred edge falls below {@link #AIR_HU} but is structure. */
+	private static final int MARGIN = 2;
 
 	/** Components below this fraction of the largest one are not the body. */
 	private static final double MIN_PART = 0.1;
@@ -43,7 +46,21 @@ public final class BodyMask {
 		for (int i = 0; i < n; i++)
 			body[i] = parts[i] > 0 && area[parts[i]] >= MIN_PART * largest;
 		fillHoles(body, width, height);
-		return body;
+		return grow(grow(body, width, height, 1, width), width, height, width, height);
+	}
+
+	/** Sets every pixel within {@link #MARGIN} steps of a set pixel along one axis ({@code step} apart, {@code count} of them). */
+	private static boolean[] grow(final boolean[] mask, final int width, final int height, final int step,
+		final int count)
+	{
+		final boolean[] out = new boolean[mask.length];
+		for (int i = 0; i < mask.length; i++) {
+			if (!mask[i]) continue;
+			final int along = step == 1 ? i % width : i / width;
+			for (int d = -MARGIN; d <= MARGIN; d++)
+				if (along + d >= 0 && along + d < count) out[i + d * step] = true;
+		}
+		return out;
 	}
 
 	/** Sets the components of the complement that do not touch the slice's edge. */

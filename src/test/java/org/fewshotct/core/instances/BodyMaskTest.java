@@ -7,19 +7,23 @@ import org.junit.Test;
 
 public class BodyMaskTest {
 
-	/** '#' tissue (unit 0.5), '.' air (unit 0): a trunk with a lung inside, and a thin table below. */
+	/** '#' tissue (unit 0.5), '.' air (unit 0): a trunk with a lung inside, and a small table below. */
 	private static final String[] SLICE = {
-		"............",
-		"..########..",
-		"..##....##..",
-		"..##....##..",
-		"..########..",
-		"............",
-		".##.........",
-		"............" };
+		"................",
+		"................",
+		"................",
+		"....########....",
+		"....##....##....",
+		"....##....##....",
+		"....########....",
+		"................",
+		"................",
+		"................",
+		".##.............",
+		"................" };
 
 	@Test
-	public void theBodyIsTheLargeTissueWithItsHolesFilledAndNotTheTable() {
+	public void theBodyIsTheLargeTissueWithItsHolesFilledGrownByTwoPixelsAndNotTheTable() {
 		final int w = SLICE[0].length();
 		final float[] unit = new float[w * SLICE.length];
 		for (int y = 0; y < SLICE.length; y++)
@@ -28,7 +32,7 @@ public class BodyMaskTest {
 		final boolean[] body = BodyMask.of(unit, w, SLICE.length, 0.25f);
 		for (int y = 0; y < SLICE.length; y++)
 			for (int x = 0; x < w; x++)
-				assertEquals(x + "," + y, y >= 1 && y <= 4 && x >= 2 && x <= 9, body[y * w + x]);
+				assertEquals(x + "," + y, y >= 1 && y <= 8 && x >= 2 && x <= 13, body[y * w + x]);
 	}
 
 	@Test
