@@ -4,7 +4,15 @@
 //   <method>/labels/*.png, <method>/labels.csv (challenge CSV), <method>/rand-index.csv (per-slice ARI),
 //   models/weka.model, models/unet/, compare/report.html (side-by-side montage, table, plot).
 // Run from the project root:   bin/imagej-batch macros/segment-test-images.ijm [OUTPUT_FOLDER]
-out = getArgument();
+// or with keys:                 bin/imagej-batch macros/segment-test-images.ijm "output=out unlabelled=test-images/test/images"
+// unlabelled= (optional): a folder of raw slices without masks that the U-Net learns from too.
+arg = getArgument();
+out = arg;
+unlabelled = "";
+if (indexOf(arg, "=") >= 0) {
+	out = call("ij.Macro.getValue", arg, "output", "out");
+	unlabelled = call("ij.Macro.getValue", arg, "unlabelled", "");
+}
 if (out == "") out = "out";
 open("train", "images", "train-ct");
 open("train", "labels", "train-labels");
@@ -14,8 +22,15 @@ open("test", "labels", "test-labels");
 weka = out + "/models/weka.model";
 unet = out + "/models/unet";
 run("Train Weka Few-Shot", "ct=train-ct labels=train-labels model=[" + weka + "]");
-// A short training: enough to learn the phantoms; real data wants the defaults (see README).
-run("Train U-Net", "ct=train-ct labels=train-labels model=[" + unet + "] epochs=40");
+// A small, fast network for the small phantoms (300 steps of 4 tiles of 256x256): real data wants the
+// defaults (see README).
+options = "epochs=300 width=8 depth=3 learning_rate=0.003";
+if (unlabelled != "") {
+	run("Open CT Slices", "folder=[" + unlabelled + "]");
+	rename("unlabelled-ct");
+	options = options + " unlabelled=unlabelled-ct";
+}
+run("Train U-Net", "ct=train-ct labels=train-labels model=[" + unet + "] " + options);
 
 run("Sobel Watershed Baseline", "ct=test-ct");
 run("Apply Weka Few-Shot", "ct=test-ct model=[" + weka + "]");

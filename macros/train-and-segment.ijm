@@ -8,6 +8,8 @@
 // method=  weka (default), unet or baseline (nothing to train)
 // output=  folder for labels.csv, labels/*.png and the model (weka.model or unet/)
 // truth=   optional: test masks (folder or CSV); the per-slice Rand index goes to rand-index.csv
+// unlabelled= optional, method=unet: a folder of raw CT slices without masks that the U-Net learns from too
+//          (the rest of the scan, other patients, or the test folder itself)
 // More options go to the training command as they are, e.g. options=[epochs=80] for the U-Net.
 arg = getArgument();
 method = call("ij.Macro.getValue", arg, "method", "weka");
@@ -15,6 +17,9 @@ output = value(arg, "output");
 test = value(arg, "test");
 truth = call("ij.Macro.getValue", arg, "truth", "");
 options = call("ij.Macro.getValue", arg, "options", "");
+unlabelled = call("ij.Macro.getValue", arg, "unlabelled", "");
+if (unlabelled != "" && method != "unet")
+	fail("train-and-segment.ijm: unlabelled= is for method=unet, got method=" + method);
 
 if (method == "baseline") {
 	ct = openCt(test, "test-ct");
@@ -29,6 +34,7 @@ if (method == "baseline") {
 		run("Apply Weka Few-Shot", "ct=" + ct + " model=[" + model + "]");
 	} else {
 		model = output + "/unet";
+		if (unlabelled != "") options = "unlabelled=" + openCt(unlabelled, "unlabelled-ct") + " " + options;
 		run("Train U-Net", "ct=" + trainCt + " labels=" + trainLabels + " model=[" + model + "] " + options);
 		ct = openCt(test, "test-ct");
 		run("Segment with U-Net", "ct=" + ct + " model=[" + model + "]");

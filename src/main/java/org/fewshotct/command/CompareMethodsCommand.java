@@ -15,6 +15,7 @@ import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.compare.Comparison;
 import org.fewshotct.core.compare.ComparisonMontage;
 import org.fewshotct.core.compare.ComparisonPlot;
+import org.fewshotct.core.compare.ComparisonReading;
 import org.fewshotct.core.compare.ComparisonReport;
 import org.fewshotct.core.compare.ComparisonTable;
 import org.fewshotct.core.compare.MethodResult;
@@ -91,6 +92,7 @@ public class CompareMethodsCommand implements Command {
 		}
 		for (final MethodResult method : comparison.methods)
 			IJ.log(summary(comparison, method));
+		IJ.log("Compare Methods: " + ComparisonReading.of(comparison));
 		if (report) IJ.log("Compare Methods: report in " + new File(output, ComparisonReport.HTML));
 	}
 

@@ -19,7 +19,8 @@ import org.scijava.plugin.Plugin;
 /**
  * Trains a U-Net (TensorFlow Java; CPU, or GPU with the GPU build) on a CT stack and its instance labels into
  * a model folder. The loss curve is shown live when there is a screen and saved as loss.png in the folder.
- * Run again with a larger {@code epochs} to train the same model further.
+ * Run again with a larger {@code epochs} to train the same model further. With {@code unlabelled}, raw slices
+ * without masks (the rest of the scan, other patients, the slices to segment) teach it too.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Train U-Net")
 public class TrainUNetCommand implements Command {
@@ -32,6 +33,10 @@ public class TrainUNetCommand implements Command {
 	@Parameter(label = "labels",
 		description = "Instance labels: a slice per CT slice, or fewer slices paired with the CT slices of the same name (all-0 slices are skipped)", persist = false, autoFill = false)
 	private ImagePlus labels;
+
+	@Parameter(label = "unlabelled", required = false, persist = false, autoFill = false,
+		description = "Optional raw CT slices without masks to learn from too (same slice size and bit depth)")
+	private ImagePlus unlabelled;
 
 	@Parameter(label = "model", style = "directory",
 		description = "Model folder to write (created if missing)", persist = false)
@@ -48,6 +53,17 @@ public class TrainUNetCommand implements Command {
 		description = "Training tile side, a multiple of 16", persist = false)
 	private int tile = UNetSettings.DEFAULT.tile();
 
+	@Parameter(label = "width", required = false, min = "1",
+		description = "Filters on the first level, doubling per level", persist = false)
+	private int width = UNetSettings.DEFAULT.width();
+
+	@Parameter(label = "depth", required = false, min = "1", max = "6",
+		description = "Poolings (levels below the first)", persist = false)
+	private int depth = UNetSettings.DEFAULT.depth();
+
+	@Parameter(label = "learning_rate", required = false, description = "Adam's learning rate", persist = false)
+	private double learning_rate = UNetSettings.DEFAULT.learningRate();
+
 	@Parameter(label = "seed", required = false, description = "Seed of weights, split and augmentation", persist = false)
 	private long seed = UNetSettings.DEFAULT.seed();
 
@@ -59,9 +75,9 @@ public class TrainUNetCommand implements Command {
 	public void run() {
 		OutputPaths.requireFolder(model, OpenImages.all());
 		final UNetSettings settings = UNetSettings.DEFAULT.withEpochs(epochs).withBatch(batch).withTile(tile).withSeed(
-			seed).withValidation(validation);
-		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, model, new ImageJProgress(TITLE),
-			new LogAndPlot());
+			seed).withValidation(validation).withWidth(width).withDepth(depth).withLearningRate(learning_rate);
+		final UNetTrainer.Result result = new UNetTrainer(settings).train(ct, labels, unlabelled, model,
+			new ImageJProgress(TITLE), new LogAndPlot());
 		final LossHistory history = result.history;
 		final int last = history.epochs() - 1;
 		IJ.log(String.format("%s: %d epochs, loss %.4f, validation loss %.4f; model in %s", TITLE, history.epochs(),

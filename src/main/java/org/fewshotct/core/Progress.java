@@ -26,6 +26,21 @@ public interface Progress {
 	/** A short description of the current step, for a status line; ignored by default. */
 	default void status(final String message) {}
 
+	/** This progress's cancel without its reports, for work inside a larger step that reports on its own. */
+	default Progress cancelOnly() {
+		final Progress outer = this;
+		return new Progress() {
+
+			@Override
+			public void report(final int done, final int total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return outer.isCancelled();
+			}
+		};
+	}
+
 	/** Throws {@link CancelledException} if the user cancelled. */
 	default void checkCancelled() {
 		if (isCancelled()) throw new CancelledException();

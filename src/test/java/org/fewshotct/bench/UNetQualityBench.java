@@ -1,17 +1,13 @@
 package org.fewshotct.bench;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 
 import java.io.File;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
-import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
-import org.fewshotct.core.io.SliceFolderReader;
-import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.unet.UNetSegmenter;
 import org.fewshotct.core.unet.UNetSettings;
 import org.fewshotct.core.unet.UNetTrainer;
@@ -44,11 +40,11 @@ public final class UNetQualityBench {
 		final File out = new File(args[1]);
 		final UNetSettings settings = args.length > 2 ? UNetSettings.DEFAULT.withEpochs(Integer.parseInt(args[2]))
 			: UNetSettings.DEFAULT;
-		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"));
-		final ImagePlus[] example = read(new File(data, "ts_example_ct"));
+		final ImagePlus[] dicom = RealSets.read(new File(data, "ts_dicom_train"), false);
+		final ImagePlus[] example = RealSets.read(new File(data, "ts_example_ct"), false);
 
-		experiment("ts_dicom_train 0-4", subset(dicom, range(0, 5)), settings, out, "ts_dicom_train 5-9", subset(dicom,
-			range(5, 10)));
+		experiment("ts_dicom_train 0-4", RealSets.subset(dicom, RealSets.range(0, 5)), settings, out, "ts_dicom_train 5-9", RealSets.subset(dicom,
+			RealSets.range(5, 10)));
 		experiment("ts_dicom_train", dicom, settings, out, "ts_example_ct (all)", example);
 		final int n = example[0].getStackSize();
 		final int[] picked = new int[10];
@@ -60,7 +56,7 @@ public final class UNetQualityBench {
 		final int[] rest = new int[n - picked.length];
 		for (int i = 0, r = 0; i < n; i++)
 			if (!isPicked[i]) rest[r++] = i;
-		experiment("ts_example_ct 10", subset(example, picked), settings, out, "ts_example_ct other 102", subset(
+		experiment("ts_example_ct 10", RealSets.subset(example, picked), settings, out, "ts_example_ct other 102", RealSets.subset(
 			example, rest), "ts_dicom_train (all)", dicom);
 		System.out.printf("%n== mean ARI (truth > 0) on unseen slices%n%-20s %-24s %6s %8s %8s %9s%n%s", "trained on",
 			"scored on", "slices", "U-Net", "Weka", "baseline", TABLE);
@@ -82,59 +78,20 @@ public final class UNetQualityBench {
 			});
 		final int last = result.history.epochs() - 1;
 		System.out.printf("unet trained on %s: %d slices, %d epochs in %.1f s (%.2f tiles/s in training steps); " +
-			"loss %.4f, validation loss %.4f%n", trainName, train[0].getStackSize(), result.epochsRun, seconds(t0), result
+			"loss %.4f, validation loss %.4f%n", trainName, train[0].getStackSize(), result.epochsRun, RealSets.seconds(t0), result
 				.tiles / result.trainingSeconds, result.history.training().get(last), result.history.validation().get(last));
 		t0 = System.nanoTime();
 		final WekaSegmenter weka = new WekaSegmenter(new WekaTrainer(WekaSettings.DEFAULT).train(train[0], train[1],
 			Progress.NONE));
-		System.out.printf("weka trained on %s in %.1f s%n", trainName, seconds(t0));
+		System.out.printf("weka trained on %s in %.1f s%n", trainName, RealSets.seconds(t0));
 		try (UNetSegmenter unet = UNetSegmenter.load(model)) {
 			for (int t = 0; t < tests.length; t += 2) {
 				final String name = (String) tests[t];
 				final ImagePlus[] test = (ImagePlus[]) tests[t + 1];
 				TABLE.append(String.format("%-20s %-24s %6d %8.4f %8.4f %9.4f%n", trainName, name, test[0].getStackSize(),
-					score(unet, test, name), score(weka, test, name), score(new BaselineSegmenter(BaselineSettings.DEFAULT,
+					RealSets.score(unet, test, name), RealSets.score(weka, test, name), RealSets.score(new BaselineSegmenter(BaselineSettings.DEFAULT,
 						SliceParallel.defaultThreads()), test, name)));
 			}
 		}
-	}
-
-	private static double score(final StackSegmenter segmenter, final ImagePlus[] stacks, final String name) {
-		final long t0 = System.nanoTime();
-		final ImagePlus prediction = segmenter.segment(stacks[0], Progress.NONE);
-		final double seconds = seconds(t0);
-		final double mean = StackRandIndex.meanAdjusted(StackRandIndex.score(stacks[1], prediction, SliceParallel
-			.defaultThreads(), Progress.NONE));
-		System.out.printf("%s on %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", segmenter
-			.name(), name, mean, stacks[0].getStackSize(), seconds, stacks[0].getStackSize() / seconds);
-		return mean;
-	}
-
-	private static ImagePlus[] read(final File set) {
-		return new ImagePlus[] { SliceFolderReader.read(new File(set, "images"), Progress.NONE), SliceFolderReader.read(
-			new File(set, "labels"), Progress.NONE) };
-	}
-
-	private static int[] range(final int from, final int to) {
-		final int[] slices = new int[to - from];
-		for (int i = 0; i < slices.length; i++)
-			slices[i] = from + i;
-		return slices;
-	}
-
-	private static ImagePlus[] subset(final ImagePlus[] stacks, final int[] slices) {
-		final ImagePlus[] out = new ImagePlus[stacks.length];
-		for (int k = 0; k < stacks.length; k++) {
-			final ImageStack source = stacks[k].getStack();
-			final ImageStack stack = new ImageStack(source.getWidth(), source.getHeight());
-			for (final int s : slices)
-				stack.addSlice(source.getSliceLabel(s + 1), source.getPixels(s + 1));
-			out[k] = new ImagePlus(stacks[k].getTitle(), stack);
-		}
-		return out;
-	}
-
-	private static double seconds(final long t0) {
-		return (System.nanoTime() - t0) / 1e9;
 	}
 }

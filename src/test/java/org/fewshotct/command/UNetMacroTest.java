@@ -42,6 +42,20 @@ public class UNetMacroTest {
 	}
 
 	@Test
+	public void learnsFromUnlabelledSlicesGivenByTitle() throws Exception {
+		final File model = new File(temp.getRoot(), "semi.unet");
+		final ImageJBatch.Run run = ImageJBatch.run("run('Synthetic CT Phantoms', 'slices=2 seed=8 size=64');\n" +
+			"selectImage('phantom-ct'); rename('raw-ct'); close('phantom-labels');\n" +
+			"run('Synthetic CT Phantoms', 'slices=4 seed=3 size=64');\n" +
+			"run('Train U-Net', 'ct=phantom-ct labels=phantom-labels unlabelled=raw-ct model=[" + path(model) +
+			"] epochs=2 batch=2 tile=32 seed=5 validation=0.25');\n");
+		assertEquals(run.toString(), 0, run.exitCode);
+		assertTrue(run.stdout, run.stdout.contains("3 slices, 1 for validation, 2 unlabelled"));
+		assertTrue(run.stdout, run.stdout.contains("U-Net: pseudo-labels on 2 unlabelled slices"));
+		assertTrue(new File(model, "unet.properties").isFile());
+	}
+
+	@Test
 	public void refusesBadInputsWithTheirReason() throws Exception {
 		final String phantoms = "run('Synthetic CT Phantoms', 'slices=2 seed=3 size=64');\n";
 		final File corrupt = temp.newFolder("corrupt.unet");
@@ -57,6 +71,10 @@ public class UNetMacroTest {
 		assertFails(phantoms + "run('Train U-Net', 'ct=phantom-ct labels=phantom-labels model=[" + path(photos) +
 			"]');", "The U-Net model folder " + photos + " already holds other files");
 		assertEquals(1, photos.list().length);
+
+		assertFails(phantoms + "run('Train U-Net', 'ct=phantom-ct labels=phantom-labels unlabelled=phantom-labels " +
+			"model=[" + path(new File(temp.getRoot(), "refused.unet")) + "]');", "The unlabelled CT 'phantom-labels'" +
+				" holds only");
 	}
 
 	private static void assertFails(final String macro, final String messagePart) throws Exception {

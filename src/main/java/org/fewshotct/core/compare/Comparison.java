@@ -68,7 +68,7 @@ public final class Comparison {
 		final ImagePlus first = firstSlice(ct);
 		for (final StackSegmenter method : segmenters) {
 			progress.status(method.name() + " on the first slice");
-			requireLabelsFor(method.segment(first, cancelOnly(progress)), first, method);
+			requireLabelsFor(method.segment(first, progress.cancelOnly()), first, method);
 		}
 		final int n = ct.getStackSize();
 		final List<MethodResult> results = new ArrayList<>();
@@ -122,20 +122,6 @@ public final class Comparison {
 			throw new IllegalStateException(method.name() + " returned " + labels.getWidth() + "x" + labels
 				.getHeight() + "x" + labels.getStackSize() + " " + labels.getBitDepth() + "-bit labels for a " + ct
 					.getWidth() + "x" + ct.getHeight() + "x" + ct.getStackSize() + " CT");
-	}
-
-	/** The user's cancel, without the per-slice progress of a one-slice run. */
-	private static Progress cancelOnly(final Progress progress) {
-		return new Progress() {
-
-			@Override
-			public void report(final int done, final int total) {}
-
-			@Override
-			public boolean isCancelled() {
-				return progress.isCancelled();
-			}
-		};
 	}
 
 	/** Reports {@code done} slices of this part as {@code before + done} of {@code total}. */

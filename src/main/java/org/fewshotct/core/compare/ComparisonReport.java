@@ -80,7 +80,8 @@ public final class ComparisonReport {
 		final String ct = escape(comparison.ct.getTitle());
 		h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Methods compared on ")
 			.append(ct).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-		h.append("<h1>Methods compared on ").append(ct).append("</h1>\n<p>").append(comparison.slices()).append(
+		h.append("<h1>Methods compared on ").append(ct).append("</h1>\n<p class=\"reading\">").append(escape(
+			ComparisonReading.of(comparison))).append("</p>\n<p>").append(comparison.slices()).append(
 			comparison.slices() == 1 ? " slice" : " slices");
 		if (comparison.hasTruth()) h.append(", scored against <b>").append(escape(comparison.truth.getTitle())).append(
 			"</b> with the adjusted Rand index on the truth's structure pixels (the challenge metric)");
@@ -146,5 +147,6 @@ public final class ComparisonReport {
 		"td:first-child, th:first-child { text-align: left; }\n" +
 		"img { max-width: 100%; height: auto; }\n" + "figure { margin: 1.5em 0; }\n" +
 		"figcaption { font-weight: bold; margin-bottom: 0.3em; }\n" +
+		".reading { font-size: 1.15em; font-weight: bold; }\n" +
 		".merged { color: #d55e00; font-weight: bold; }\n.split { color: #2a8fd0; font-weight: bold; }\n";
 }

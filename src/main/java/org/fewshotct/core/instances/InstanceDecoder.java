@@ -14,9 +14,11 @@ import org.fewshotct.core.label.Watershed;
  * foreground in order of increasing "not interior" probability so that they meet on the predicted
  * boundaries, and foreground no seed reaches becomes instances of its own.
  * <p>
- * With {@code fillBackground} the instances then also grow over the predicted background. The challenge
- * metric scores only the pixels that are structure in the truth, and there every pixel predicted as
- * background joins one big cluster; giving such pixels the label of the nearest instance is usually right.
+ * With {@code fillBackground} the instances then also grow over the predicted background inside the body
+ * ({@link BodyMask}, where the caller knows it). The challenge metric scores only the pixels that are
+ * structure in the truth, and there every pixel predicted as background joins one big cluster; giving such
+ * pixels the label of the nearest instance is usually right. Air around the patient is never structure, so
+ * outside the body every pixel stays background.
  * </p>
  */
 public final class InstanceDecoder {
@@ -130,6 +132,17 @@ public final class InstanceDecoder {
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings)
 	{
+		return decode(probabilities, width, height, settings, null);
+	}
+
+	/**
+	 * As {@link #decode(float[][], int, int, Settings)}, within {@code body} (null: the whole slice): outside it
+	 * every pixel is background, whatever the maps say (a classifier that never learned background, such as
+	 * Weka's default scheme, calls air a structure), and the background fill stays inside it.
+	 */
+	public static int[] decode(final float[][] probabilities, final int width, final int height,
+		final Settings settings, final boolean[] body)
+	{
 		if (probabilities.length != InstanceTargets.CLASS_COUNT)
 			throw new IllegalArgumentException("expected " + InstanceTargets.CLASS_COUNT + " probability maps, got " +
 				probabilities.length);
@@ -140,7 +153,7 @@ public final class InstanceDecoder {
 		final boolean[] seeds = new boolean[n];
 		final float[] notInterior = new float[n];
 		for (int i = 0; i < n; i++) {
-			foreground[i] = background[i] < settings.backgroundThreshold;
+			foreground[i] = background[i] < settings.backgroundThreshold && (body == null || body[i]);
 			seeds[i] = foreground[i] && interior[i] >= settings.markerThreshold;
 			notInterior[i] = 1 - interior[i];
 		}
@@ -150,7 +163,7 @@ public final class InstanceDecoder {
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
 		if (!settings.fillBackground) return labels;
-		return Watershed.flood(notInterior, labels, null, width, height, 0);
+		return Watershed.flood(notInterior, labels, body, width, height, 0);
 	}
 
 	/** Foreground that no seed reached (blobs without a confident interior) becomes instances of its own. */

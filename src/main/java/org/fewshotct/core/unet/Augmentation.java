@@ -6,8 +6,9 @@ import org.fewshotct.core.IntensityWindow;
 
 /**
  * One random variation of a training tile, as CT varies between scans: mirrored, rotated by up to 15
- * degrees and scaled by up to 15 %, seen through an intensity window whose ends move by up to 5 % of its
- * range, blurred or sharpened, with Gaussian noise. {@link #NONE} cuts the tile out unchanged. Geometry moves
+ * degrees and scaled by up to 1.25 times either way (pixel sizes run from about 0.6 to 1 mm between
+ * protocols, so a structure's size in pixels does too), seen through an intensity window whose ends move by up
+ * to 8 % of its range (contrast agent and scanners shift HU), blurred or sharpened, with Gaussian noise. {@link #NONE} cuts the tile out unchanged. Geometry moves
  * labels with their pixels (nearest neighbour), so the targets are computed after it.
  */
 final class Augmentation {
@@ -15,8 +16,8 @@ final class Augmentation {
 	static final Augmentation NONE = new Augmentation(false, false, 0, 1, 0, 0, 0, 0);
 
 	private static final double MAX_ANGLE = Math.toRadians(15);
-	private static final double MAX_SCALE = 0.15;
-	private static final double MAX_WINDOW_SHIFT = 0.05;
+	private static final double MAX_LOG_SCALE = Math.log(1.25);
+	private static final double MAX_WINDOW_SHIFT = 0.08;
 	private static final double MAX_NOISE = 0.03;
 
 	private final boolean flipX;
@@ -43,8 +44,8 @@ final class Augmentation {
 	}
 
 	static Augmentation draw(final Random random) {
-		return new Augmentation(random.nextBoolean(), random.nextBoolean(), uniform(random, MAX_ANGLE), 1 + uniform(
-			random, MAX_SCALE), uniform(random, MAX_WINDOW_SHIFT), uniform(random, MAX_WINDOW_SHIFT), random
+		return new Augmentation(random.nextBoolean(), random.nextBoolean(), uniform(random, MAX_ANGLE), Math.exp(uniform(
+			random, MAX_LOG_SCALE)), uniform(random, MAX_WINDOW_SHIFT), uniform(random, MAX_WINDOW_SHIFT), random
 				.nextBoolean() ? uniform(random, 1) : 0, random.nextBoolean() ? random.nextDouble() * MAX_NOISE : 0);
 	}
 
@@ -55,7 +56,8 @@ final class Augmentation {
 	/**
 	 * Writes the tile of side {@code tile} centred on ({@code cx}, {@code cy}) of the slice into
 	 * {@code image}, {@code labels} and {@code valid} at {@code offset}: unit intensities, instance labels, and
-	 * 1 where the tile pixel lies on the slice (0 beyond its edges, where image is 0 and labels are 0).
+	 * the slice's pixel weight where the tile pixel lies on the slice (0 beyond its edges, where image is 0 and
+	 * labels are 0).
 	 */
 	void apply(final LabelledSlice slice, final IntensityWindow window, final double cx, final double cy,
 		final int tile, final Random random, final float[] image, final int[] labels, final float[] valid,
@@ -66,6 +68,7 @@ final class Augmentation {
 		final double range = window.max() - window.min();
 		final double low = window.min() + lowShift * range;
 		final double high = window.max() + highShift * range;
+		final boolean[] inside = new boolean[tile * tile];
 		for (int v = 0; v < tile; v++) {
 			for (int u = 0; u < tile; u++) {
 				final double du = (flipX ? -1 : 1) * (u + 0.5 - tile / 2.0);
@@ -82,13 +85,15 @@ final class Augmentation {
 				final double value = bilinear(slice, sx - 0.5, sy - 0.5);
 				final double unit = (value - low) / (high - low);
 				image[i] = (float) (unit < 0 ? 0 : unit > 1 ? 1 : unit);
-				labels[i] = slice.labels[(int) sy * slice.width + (int) sx];
-				valid[i] = 1;
+				inside[v * tile + u] = true;
+				final int nearest = (int) sy * slice.width + (int) sx;
+				labels[i] = slice.labels[nearest];
+				valid[i] = slice.weights == null ? 1 : slice.weights[nearest];
 			}
 		}
 		if (sharpen != 0) sharpen(image, offset, tile);
 		if (noise > 0) for (int i = offset; i < offset + tile * tile; i++)
-			if (valid[i] > 0) image[i] += (float) (random.nextGaussian() * noise);
+			if (inside[i - offset]) image[i] += (float) (random.nextGaussian() * noise);
 	}
 
 	private static double bilinear(final LabelledSlice slice, final double x, final double y) {

@@ -36,6 +36,7 @@ final class TileSampler {
 	}
 
 	private final List<LabelledSlice> slices;
+	private final List<LabelledSlice> pseudo;
 	private final IntensityWindow window;
 	private final int tile;
 	private final int boundaryWidth;
@@ -46,8 +47,16 @@ final class TileSampler {
 	TileSampler(final List<LabelledSlice> slices, final IntensityWindow window, final int tile,
 		final int boundaryWidth, final boolean augment, final float[] classWeights)
 	{
+		this(slices, List.of(), window, tile, boundaryWidth, augment, classWeights);
+	}
+
+	/** As above; every second tile of a batch comes from the {@code pseudo}-labelled slices when there are any. */
+	TileSampler(final List<LabelledSlice> slices, final List<LabelledSlice> pseudo, final IntensityWindow window,
+		final int tile, final int boundaryWidth, final boolean augment, final float[] classWeights)
+	{
 		this.classWeights = classWeights.clone();
 		this.slices = slices;
+		this.pseudo = pseudo;
 		this.window = window;
 		this.tile = tile;
 		this.boundaryWidth = boundaryWidth;
@@ -58,7 +67,8 @@ final class TileSampler {
 	void sample(final long seed, final Batch batch) {
 		final Random random = new Random(seed);
 		for (int b = 0; b < batch.size; b++) {
-			final LabelledSlice slice = slices.get(random.nextInt(slices.size()));
+			final List<LabelledSlice> from = b % 2 == 1 && !pseudo.isEmpty() ? pseudo : slices;
+			final LabelledSlice slice = from.get(random.nextInt(from.size()));
 			final double cx = centre(random, slice.width);
 			final double cy = centre(random, slice.height);
 			final Augmentation augmentation = augment ? Augmentation.draw(random) : Augmentation.NONE;

@@ -70,8 +70,13 @@ final class TrainingSlices {
 		return Math.max(1, (int) Math.round(pixels / ((double) tile * tile * batch)));
 	}
 
-	/** Identifies the slices and every setting that shapes the training except the number of epochs. */
-	String fingerprint(final UNetSettings settings, final IntensityWindow window, final int bitDepth) {
+	/**
+	 * Identifies the slices (the unlabelled ones too, if any) and every setting that shapes the training except
+	 * the number of epochs.
+	 */
+	String fingerprint(final UNetSettings settings, final IntensityWindow window, final int bitDepth,
+		final UnlabelledSlices unlabelled)
+	{
 		final CRC32 crc = new CRC32();
 		final Map<String, String> map = settings.toMap();
 		map.remove("epochs");
@@ -88,6 +93,8 @@ final class TrainingSlices {
 				crc.update(buffer.array(), 0, 8);
 			}
 		}
-		return Long.toHexString(crc.getValue()) + "-" + all.size();
+		if (unlabelled != null) unlabelled.fingerprint(crc);
+		return Long.toHexString(crc.getValue()) + "-" + all.size() + (unlabelled != null ? "+" + unlabelled.size()
+			: "");
 	}
 }

@@ -7,12 +7,14 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.BodyMask;
 import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.instances.InstanceTargets;
 
@@ -31,11 +33,14 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 	static final int MARGIN = 32;
 	public static final int DEFAULT_BATCH = 2;
 
-	/** Receives the class maps of one slice, {@code maps[class][pixel]}; called in parallel for different slices. */
+	/**
+	 * Receives the class maps of one slice, {@code maps[class][pixel]}, and the slice's unit intensities (what
+	 * the network saw); called in parallel for different slices.
+	 */
 	@FunctionalInterface
 	interface MapsConsumer {
 
-		void accept(int slice, float[][] maps);
+		void accept(int slice, float[][] maps, float[] unit);
 	}
 
 	private final UNetModel model;
@@ -101,8 +106,10 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		final int height = ct.getHeight();
 		final ImageStack output = Stacks.emptyLike(ct, 16);
 		final InstanceDecoder.Settings decoder = model.settings().decoder();
-		predict(ct.getStack(), window, progress, (slice, maps) -> output.setPixels(Stacks.labelSlice(InstanceDecoder
-			.decode(maps, width, height, decoder), width, height).getPixels(), slice + 1));
+		final float air = BodyMask.airUnit(window, HounsfieldScale.of(ct));
+		predict(ct.getStack(), window, progress, (slice, maps, unit) -> output.setPixels(Stacks.labelSlice(
+			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air)), width, height)
+			.getPixels(), slice + 1));
 		final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + NAME, output);
 		labels.setCalibration(ct.getCalibration());
 		return labels;
@@ -127,7 +134,9 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		final float[] probabilities = new float[batch * tilePixels * classes];
 		final List<Integer> finished = new ArrayList<>();
 		final List<float[][]> finishedMaps = new ArrayList<>();
+		final List<float[]> finishedUnits = new ArrayList<>();
 		float[] unit = null;
+		final float[][] units = new float[batch][];
 		float[][] maps = null;
 		int done = 0;
 		final long jobs = (long) slices * tilesPerSlice;
@@ -138,6 +147,7 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 				final long job = first + b;
 				if (job % tilesPerSlice == 0) unit = window.toUnit(source.getProcessor((int) (job / tilesPerSlice) + 1));
 				tiling.read(unit, (int) (job % tilesPerSlice), images, b * tilePixels);
+				units[b] = unit;
 			}
 			network.predict(images, count, tiling.tileHeight, tiling.tileWidth, probabilities);
 			for (int b = 0; b < count; b++) {
@@ -147,13 +157,15 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 				if (job % tilesPerSlice == tilesPerSlice - 1) {
 					finished.add((int) (job / tilesPerSlice));
 					finishedMaps.add(maps);
+					finishedUnits.add(units[b]);
 				}
 			}
 			SliceParallel.forEach(finished.size(), threads, Progress.NONE, k -> consumer.accept(finished.get(k),
-				finishedMaps.get(k)));
+				finishedMaps.get(k), finishedUnits.get(k)));
 			done += finished.size();
 			finished.clear();
 			finishedMaps.clear();
+			finishedUnits.clear();
 			progress.report(done, slices);
 		}
 	}

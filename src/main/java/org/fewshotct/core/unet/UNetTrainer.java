@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.fewshotct.core.HounsfieldScale;
@@ -16,6 +17,8 @@ import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.SlicePairing;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.BodyMask;
+import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.instances.InstanceTargets;
 
 /**
@@ -24,7 +27,9 @@ import org.fewshotct.core.instances.InstanceTargets;
  * held out for the validation loss. Each epoch trains on augmented random tiles (as many as cover the
  * training slices once), then measures the validation loss on the held-out slices and checkpoints, so a
  * cancelled or extended training resumes where it stopped when run again with the same inputs and settings.
- * At the end the decoder's marker threshold is picked on the validation slices ({@link DecoderTuning}).
+ * From half-way on, the validation slices are scored with the challenge metric about ten times, and the
+ * training keeps the weights of the best of these epochs; the decoder's settings are then picked on the validation slices
+ * ({@link DecoderTuning}). Raw slices without masks can join from half-way on too ({@link PseudoLabels}).
  */
 public final class UNetTrainer {
 
@@ -95,16 +100,28 @@ public final class UNetTrainer {
 	public Result train(final ImagePlus allCt, final ImagePlus labels, final File folder, final Progress progress,
 		final Listener listener)
 	{
+		return train(allCt, labels, null, folder, progress, listener);
+	}
+
+	/**
+	 * As {@link #train(ImagePlus, ImagePlus, File, Progress, Listener)}, learning from {@code unlabelled} raw
+	 * slices too (null: none): from half-way through the training, every second tile comes from them, labelled
+	 * by the network as it was then ({@link PseudoLabels}).
+	 */
+	public Result train(final ImagePlus allCt, final ImagePlus labels, final ImagePlus unlabelledCt,
+		final File folder, final Progress progress, final Listener listener)
+	{
 		Stacks.requireCt(allCt, "CT");
 		Stacks.requireLabels(labels, "labels");
 		final ImagePlus ct = SlicePairing.ctForLabels(allCt, labels);
+		final UnlabelledSlices unlabelled = unlabelledCt == null ? null : UnlabelledSlices.of(unlabelledCt, ct);
 		final HounsfieldWindow hounsfield = window != null ? window : HounsfieldWindow.DEFAULT;
 		final HounsfieldScale scale = HounsfieldScale.of(ct);
 		final IntensityWindow usedWindow = hounsfield.on(scale);
 		final TrainingSlices slices = TrainingSlices.of(ct, labels, settings.validation());
 		ModelFolder.prepare(folder);
 		final File checkpoints = new File(folder, UNetModel.CHECKPOINT);
-		final String fingerprint = slices.fingerprint(settings, usedWindow, ct.getBitDepth());
+		final String fingerprint = slices.fingerprint(settings, usedWindow, ct.getBitDepth(), unlabelled);
 		final TrainingState previous = TrainingState.read(checkpoints);
 		final boolean resume = previous != null && previous.fingerprint.equals(fingerprint) && previous.epochs <=
 			settings.epochs();
@@ -117,36 +134,68 @@ public final class UNetTrainer {
 		final UNetBackend backend = IsolatedTensorFlow.backend();
 		if (IsolatedTensorFlow.fallback() != null) listener.message("U-Net: " + IsolatedTensorFlow.fallback());
 		final float[] contrast = contrastWindow(usedWindow, scale);
+		final float air = BodyMask.airUnit(usedWindow, scale);
 		try (TrainableUNet net = backend.create(settings.depth(), settings.width(), InstanceTargets.CLASS_COUNT,
 			(float) settings.learningRate(), settings.seed(), threads, contrast[0], contrast[1]))
 		{
 			listener.message("U-Net: training on " + net.device() + ": " + slices.training.size() + " slices, " +
-				slices.validation.size() + " for validation; depth " + settings.depth() + ", width " + settings.width() +
-				", tile " + settings.tile() + ", batch " + settings.batch());
+				slices.validation.size() + " for validation" + (unlabelled != null ? ", " + unlabelled.size() +
+					" unlabelled" : "") + "; depth " + settings.depth() + ", width " + settings.width() + ", tile " +
+				settings.tile() + ", batch " + settings.batch());
+			final Loop loop = new Loop(net, slices, usedWindow, air);
+			// Half-way, or now for a training resumed past half-way (a changed epochs=) without pseudo-labels yet.
+			final int teacherEpoch = resume && previous.teacherEpoch > 0 ? previous.teacherEpoch : Math.max(Math.max(1,
+				settings.epochs() / 2), resume ? previous.epochs : 0);
 			final LossHistory history = resume ? previous.history : new LossHistory();
+			int bestEpoch = resume ? previous.bestEpoch : 0;
+			double bestScore = resume ? previous.bestScore : Double.NaN;
 			if (resume) {
+				if (unlabelled != null && previous.teacherEpoch > 0) {
+					net.restoreCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
+					loop.teach(unlabelled, progress, listener);
+				}
 				net.restoreCheckpoint(previous.prefixFile(checkpoints));
 				listener.message("U-Net: resuming after epoch " + previous.epochs + " of " + settings.epochs());
+				if (unlabelled != null && previous.teacherEpoch == 0 && previous.epochs == teacherEpoch) {
+					net.saveCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
+					loop.teach(unlabelled, progress, listener);
+				}
 			}
-			final Loop loop = new Loop(net, slices, usedWindow);
 			final int first = history.epochs();
 			for (int epoch = first; epoch < settings.epochs(); epoch++) {
 				final double trainingLoss = loop.epoch(epoch, progress);
 				history.add(trainingLoss, loop.validationLoss());
-				ModelFolder.checkpoint(net, checkpoints, new TrainingState(fingerprint, epoch + 1, "epoch-" + (epoch + 1),
-					history));
-				listener.epoch(epoch + 1, settings.epochs(), history);
-				progress.status(String.format("epoch %d/%d, loss %.4f", epoch + 1, settings.epochs(), trainingLoss));
+				final int done = epoch + 1;
+				if (scored(done) && !slices.validation.isEmpty()) {
+					final double score = loop.validationAri();
+					listener.message(String.format(Locale.ROOT, "U-Net: epoch %d, validation ARI %.4f", done, score));
+					if (bestEpoch == 0 || score > bestScore) {
+						bestEpoch = done;
+						bestScore = score;
+						net.saveCheckpoint(TrainingState.file(checkpoints, TrainingState.BEST));
+					}
+				}
+				final boolean teach = unlabelled != null && done == teacherEpoch;
+				if (teach) net.saveCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
+				ModelFolder.checkpoint(net, checkpoints, new TrainingState(fingerprint, done, "epoch-" + done, history,
+					unlabelled != null && done >= teacherEpoch ? teacherEpoch : 0, bestEpoch, bestScore));
+				listener.epoch(done, settings.epochs(), history);
+				progress.status(String.format("epoch %d/%d, loss %.4f", done, settings.epochs(), trainingLoss));
+				if (teach) loop.teach(unlabelled, progress, listener);
 			}
 			UNetSettings trained = settings;
 			if (!slices.validation.isEmpty()) {
-				final DecoderTuning tuning = DecoderTuning.tune(net, slices.validation, usedWindow, settings.depth(),
-					settings.batch(), threads, settings.decoder());
+				if (bestEpoch > 0 && bestEpoch < settings.epochs()) {
+					net.restoreCheckpoint(TrainingState.file(checkpoints, TrainingState.BEST));
+					listener.message(String.format(Locale.ROOT, "U-Net: keeping the weights of epoch %d, the best " +
+						"validation ARI (%.4f)", bestEpoch, bestScore));
+				}
+				final DecoderTuning tuning = loop.tuning();
 				listener.message("U-Net: " + tuning.report);
 				trained = settings.withDecoder(tuning.best);
 			}
 			final UNetModel model = new UNetModel(folder, trained, hounsfield, ct.getBitDepth(), settings.epochs(),
-				info(net.device(), ct, labels, slices, contrast));
+				info(net.device(), ct, labels, slices, unlabelledCt, contrast));
 			ModelFolder.export(net, model);
 			history.save(new File(folder, UNetModel.LOSS_PLOT), new File(folder, UNetModel.LOSS_TABLE));
 			return new Result(model, history, net.device(), settings.epochs() - first, loop.tiles, loop.seconds);
@@ -156,11 +205,21 @@ public final class UNetTrainer {
 		}
 	}
 
+	/** Whether the validation ARI is measured after this epoch: about ten times in the second half, and at the end. */
+	private boolean scored(final int epoch) {
+		final int every = Math.max(1, settings.epochs() / 20);
+		return epoch >= settings.epochs() / 2 && (settings.epochs() - epoch) % every == 0;
+	}
+
 	/** Runs the epochs: sampling batches, training steps, and the validation loss. */
 	private final class Loop {
 
 		final TrainableUNet net;
-		final TileSampler sampler;
+		final List<LabelledSlice> training;
+		final IntensityWindow window;
+		final float air;
+		final float[] weights = { (float) settings.backgroundWeight(), 1, (float) settings.boundaryWeight() };
+		TileSampler sampler;
 		final TileSampler validationSampler;
 		final List<LabelledSlice> validation;
 		final int steps;
@@ -168,11 +227,13 @@ public final class UNetTrainer {
 		long tiles;
 		double seconds;
 
-		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window) {
+		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window, final float air) {
 			this.net = net;
-			final float[] weights = { (float) settings.backgroundWeight(), 1, (float) settings.boundaryWeight() };
-			sampler = new TileSampler(slices.training, window, settings.tile(), settings.boundaryWidth(), settings
-				.augment(), weights);
+			this.window = window;
+			this.air = air;
+			training = slices.training;
+			sampler = new TileSampler(training, window, settings.tile(), settings.boundaryWidth(), settings.augment(),
+				weights);
 			validationSampler = new TileSampler(slices.validation, window, settings.tile(), settings.boundaryWidth(),
 				false, weights);
 			validation = slices.validation;
@@ -191,6 +252,34 @@ public final class UNetTrainer {
 				progress.report(epoch * steps + s + 1, settings.epochs() * steps);
 			}
 			return sum / steps;
+		}
+
+		/**
+		 * Labels the unlabelled slices with the network as it is now, and mixes them into every later batch. The
+		 * teacher's decoder is tuned on the validation slices first where there are any.
+		 */
+		void teach(final UnlabelledSlices unlabelled, final Progress progress, final Listener listener) {
+			final InstanceDecoder.Settings decoder = validation.isEmpty() ? settings.decoder() : tuning().best;
+			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
+				.batch(), threads, decoder, progress.cancelOnly());
+			double confident = 0;
+			for (final LabelledSlice slice : pseudo)
+				for (final float w : slice.weights)
+					confident += w;
+			listener.message(String.format(Locale.ROOT, "U-Net: pseudo-labels on %d unlabelled slices, %.1f %% of " +
+				"their pixels confident", pseudo.size(), 100 * confident / pseudo.size() / pseudo.get(0).weights.length));
+			sampler = new TileSampler(training, pseudo, window, settings.tile(), settings.boundaryWidth(), settings
+				.augment(), weights);
+		}
+
+		DecoderTuning tuning() {
+			return DecoderTuning.tune(net, validation, window, air, settings.depth(), settings.batch(), threads, settings
+				.decoder());
+		}
+
+		/** The validation slices' mean ARI with the best decoder settings for the network as it is now. */
+		double validationAri() {
+			return tuning().score;
 		}
 
 		/** The mean loss over every weighted pixel of the validation slices; NaN without validation slices. */
@@ -226,7 +315,7 @@ public final class UNetTrainer {
 	}
 
 	private static Map<String, String> info(final String device, final ImagePlus ct, final ImagePlus labels,
-		final TrainingSlices slices, final float[] contrast)
+		final TrainingSlices slices, final ImagePlus unlabelled, final float[] contrast)
 	{
 		final Map<String, String> info = new LinkedHashMap<>();
 		info.put("contrast_window", contrast[0] + "," + contrast[1]);
@@ -235,6 +324,10 @@ public final class UNetTrainer {
 		info.put("training_labels", labels.getTitle());
 		info.put("training_slices", Integer.toString(slices.training.size()));
 		info.put("validation_slices", Integer.toString(slices.validation.size()));
+		if (unlabelled != null) {
+			info.put("unlabelled_ct", unlabelled.getTitle());
+			info.put("unlabelled_slices", Integer.toString(unlabelled.getStackSize()));
+		}
 		return info;
 	}
 

@@ -5,11 +5,14 @@ import ij.ImageStack;
 
 import java.io.File;
 
+import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.BodyMask;
 import org.fewshotct.core.instances.InstanceDecoder;
 
 /**
@@ -90,10 +93,12 @@ public final class WekaSegmenter implements StackSegmenter {
 		final ImageStack labels = Stacks.emptyLike(ct, 16);
 		final ImageStack maps = probabilities ? probabilityStack(ct, scheme) : null;
 		final InstanceDecoder.Settings decoder = model.decoder();
+		final float air = BodyMask.airUnit(window, HounsfieldScale.of(ct));
 		SliceParallel.forEach(n, threads, progress, s -> {
-			final float[][] p = model.probabilities(window.toUnit(source.getProcessor(s + 1)), width, height);
-			labels.setPixels(Stacks.labelSlice(InstanceDecoder.decode(p, width, height, decoder), width, height)
-				.getPixels(), s + 1);
+			final float[] unit = window.toUnit(source.getProcessor(s + 1));
+			final float[][] p = model.probabilities(unit, width, height);
+			labels.setPixels(Stacks.labelSlice(InstanceDecoder.decode(p, width, height, decoder, BodyMask.of(unit, width,
+				height, air)), width, height).getPixels(), s + 1);
 			if (maps != null) for (int c = 0; c < scheme.classCount(); c++)
 				maps.setPixels(p[scheme.target(c)], s * scheme.classCount() + c + 1);
 		});

@@ -46,6 +46,18 @@ public class ComparisonTest {
 		TruthSegmenter.merging(truth, 1, 2));
 
 	@Test
+	public void theReadingNamesTheWinnerTheMarginAndWhereEachFails() {
+		final Comparison comparison = Comparison.run(ct, truth, Arrays.asList(TruthSegmenter.merging(truth, 1, 2),
+			new TruthSegmenter("same", truth, l -> l)), 2, Progress.NONE);
+		final String reading = ComparisonReading.of(comparison);
+		final double merged = ComparisonTable.summarise(comparison.methods.get(0).adjusted(), ComparisonTable.MEAN);
+		assertTrue(reading, reading.startsWith(String.format(java.util.Locale.ROOT,
+			"same wins with a mean ARI of 1.000, against merged %.3f (%+.3f).", merged, merged - 1)));
+		assertTrue(reading, reading.contains("same merges 0 %, splits 0 %"));
+		assertTrue(reading, reading.matches(".*merged merges [1-9][0-9]* %, splits 0 %.*"));
+	}
+
+	@Test
 	public void scoresEachMethodWithTheRandIndex() {
 		final Comparison comparison = Comparison.run(ct, truth, methods, 2, Progress.NONE);
 		assertEquals(2, comparison.methods.size());

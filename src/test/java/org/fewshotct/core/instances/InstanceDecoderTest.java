@@ -76,6 +76,21 @@ public class InstanceDecoderTest {
 	}
 
 	@Test
+	public void theFillStaysInsideTheBody() {
+		final boolean[] body = new boolean[W * H];
+		for (int y = 1; y <= 4; y++)
+			for (int x = 0; x <= 8; x++)
+				body[y * W + x] = true;
+		final int[] kept = InstanceDecoder.decode(TWO_TOUCHING_AND_A_FAINT_ONE, W, H, SETTINGS);
+		final int[] filled = InstanceDecoder.decode(TWO_TOUCHING_AND_A_FAINT_ONE, W, H, SETTINGS.withFillBackground(
+			true), body);
+		for (int i = 0; i < filled.length; i++) {
+			assertEquals("labelled exactly where the body is", body[i], filled[i] != 0);
+			if (body[i] && kept[i] != 0 && i % W < 8) assertEquals(kept[i], filled[i]);
+		}
+	}
+
+	@Test
 	public void smallSeedsAreNoise() {
 		final int[] labels = InstanceDecoder.decode(maps(
 			"............",

@@ -16,6 +16,7 @@ import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
 import org.fewshotct.core.phantom.PhantomStacks;
+import org.fewshotct.testing.CancelAfter;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -68,7 +69,7 @@ public class UNetTrainerTest {
 		final File folder = new File(temp.getRoot(), "b");
 		final int steps = 2; // 2 training slices of 128x128 in tiles of 64x64, batch 4
 		try {
-			trainer.train(training.ct(), training.labels(), folder, cancelAfter(2 * steps + 1), UNetTrainer.Listener.NONE);
+			trainer.train(training.ct(), training.labels(), folder, new CancelAfter(2 * steps + 1), UNetTrainer.Listener.NONE);
 			fail("not cancelled");
 		}
 		catch (final CancelledException e) {
@@ -85,24 +86,6 @@ public class UNetTrainerTest {
 		assertEquals(2, resumed.epochsRun);
 		assertEquals(straight, resumed.history.training());
 		assertEquals(4, UNetModel.read(folder).trainedEpochs());
-	}
-
-	/** A progress that cancels once {@code n} steps are reported. */
-	private static Progress cancelAfter(final int n) {
-		return new Progress() {
-
-			private int done;
-
-			@Override
-			public void report(final int d, final int total) {
-				done = d;
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return done >= n;
-			}
-		};
 	}
 
 	private static double mean(final List<Double> values, final int from, final int to) {

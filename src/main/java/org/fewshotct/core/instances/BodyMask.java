@@ -1,0 +1,87 @@
+package org.fewshotct.core.instances;
+
+import org.fewshotct.core.HounsfieldScale;
+import org.fewshotct.core.IntensityWindow;
+import org.fewshotct.core.label.ConnectedComponents;
+import org.fewshotct.core.label.Connectivity;
+
+/**
+ * The body on a CT slice: tissue denser than air, in components at least a tenth the size of the largest
+ * (the trunk, arms and legs; not the table, tubes or noise), with their holes filled (lungs and bowel gas are
+ * inside the body), grown by two pixels. The decoder's background fill stays inside it, so air around the patient stays
+ * background instead of being painted as the nearest structure.
+ */
+public final class BodyMask {
+
+	/** Denser than this is tissue: halfway between air (-1000 HU) and fat (about -100 HU). */
+	public static final double AIR_HU = -500;
+
+	/** The body grows by this many pixels: the skin's blurred edge falls below {@link #AIR_HU} but is structure. */
+	private static final int MARGIN = 2;
+
+	/** Components below this fraction of the largest one are not the body. */
+	private static final double MIN_PART = 0.1;
+
+	private BodyMask() {}
+
+	/** The unit intensity (through {@code window}) of {@link #AIR_HU} in a CT stored on this scale. */
+	public static float airUnit(final IntensityWindow window, final HounsfieldScale scale) {
+		return window.unit(scale.stored(AIR_HU));
+	}
+
+	/** The body of a slice of unit intensities, row-major: pixels above {@code airUnit}, kept and filled as above. */
+	public static boolean[] of(final float[] unit, final int width, final int height, final float airUnit) {
+		final int n = width * height;
+		final boolean[] tissue = new boolean[n];
+		for (int i = 0; i < n; i++)
+			tissue[i] = unit[i] > airUnit;
+		final int[] parts = new int[n];
+		final int count = ConnectedComponents.label(tissue, width, height, Connectivity.EIGHT, parts);
+		final int[] area = new int[count + 1];
+		for (final int p : parts)
+			area[p]++;
+		int largest = 0;
+		for (int p = 1; p <= count; p++)
+			largest = Math.max(largest, area[p]);
+		final boolean[] body = new boolean[n];
+		for (int i = 0; i < n; i++)
+			body[i] = parts[i] > 0 && area[parts[i]] >= MIN_PART * largest;
+		fillHoles(body, width, height);
+		return grow(grow(body, width, height, 1, width), width, height, width, height);
+	}
+
+	/** Sets every pixel within {@link #MARGIN} steps of a set pixel along one axis ({@code step} apart, {@code count} of them). */
+	private static boolean[] grow(final boolean[] mask, final int width, final int height, final int step,
+		final int count)
+	{
+		final boolean[] out = new boolean[mask.length];
+		for (int i = 0; i < mask.length; i++) {
+			if (!mask[i]) continue;
+			final int along = step == 1 ? i % width : i / width;
+			for (int d = -MARGIN; d <= MARGIN; d++)
+				if (along + d >= 0 && along + d < count) out[i + d * step] = true;
+		}
+		return out;
+	}
+
+	/** Sets the components of the complement that do not touch the slice's edge. */
+	private static void fillHoles(final boolean[] body, final int width, final int height) {
+		final int n = width * height;
+		final boolean[] outside = new boolean[n];
+		for (int i = 0; i < n; i++)
+			outside[i] = !body[i];
+		final int[] holes = new int[n];
+		final int count = ConnectedComponents.label(outside, width, height, Connectivity.FOUR, holes);
+		final boolean[] touchesEdge = new boolean[count + 1];
+		for (int x = 0; x < width; x++) {
+			touchesEdge[holes[x]] = true;
+			touchesEdge[holes[(height - 1) * width + x]] = true;
+		}
+		for (int y = 0; y < height; y++) {
+			touchesEdge[holes[y * width]] = true;
+			touchesEdge[holes[y * width + width - 1]] = true;
+		}
+		for (int i = 0; i < n; i++)
+			if (holes[i] > 0 && !touchesEdge[holes[i]]) body[i] = true;
+	}
+}

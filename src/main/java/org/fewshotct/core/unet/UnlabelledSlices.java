@@ -1,0 +1,63 @@
+package org.fewshotct.core.unet;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+
+import java.util.zip.CRC32;
+
+import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UserInputException;
+
+/**
+ * Raw CT slices without masks that a training learns from besides the labelled ones (see
+ * {@link PseudoLabels}): checked against the labelled CT and held as stored values.
+ */
+final class UnlabelledSlices {
+
+	/** Their values as floats, one slice per entry, as {@link TrainingSlices} holds the labelled ones. */
+	final ImageStack values;
+
+	private UnlabelledSlices(final ImageStack values) {
+		this.values = values;
+	}
+
+	/**
+	 * The slices of {@code unlabelled}; refused unless they are CT (not a label stack) of the CT's slice size and
+	 * bit depth, since the model's intensity window and tiles are the CT's.
+	 */
+	static UnlabelledSlices of(final ImagePlus unlabelled, final ImagePlus ct) {
+		if (unlabelled.getWidth() != ct.getWidth() || unlabelled.getHeight() != ct.getHeight())
+			throw new UserInputException("The unlabelled slices '" + unlabelled.getTitle() + "' are " + unlabelled
+				.getWidth() + "x" + unlabelled.getHeight() + " but the CT '" + ct.getTitle() + "' is " + ct.getWidth() +
+				"x" + ct.getHeight() + "; give unlabelled slices of the same size");
+		Stacks.requireCt(unlabelled, "unlabelled CT");
+		if (unlabelled.getBitDepth() != ct.getBitDepth())
+			throw new UserInputException("The unlabelled slices '" + unlabelled.getTitle() + "' are " + unlabelled
+				.getBitDepth() + "-bit but the CT '" + ct.getTitle() + "' is " + ct.getBitDepth() +
+				"-bit; give both in the same encoding");
+		final ImageStack source = unlabelled.getStack();
+		final ImageStack values = new ImageStack(ct.getWidth(), ct.getHeight());
+		for (int s = 1; s <= source.getSize(); s++) {
+			final ImageProcessor slice = source.getProcessor(s);
+			final float[] v = new float[slice.getPixelCount()];
+			for (int i = 0; i < v.length; i++)
+				v[i] = slice.getf(i);
+			values.addSlice(source.getSliceLabel(s), new FloatProcessor(ct.getWidth(), ct.getHeight(), v));
+		}
+		return new UnlabelledSlices(values);
+	}
+
+	int size() {
+		return values.getSize();
+	}
+
+	/** Adds every value to a fingerprint, so that a training with other unlabelled slices does not resume. */
+	void fingerprint(final CRC32 crc) {
+		crc.update(size());
+		for (int s = 1; s <= size(); s++)
+			for (final float v : (float[]) values.getPixels(s))
+				crc.update(Float.floatToIntBits(v));
+	}
+}

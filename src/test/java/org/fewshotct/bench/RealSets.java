@@ -1,0 +1,71 @@
+package org.fewshotct.bench;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+
+import java.io.File;
+
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.StackSegmenter;
+import org.fewshotct.core.io.SliceFolderReader;
+import org.fewshotct.core.metric.StackRandIndex;
+
+/** The real sets of the quality benchmarks: reading, picking slices, and scoring a method on them. */
+final class RealSets {
+
+	private RealSets() {}
+
+	/** {CT, labels} of a set folder (images/, labels/); with a third entry for semantic/ when asked. */
+	static ImagePlus[] read(final File set, final boolean semantic) {
+		final ImagePlus ct = SliceFolderReader.read(new File(set, "images"), Progress.NONE);
+		final ImagePlus labels = SliceFolderReader.read(new File(set, "labels"), Progress.NONE);
+		return semantic ? new ImagePlus[] { ct, labels, SliceFolderReader.read(new File(set, "semantic"),
+			Progress.NONE) } : new ImagePlus[] { ct, labels };
+	}
+
+	static int[] range(final int from, final int to) {
+		final int[] slices = new int[to - from];
+		for (int i = 0; i < slices.length; i++)
+			slices[i] = from + i;
+		return slices;
+	}
+
+	/** Slices 0, step, 2 step... of n; with {@code rest}, the others. */
+	static int[] every(final int n, final int step, final boolean rest) {
+		final int count = rest ? n - (n + step - 1) / step : (n + step - 1) / step;
+		final int[] slices = new int[count];
+		for (int i = 0, k = 0; i < n; i++)
+			if ((i % step == 0) != rest) slices[k++] = i;
+		return slices;
+	}
+
+	/** The same slices of each stack (0-based), labels kept. */
+	static ImagePlus[] subset(final ImagePlus[] stacks, final int[] slices) {
+		final ImagePlus[] out = new ImagePlus[stacks.length];
+		for (int k = 0; k < stacks.length; k++) {
+			final ImageStack source = stacks[k].getStack();
+			final ImageStack stack = new ImageStack(source.getWidth(), source.getHeight());
+			for (final int s : slices)
+				stack.addSlice(source.getSliceLabel(s + 1), source.getPixels(s + 1));
+			out[k] = new ImagePlus(stacks[k].getTitle(), stack);
+		}
+		return out;
+	}
+
+	/** The mean ARI of a method on {CT, labels}, printed with its time. */
+	static double score(final StackSegmenter segmenter, final ImagePlus[] stacks, final String name) {
+		final long t0 = System.nanoTime();
+		final ImagePlus prediction = segmenter.segment(stacks[0], Progress.NONE);
+		final double seconds = seconds(t0);
+		final double mean = StackRandIndex.meanAdjusted(StackRandIndex.score(stacks[1], prediction, SliceParallel
+			.defaultThreads(), Progress.NONE));
+		System.out.printf("%s on %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", segmenter
+			.name(), name, mean, stacks[0].getStackSize(), seconds, stacks[0].getStackSize() / seconds);
+		return mean;
+	}
+
+	static double seconds(final long t0) {
+		return (System.nanoTime() - t0) / 1e9;
+	}
+}

@@ -1,0 +1,115 @@
+package org.fewshotct.bench;
+
+import ij.ImagePlus;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.SliceParallel;
+import org.fewshotct.core.baseline.BaselineSegmenter;
+import org.fewshotct.core.baseline.BaselineSettings;
+import org.fewshotct.core.unet.UNetSegmenter;
+import org.fewshotct.core.unet.UNetSettings;
+import org.fewshotct.core.unet.UNetTrainer;
+import org.fewshotct.core.weka.WekaSegmenter;
+import org.fewshotct.core.weka.WekaSettings;
+import org.fewshotct.core.weka.WekaTrainer;
+
+/**
+ * The U-Net on a patient or protocol it was not trained on (issue 12), with default settings: supervised, and
+ * semi-supervised with the scored slices' own raw images as {@code unlabelled} (same seed), beside Weka and the
+ * baseline, all scored with the challenge metric on the same slices. Experiments, by name:
+ * <ul>
+ * <li>{@code same-scan}: ts_dicom_train slices 0-4 -> its slices 5-9;</li>
+ * <li>{@code ts-ircadb1}: the 10 slices of ts_dicom_train -> the 33 of ircadb1 (another hospital, manual masks);</li>
+ * <li>{@code ts-example}: ts_dicom_train -> the 112 of ts_example_ct (another scan);</li>
+ * <li>{@code ircadb1}: ircadb1 000, 003, ..., 030 (11 slices) -> its other 22.</li>
+ * </ul>
+ * Usage: UNetRobustnessBench DATA_ROOT OUT_DIR EXPERIMENT[,EXPERIMENT...] [EPOCHS [both|supervised|unlabelled]]
+ * (the last argument trains one of the two U-Nets only, to run them side by side in two processes; the other's
+ * column then reads NaN).
+ */
+public final class UNetRobustnessBench {
+
+	private UNetRobustnessBench() {}
+
+	private static final StringBuilder TABLE = new StringBuilder();
+	private static String variants = "both";
+
+	public static void main(final String[] args) throws Exception {
+		final File data = new File(args[0]);
+		final File out = new File(args[1]);
+		final List<String> experiments = Arrays.asList(args[2].split(","));
+		final UNetSettings settings = args.length > 3 ? UNetSettings.DEFAULT.withEpochs(Integer.parseInt(args[3]))
+			: UNetSettings.DEFAULT;
+		if (args.length > 4) variants = args[4];
+		final ImagePlus[] dicom = RealSets.read(new File(data, "ts_dicom_train"), false);
+		final ImagePlus[] ircadb1 = RealSets.read(new File(data, "ircadb1"), false);
+		for (final String experiment : experiments) {
+			switch (experiment) {
+				case "same-scan":
+					run("ts_dicom_train 0-4", RealSets.subset(dicom, RealSets.range(0, 5)), "ts_dicom_train 5-9", RealSets
+						.subset(dicom, RealSets.range(5, 10)), settings, out);
+					break;
+				case "ts-ircadb1":
+					run("ts_dicom_train", dicom, "ircadb1 (all)", ircadb1, settings, out);
+					break;
+				case "ts-example":
+					run("ts_dicom_train", dicom, "ts_example_ct (all)", RealSets.read(new File(data, "ts_example_ct"), false),
+						settings, out);
+					break;
+				case "ircadb1":
+					final int n = ircadb1[0].getStackSize();
+					run("ircadb1 every 3rd", RealSets.subset(ircadb1, RealSets.every(n, 3, false)), "ircadb1 other 22",
+						RealSets.subset(ircadb1, RealSets.every(n, 3, true)), settings, out);
+					break;
+				default:
+					throw new IllegalArgumentException("unknown experiment " + experiment);
+			}
+		}
+		System.out.printf("%n== mean ARI (truth > 0), %d epochs; U-Net+u: with the scored slices as unlabelled=%n" +
+			"%-20s %-22s %6s %8s %8s %8s %9s %9s %9s%n%s", settings.epochs(), "trained on", "scored on", "slices", "U-Net",
+			"U-Net+u", "Weka", "baseline", "train s", "train+u s", TABLE);
+	}
+
+	private static void run(final String trainName, final ImagePlus[] train, final String testName,
+		final ImagePlus[] test, final UNetSettings settings, final File out)
+	{
+		final String stem = out + "/" + trainName.replace(' ', '_') + "-" + testName.replace(' ', '_');
+		final double[] none = { Double.NaN, Double.NaN };
+		final double[] supervised = variants.equals("unlabelled") ? none : unet(train, null, test, testName, settings,
+			new File(stem + ".unet"));
+		final double[] semi = variants.equals("supervised") ? none : unet(train, test[0], test, testName, settings,
+			new File(stem + "+u.unet"));
+		final WekaSegmenter weka = new WekaSegmenter(new WekaTrainer(WekaSettings.DEFAULT).train(train[0], train[1],
+			Progress.NONE));
+		TABLE.append(String.format("%-20s %-22s %6d %8.4f %8.4f %8.4f %9.4f %9.0f %9.0f%n", trainName, testName, test[0]
+			.getStackSize(), supervised[0], semi[0], RealSets.score(weka, test, testName), RealSets.score(
+				new BaselineSegmenter(BaselineSettings.DEFAULT, SliceParallel.defaultThreads()), test, testName),
+			supervised[1], semi[1]));
+	}
+
+	/** {mean ARI, training seconds} of a U-Net trained with default settings (and unlabelled slices if given). */
+	private static double[] unet(final ImagePlus[] train, final ImagePlus unlabelled, final ImagePlus[] test,
+		final String testName, final UNetSettings settings, final File model)
+	{
+		final long t0 = System.nanoTime();
+		final UNetTrainer.Result result = new UNetTrainer(settings).train(train[0], train[1], unlabelled, model,
+			Progress.NONE, new UNetTrainer.Listener() {
+
+				@Override
+				public void message(final String text) {
+					System.out.println(text);
+				}
+			});
+		final double seconds = RealSets.seconds(t0);
+		final int last = result.history.epochs() - 1;
+		System.out.printf("unet%s: %d epochs in %.1f s; loss %.4f, validation loss %.4f%n", unlabelled != null ? "+u"
+			: "", result.epochsRun, seconds, result.history.training().get(last), result.history.validation().get(last));
+		try (UNetSegmenter unet = UNetSegmenter.load(model)) {
+			return new double[] { RealSets.score(unet, test, testName), seconds };
+		}
+	}
+}

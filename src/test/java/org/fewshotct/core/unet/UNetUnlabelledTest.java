@@ -1,0 +1,110 @@
+package org.fewshotct.core.unet;
+
+import static org.fewshotct.testing.Refusals.assertRefused;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ShortProcessor;
+
+import java.io.File;
+import java.util.List;
+
+import org.fewshotct.core.CancelledException;
+import org.fewshotct.core.Progress;
+import org.fewshotct.core.phantom.PhantomGenerator;
+import org.fewshotct.core.phantom.PhantomSettings;
+import org.fewshotct.core.phantom.PhantomStacks;
+import org.fewshotct.testing.CancelAfter;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Train U-Net with raw slices without masks ({@code unlabelled=}), on tiny phantoms. */
+public class UNetUnlabelledTest {
+
+	private static final UNetSettings TINY = UNetSettings.DEFAULT.withDepth(2).withTile(32).withBatch(2)
+		.withWidth(4).withLearningRate(3e-3).withValidation(0.34).withEpochs(4);
+
+	private static PhantomStacks phantoms(final int slices, final long seed) {
+		return new PhantomGenerator(new PhantomSettings(slices, seed, 64)).stacks(2, Progress.NONE);
+	}
+
+	@Rule
+	public TemporaryFolder temp = new TemporaryFolder();
+
+	private final PhantomStacks training = phantoms(3, 4);
+	private final ImagePlus raw = phantoms(3, 9).ct();
+	private final UNetTrainer trainer = new UNetTrainer(TINY).withThreads(2);
+
+	@Test
+	public void unlabelledSlicesChangeWhatIsLearnedFromHalfWayOn() throws Exception {
+		final List<Double> supervised = train(null, "supervised");
+		final StringBuilder log = new StringBuilder();
+		final List<Double> semi = trainer.train(training.ct(), training.labels(), raw, new File(temp.getRoot(), "semi"),
+			Progress.NONE, new UNetTrainer.Listener() {
+
+				@Override
+				public void message(final String text) {
+					log.append(text).append('\n');
+				}
+			}).history.training();
+		final java.util.regex.Matcher confident = java.util.regex.Pattern.compile(
+			"pseudo-labels on 3 unlabelled slices, ([0-9.]+) % of their pixels confident").matcher(log);
+		assertTrue(log.toString(), confident.find());
+		assertTrue("the teacher is sure of some pixels: " + log, Double.parseDouble(confident.group(1)) > 10);
+		// Epochs 1-2 train the teacher on the labelled slices alone; from epoch 3 every second tile is pseudo-labelled.
+		assertEquals(supervised.subList(0, 2), semi.subList(0, 2));
+		assertNotEquals(supervised.get(2), semi.get(2));
+		assertNotEquals(supervised.get(3), semi.get(3));
+		assertEquals("3", PropertiesFile.read(new File(temp.getRoot(), "semi/" + UNetModel.SETTINGS)).get(
+			"unlabelled_slices"));
+	}
+
+	@Test
+	public void aCancelledTrainingWithUnlabelledSlicesResumesExactly() throws Exception {
+		final UNetTrainer.Result straight = trainer.train(training.ct(), training.labels(), raw, new File(temp
+			.getRoot(), "straight"), Progress.NONE, UNetTrainer.Listener.NONE);
+		final File folder = new File(temp.getRoot(), "resumed");
+		final int steps = (int) (straight.tiles / TINY.batch() / TINY.epochs());
+		try {
+			trainer.train(training.ct(), training.labels(), raw, folder, new CancelAfter(3 * steps + 1),
+				UNetTrainer.Listener.NONE);
+			fail("not cancelled");
+		}
+		catch (final CancelledException e) {
+			// cancelled in epoch 4, after the pseudo-labels were made
+		}
+		final UNetTrainer.Result resumed = trainer.train(training.ct(), training.labels(), raw, folder, Progress.NONE,
+			UNetTrainer.Listener.NONE);
+		assertEquals(1, resumed.epochsRun);
+		assertEquals(straight.history.training(), resumed.history.training());
+	}
+
+	@Test
+	public void badUnlabelledSlicesAreRefusedBeforeTraining() {
+		final File folder = new File(temp.getRoot(), "refused");
+		final ImagePlus larger = phantoms(1, 9).ct();
+		larger.setStack(new PhantomGenerator(new PhantomSettings(1, 9, 96)).stacks(1, Progress.NONE).ct().getStack());
+		assertRefused(() -> trainer.train(training.ct(), training.labels(), larger, folder, Progress.NONE,
+			UNetTrainer.Listener.NONE), "are 96x96 but the CT");
+		assertRefused(() -> trainer.train(training.ct(), training.labels(), training.labels(), folder, Progress.NONE,
+			UNetTrainer.Listener.NONE), "looks like a label image");
+		final ImageStack blank = new ImageStack(64, 64);
+		blank.addSlice(new ShortProcessor(64, 64));
+		assertRefused(() -> trainer.train(training.ct(), training.labels(), new ImagePlus("blank", blank), folder,
+			Progress.NONE, UNetTrainer.Listener.NONE), "'blank' holds only 1 distinct values");
+		final ImagePlus eightBit = new ImagePlus("8-bit", raw.getProcessor().convertToByte(true));
+		assertRefused(() -> trainer.train(training.ct(), training.labels(), eightBit, folder, Progress.NONE,
+			UNetTrainer.Listener.NONE), "are 8-bit but the CT");
+		assertTrue("nothing written", !folder.exists() || folder.list().length == 0);
+	}
+
+	private List<Double> train(final ImagePlus unlabelled, final String name) {
+		return trainer.train(training.ct(), training.labels(), unlabelled, new File(temp.getRoot(), name),
+			Progress.NONE, UNetTrainer.Listener.NONE).history.training();
+	}
+}
