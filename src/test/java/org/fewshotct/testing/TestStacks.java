@@ -36,4 +36,14 @@ public final class TestStacks {
 			new FileSaver(slice).saveAsPng(new File(folder, stack.getStack().getSliceLabel(s) + ".png").getPath());
 		}
 	}
+
+	/** The given slices (0-based) as a stack with the same calibration and slice labels. */
+	public static ImagePlus slices(final ImagePlus image, final int... indices) {
+		final ImageStack stack = new ImageStack(image.getWidth(), image.getHeight());
+		for (final int index : indices)
+			stack.addSlice(image.getStack().getSliceLabel(index + 1), image.getStack().getProcessor(index + 1));
+		final ImagePlus part = new ImagePlus(image.getTitle(), stack);
+		part.setCalibration(image.getCalibration());
+		return part;
+	}
 }

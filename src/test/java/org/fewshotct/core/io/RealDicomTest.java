@@ -2,10 +2,10 @@ package org.fewshotct.core.io;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.fewshotct.testing.TestStacks.slices;
 import static org.junit.Assert.assertTrue;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 import ij.plugin.FolderOpener;
 
 import java.util.LinkedHashMap;
@@ -79,15 +79,5 @@ public class RealDicomTest {
 		for (int s = 1; s <= expected.getStackSize(); s++)
 			assertArrayEquals(what + ", slice " + s, (short[]) expected.getStack().getPixels(s), (short[]) actual
 				.getStack().getPixels(s));
-	}
-
-	/** The given slices (0-based) as a stack with the same calibration and slice labels. */
-	private static ImagePlus slices(final ImagePlus image, final int... indices) {
-		final ImageStack stack = new ImageStack(image.getWidth(), image.getHeight());
-		for (final int index : indices)
-			stack.addSlice(image.getStack().getSliceLabel(index + 1), image.getStack().getProcessor(index + 1));
-		final ImagePlus part = new ImagePlus(image.getTitle(), stack);
-		part.setCalibration(image.getCalibration());
-		return part;
 	}
 }

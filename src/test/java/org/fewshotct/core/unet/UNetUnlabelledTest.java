@@ -38,7 +38,7 @@ public class UNetUnlabelledTest {
 
 	private final PhantomStacks training = phantoms(3, 4);
 	private final ImagePlus raw = phantoms(3, 9).ct();
-	private final UNetTrainer trainer = new UNetTrainer(TINY).withThreads(2);
+	private final UNetTrainer trainer = new UNetTrainer(TINY).withThreads(1); // one thread: sums in the same order every run
 
 	@Test
 	public void unlabelledSlicesChangeWhatIsLearnedFromHalfWayOn() throws Exception {
@@ -96,7 +96,7 @@ public class UNetUnlabelledTest {
 		final ImageStack blank = new ImageStack(64, 64);
 		blank.addSlice(new ShortProcessor(64, 64));
 		assertRefused(() -> trainer.train(training.ct(), training.labels(), new ImagePlus("blank", blank), folder,
-			Progress.NONE, UNetTrainer.Listener.NONE), "'blank' holds only 1 distinct values");
+			Progress.NONE, UNetTrainer.Listener.NONE), "'blank' holds the value 0 in every pixel");
 		final ImagePlus eightBit = new ImagePlus("8-bit", raw.getProcessor().convertToByte(true));
 		assertRefused(() -> trainer.train(training.ct(), training.labels(), eightBit, folder, Progress.NONE,
 			UNetTrainer.Listener.NONE), "are 8-bit but the CT");
