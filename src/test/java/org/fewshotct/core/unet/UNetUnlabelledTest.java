@@ -89,11 +89,12 @@ public class UNetUnlabelledTest {
 		assertEquals(1, resumed.epochsRun);
 		final List<Double> expected = straight.history.training();
 		final List<Double> actual = resumed.history.training();
-		assertEquals(expected.subList(0, 3), actual.subList(0, 3));
-		// The resumed epoch matches to rounding: TensorFlow's CPU kernels do not promise the same float order on
-		// every call, and the teacher's rebuilt pseudo-labels carry that (measured: 6e-5 apart), while a
-		// restart from scratch or without the pseudo-labels lands far off.
-		assertEquals(expected.get(3), actual.get(3), NOISE);
+		// Each epoch matches to rounding: TensorFlow's CPU kernels do not promise the same float order on every
+		// call, and the pseudo-labels carry that (measured: up to 2e-4 apart), while a restart from scratch or
+		// without the pseudo-labels lands far off.
+		assertEquals(expected.size(), actual.size());
+		for (int epoch = 0; epoch < expected.size(); epoch++)
+			assertEquals("epoch " + (epoch + 1), expected.get(epoch), actual.get(epoch), NOISE);
 	}
 
 	@Test
