@@ -25,9 +25,6 @@ import org.fewshotct.ij1.CommandBridge;
 /** One headless macro run: registers the suite's ImageJ 1.x menu entries from the class path, runs, reports. */
 final class BatchMacroRun {
 
-	/** The class-path resource that lists the suite's (and any other jar's) ImageJ 1.x commands. */
-	static final String PLUGINS_CONFIG = CommandBridge.MENU_RESOURCE;
-
 	private BatchMacroRun() {}
 
 	/** Runs the macro file and returns the process exit code: 0 on success, 1 on any failure. */
@@ -48,7 +45,7 @@ final class BatchMacroRun {
 			registerClasspathPlugins();
 		}
 		catch (final IOException e) {
-			System.err.println("imagej-batch: cannot read " + PLUGINS_CONFIG + ": " + e.getMessage());
+			System.err.println("imagej-batch: cannot read " + CommandBridge.MENU_RESOURCE + ": " + e.getMessage());
 			return 1;
 		}
 		final FailureWatch watch = FailureWatch.install(macroPath);
@@ -78,12 +75,12 @@ final class BatchMacroRun {
 	}
 
 	/**
-	 * Adds every menu entry of {@link #PLUGINS_CONFIG} found on the class path to ImageJ's command table, as ImageJ
-	 * does for jars in its plugins folder.
+	 * Adds every menu entry of {@link CommandBridge#MENU_RESOURCE} found on the class path to ImageJ's command
+	 * table, as ImageJ does with the plugins.config of the jars in its plugins folder.
 	 */
 	private static void registerClasspathPlugins() throws IOException {
 		final Hashtable<String, String> commands = commandTable();
-		final Enumeration<URL> configs = BatchMacroRun.class.getClassLoader().getResources(PLUGINS_CONFIG);
+		final Enumeration<URL> configs = BatchMacroRun.class.getClassLoader().getResources(CommandBridge.MENU_RESOURCE);
 		while (configs.hasMoreElements()) {
 			try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(configs.nextElement().openStream(), StandardCharsets.UTF_8)))
