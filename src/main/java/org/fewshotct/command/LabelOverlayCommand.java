@@ -19,7 +19,8 @@ import org.scijava.plugin.Plugin;
 public class LabelOverlayCommand implements Command {
 
 	@Parameter(label = "ct",
-		description = "CT stack (8-bit windowed, 16-bit HU + 1024 or 32-bit HU)", persist = false, autoFill = false)
+		description = "CT stack, in HU through its calibration (uncalibrated: 8-bit windowed, 16-bit HU + 1024, " +
+			"32-bit HU)", persist = false, autoFill = false)
 	private ImagePlus ct;
 
 	@Parameter(label = "labels",
