@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import org.fewshotct.core.HounsfieldWindow;
+import org.fewshotct.core.PlainNumbers;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.baseline.BaselineSegmenter;
@@ -68,12 +69,8 @@ public class BaselineCommand implements Command {
 		if (noMin || noMax) throw new UserInputException(TITLE + " needs both window_min= and window_max=, or neither");
 		// Checked here, so the message shows the numbers as the user typed them.
 		if (!(max > min)) throw new UserInputException(TITLE + " needs window_max= above window_min=, got window_min=" +
-			number(min) + " window_max=" + number(max) + " (HU)");
+			PlainNumbers.of(min) + " window_max=" + PlainNumbers.of(max) + " (HU)");
 		final HounsfieldWindow window = new HounsfieldWindow(min, max);
 		return window.equals(HounsfieldWindow.DEFAULT) ? null : window;
-	}
-
-	private static String number(final double value) {
-		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
 	}
 }

@@ -57,8 +57,8 @@ public final class Stacks {
 	}
 
 	private static UserInputException constant(final ImagePlus ct, final String role, final double value) {
-		return new UserInputException("The " + role + " '" + ct.getTitle() + "' holds the value " + (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value)) +
-			" in every pixel of every slice: it is not a CT (an empty or failed export?)");
+		return new UserInputException("The " + role + " '" + ct.getTitle() + "' holds the value " + PlainNumbers.of(
+			value) + " in every pixel of every slice: it is not a CT (an empty or failed export?)");
 	}
 
 	/** Fewer distinct values than this in a whole stack mark a label image. */

@@ -2,6 +2,7 @@ package org.fewshotct.core.features;
 
 import java.util.List;
 
+import org.fewshotct.core.PlainNumbers;
 import org.fewshotct.core.filter.Derivatives;
 import org.fewshotct.core.filter.Hessian;
 import org.fewshotct.core.filter.LineFilters;
@@ -50,7 +51,7 @@ public enum Feature {
 		void name(final double[] sigmas, final List<String> names) {
 			for (final double sigma : sigmas)
 				for (final String descriptor : Hessian.DESCRIPTORS)
-					names.add(key() + "_" + descriptor + "_" + scale(sigma));
+					names.add(key() + "_" + descriptor + "_" + PlainNumbers.of(sigma));
 		}
 
 		@Override
@@ -71,7 +72,7 @@ public enum Feature {
 		void name(final double[] sigmas, final List<String> names) {
 			for (int i = 0; i < sigmas.length; i++)
 				for (int j = i + 1; j < sigmas.length; j++)
-					names.add(key() + "_" + scale(sigmas[j]) + "_" + scale(sigmas[i]));
+					names.add(key() + "_" + PlainNumbers.of(sigmas[j]) + "_" + PlainNumbers.of(sigmas[i]));
 		}
 
 		@Override
@@ -120,7 +121,7 @@ public enum Feature {
 		void name(final double[] sigmas, final List<String> names) {
 			for (final String window : HounsfieldWindows.NAMES)
 				for (final double sigma : sigmas)
-					names.add(key() + "_" + window + "_" + scale(sigma));
+					names.add(key() + "_" + window + "_" + PlainNumbers.of(sigma));
 		}
 
 		@Override
@@ -168,7 +169,7 @@ public enum Feature {
 	 */
 	void name(final double[] sigmas, final List<String> names) {
 		for (final double sigma : sigmas)
-			names.add(key() + "_" + scale(sigma));
+			names.add(key() + "_" + PlainNumbers.of(sigma));
 	}
 
 	/** Appends this family's planes for one slice. Planes may be shared with other families: never modify them. */
@@ -179,9 +180,5 @@ public enum Feature {
 		for (final Feature feature : values())
 			if (feature.key.equalsIgnoreCase(key.trim())) return feature;
 		return null;
-	}
-
-	static String scale(final double sigma) {
-		return sigma == Math.rint(sigma) ? Long.toString((long) sigma) : Double.toString(sigma);
 	}
 }
