@@ -22,11 +22,7 @@ public class FailureReportService extends AbstractService {
 	protected void onEvent(final ModuleErroredEvent event) {
 		final CommandParameters parameters = SuiteCommands.of(event.getModule());
 		if (parameters == null) return;
-		final String label = parameters.label();
-		final Throwable cause = rootOfSuite(event.getException());
-		if (cause instanceof CancelledException) Failures.cancelled(label);
-		else if (cause instanceof UserInputException) Failures.report(label, cause.getMessage());
-		else Failures.report(label, Failures.unexpected(label, cause));
+		Failures.ended(parameters.label(), rootOfSuite(event.getException()));
 		event.consume();
 	}
 

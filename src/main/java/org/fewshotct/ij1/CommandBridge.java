@@ -8,8 +8,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
 
-import org.fewshotct.core.CancelledException;
-import org.fewshotct.core.UserInputException;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.event.EventHandler;
@@ -60,14 +58,8 @@ public class CommandBridge implements PlugIn {
 			command.run();
 			showOutputs(label, parameters, command);
 		}
-		catch (final CancelledException e) {
-			Failures.cancelled(label);
-		}
-		catch (final UserInputException e) {
-			Failures.report(label, e.getMessage());
-		}
 		catch (final Exception | LinkageError e) {
-			Failures.report(label, Failures.unexpected(label, e));
+			Failures.ended(label, e);
 		}
 	}
 
