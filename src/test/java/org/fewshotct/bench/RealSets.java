@@ -12,19 +12,19 @@ import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.core.metric.StackRandIndex;
 
 /** The real sets of the quality benchmarks: reading, picking slices, and scoring a method on them. */
-final class RealSets {
+public final class RealSets {
 
 	private RealSets() {}
 
 	/** {CT, labels} of a set folder (images/, labels/); with a third entry for semantic/ when asked. */
-	static ImagePlus[] read(final File set, final boolean semantic) {
+	public static ImagePlus[] read(final File set, final boolean semantic) {
 		final ImagePlus ct = SliceFolderReader.read(new File(set, "images"), Progress.NONE);
 		final ImagePlus labels = SliceFolderReader.read(new File(set, "labels"), Progress.NONE);
 		return semantic ? new ImagePlus[] { ct, labels, SliceFolderReader.read(new File(set, "semantic"),
 			Progress.NONE) } : new ImagePlus[] { ct, labels };
 	}
 
-	static int[] range(final int from, final int to) {
+	public static int[] range(final int from, final int to) {
 		final int[] slices = new int[to - from];
 		for (int i = 0; i < slices.length; i++)
 			slices[i] = from + i;
@@ -32,7 +32,7 @@ final class RealSets {
 	}
 
 	/** Slices 0, step, 2 step... of n; with {@code rest}, the others. */
-	static int[] every(final int n, final int step, final boolean rest) {
+	public static int[] every(final int n, final int step, final boolean rest) {
 		final int count = rest ? n - (n + step - 1) / step : (n + step - 1) / step;
 		final int[] slices = new int[count];
 		for (int i = 0, k = 0; i < n; i++)
@@ -41,7 +41,7 @@ final class RealSets {
 	}
 
 	/** The same slices of each stack (0-based), labels kept. */
-	static ImagePlus[] subset(final ImagePlus[] stacks, final int[] slices) {
+	public static ImagePlus[] subset(final ImagePlus[] stacks, final int[] slices) {
 		final ImagePlus[] out = new ImagePlus[stacks.length];
 		for (int k = 0; k < stacks.length; k++) {
 			final ImageStack source = stacks[k].getStack();

@@ -22,6 +22,12 @@ import org.fewshotct.core.metric.RandIndex;
  */
 final class DecoderTuning {
 
+	/**
+	 * The fewest validation slices to tune on. Measured on ircadb1 (trained on 10 slices, tuned on 1, scored on
+	 * 22 others): the one slice picked 0.9/120, 0.76 on the others, where the default 0.7/50 scored 0.85.
+	 */
+	static final int MIN_SLICES = 3;
+
 	static final double[] MARKER_THRESHOLDS = { 0.5, 0.6, 0.7, 0.8, 0.9 };
 	static final int[] MIN_MARKER_AREAS = { 20, 50, 120 };
 

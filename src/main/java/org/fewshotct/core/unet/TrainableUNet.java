@@ -9,6 +9,12 @@ import java.io.IOException;
  */
 public interface TrainableUNet extends UNetNetwork {
 
+	/**
+	 * The graph's layout, part of a training's fingerprint so that checkpoints of another layout start afresh
+	 * instead of failing to restore. 2: instance-normalised convolutions.
+	 */
+	int LAYOUT = 2;
+
 	/** One optimizer step on a batch; returns the batch's loss before the step. */
 	float trainStep(float[] images, byte[] classes, float[] weights, int batch, int height, int width);
 

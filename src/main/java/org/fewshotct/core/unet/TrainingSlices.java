@@ -81,7 +81,8 @@ final class TrainingSlices {
 		final Map<String, String> map = settings.toMap();
 		map.remove("epochs");
 		map.keySet().removeIf(k -> k.startsWith("decoder."));
-		crc.update((map + " " + window + " " + bitDepth + " " + training.size() + " " + validation.size()).getBytes(
+		crc.update((map + " " + window + " " + bitDepth + " " + training.size() + " " + validation.size() + " layout " +
+			TrainableUNet.LAYOUT).getBytes(
 			StandardCharsets.UTF_8));
 		final List<LabelledSlice> all = new ArrayList<>(training);
 		all.addAll(validation);

@@ -27,9 +27,11 @@ import org.fewshotct.core.instances.InstanceTargets;
  * held out for the validation loss. Each epoch trains on augmented random tiles (as many as cover the
  * training slices once), then measures the validation loss on the held-out slices and checkpoints, so a
  * cancelled or extended training resumes where it stopped when run again with the same inputs and settings.
- * From half-way on, the validation slices are scored with the challenge metric about ten times, and the
- * training keeps the weights of the best of these epochs; the decoder's settings are then picked on the validation slices
- * ({@link DecoderTuning}). Raw slices without masks can join from half-way on too ({@link PseudoLabels}).
+ * With at least {@link DecoderTuning#MIN_SLICES} validation slices, they are scored with the challenge metric
+ * about ten times from half-way on, the training keeps the weights of the best of these epochs, and the
+ * decoder's settings are picked on them ({@link DecoderTuning}); with fewer, one slice's score says more
+ * about that slice than about the network, so the last epoch and the default decoder stay. Raw slices without
+ * masks can join from half-way on too ({@link PseudoLabels}).
  */
 public final class UNetTrainer {
 
@@ -143,6 +145,9 @@ public final class UNetTrainer {
 					" unlabelled" : "") + "; depth " + settings.depth() + ", width " + settings.width() + ", tile " +
 				settings.tile() + ", batch " + settings.batch());
 			final Loop loop = new Loop(net, slices, usedWindow, air);
+			if (!slices.validation.isEmpty() && !loop.selects) listener.message("U-Net: " + slices.validation.size() +
+				" validation slice(s) are too few to pick the best epoch or the decoder (" + DecoderTuning.MIN_SLICES +
+				" needed); keeping the last epoch and the default decoder");
 			// Half-way, or now for a training resumed past half-way (a changed epochs=) without pseudo-labels yet.
 			final int teacherEpoch = resume && previous.teacherEpoch > 0 ? previous.teacherEpoch : Math.max(Math.max(1,
 				settings.epochs() / 2), resume ? previous.epochs : 0);
@@ -166,7 +171,7 @@ public final class UNetTrainer {
 				final double trainingLoss = loop.epoch(epoch, progress);
 				history.add(trainingLoss, loop.validationLoss());
 				final int done = epoch + 1;
-				if (scored(done) && !slices.validation.isEmpty()) {
+				if (scored(done) && loop.selects) {
 					final double score = loop.validationAri();
 					listener.message(String.format(Locale.ROOT, "U-Net: epoch %d, validation ARI %.4f", done, score));
 					if (bestEpoch == 0 || score > bestScore) {
@@ -184,7 +189,7 @@ public final class UNetTrainer {
 				if (teach) loop.teach(unlabelled, progress, listener);
 			}
 			UNetSettings trained = settings;
-			if (!slices.validation.isEmpty()) {
+			if (loop.selects) {
 				if (bestEpoch > 0 && bestEpoch < settings.epochs()) {
 					net.restoreCheckpoint(TrainingState.file(checkpoints, TrainingState.BEST));
 					listener.message(String.format(Locale.ROOT, "U-Net: keeping the weights of epoch %d, the best " +
@@ -222,6 +227,8 @@ public final class UNetTrainer {
 		TileSampler sampler;
 		final TileSampler validationSampler;
 		final List<LabelledSlice> validation;
+		/** Whether there are enough validation slices to pick the best epoch and the decoder. */
+		final boolean selects;
 		final int steps;
 		final TileSampler.Batch batch = new TileSampler.Batch(settings.batch(), settings.tile());
 		long tiles;
@@ -237,6 +244,7 @@ public final class UNetTrainer {
 			validationSampler = new TileSampler(slices.validation, window, settings.tile(), settings.boundaryWidth(),
 				false, weights);
 			validation = slices.validation;
+			selects = validation.size() >= DecoderTuning.MIN_SLICES;
 			steps = slices.stepsPerEpoch(settings.tile(), settings.batch());
 		}
 
@@ -256,10 +264,10 @@ public final class UNetTrainer {
 
 		/**
 		 * Labels the unlabelled slices with the network as it is now, and mixes them into every later batch. The
-		 * teacher's decoder is tuned on the validation slices first where there are any.
+		 * teacher's decoder is tuned on the validation slices first where there are enough.
 		 */
 		void teach(final UnlabelledSlices unlabelled, final Progress progress, final Listener listener) {
-			final InstanceDecoder.Settings decoder = validation.isEmpty() ? settings.decoder() : tuning().best;
+			final InstanceDecoder.Settings decoder = selects ? tuning().best : settings.decoder();
 			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
 				.batch(), threads, decoder, progress.cancelOnly());
 			double confident = 0;

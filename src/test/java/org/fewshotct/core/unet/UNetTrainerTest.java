@@ -24,8 +24,9 @@ import org.junit.rules.TemporaryFolder;
 /** Trains small U-Nets on 128x128 phantoms in this JVM (TensorFlow in its own class loader). */
 public class UNetTrainerTest {
 
+	/** 128x128 phantoms hold structures of a sixteenth of their area at 512x512: smaller seeds count. */
 	private static final UNetSettings TINY = UNetSettings.DEFAULT.withDepth(3).withTile(64).withBatch(4)
-		.withLearningRate(3e-3).withValidation(0.25);
+		.withLearningRate(3e-3).withValidation(0.25).withDecoder(UNetSettings.DEFAULT.decoder().withMinMarkerArea(5));
 
 	private static PhantomStacks phantoms(final int slices, final long seed) {
 		return new PhantomGenerator(new PhantomSettings(slices, seed, 128)).stacks(2, Progress.NONE);
@@ -86,6 +87,33 @@ public class UNetTrainerTest {
 		assertEquals(2, resumed.epochsRun);
 		assertEquals(straight, resumed.history.training());
 		assertEquals(4, UNetModel.read(folder).trainedEpochs());
+	}
+
+	@Test
+	public void oneValidationSliceKeepsTheDefaultDecoderAndThreePickOne() throws Exception {
+		final List<String> few = messages(phantoms(4, 6), 0.25);
+		assertTrue(few.toString(), few.stream().anyMatch(m -> m.contains("1 validation slice(s) are too few")));
+		assertTrue(few.toString(), few.stream().noneMatch(m -> m.contains("validation ARI by marker threshold")));
+
+		final List<String> enough = messages(phantoms(6, 6), 0.5);
+		assertTrue(enough.toString(), enough.stream().noneMatch(m -> m.contains("too few")));
+		assertTrue(enough.toString(), enough.stream().anyMatch(m -> m.contains("validation ARI by marker threshold")));
+	}
+
+	/** The log lines of a two-epoch training with this validation fraction. */
+	private List<String> messages(final PhantomStacks training, final double validation) throws Exception {
+		final List<String> messages = new java.util.ArrayList<>();
+		final UNetTrainer.Result result = new UNetTrainer(TINY.withValidation(validation).withEpochs(2)).withThreads(2)
+			.train(training.ct(), training.labels(), temp.newFolder(), Progress.NONE, new UNetTrainer.Listener() {
+
+				@Override
+				public void message(final String text) {
+					messages.add(text);
+				}
+			});
+		if (messages.stream().anyMatch(m -> m.contains("too few"))) assertEquals(TINY.decoder(), result.model
+			.settings().decoder());
+		return messages;
 	}
 
 	private static double mean(final List<Double> values, final int from, final int to) {

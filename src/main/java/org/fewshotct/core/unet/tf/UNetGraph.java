@@ -14,7 +14,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The U-Net's forward graph: the image and a contrast-stretched copy of it as two channels; per level two 3x3 convolutions with bias and ReLU, 2x2 max-pooling down,
+ * The U-Net's forward graph: the image and a contrast-stretched copy of it as two channels; per level two 3x3
+ * convolutions, each instance-normalised and through a ReLU, 2x2 max-pooling down,
  * a 2x2 stride-2 transposed convolution up (as a 1x1 convolution to four times the channels followed by
  * depth-to-space, which is the same map and works for any input size), the skip concatenated, and a 1x1
  * convolution to the class logits. Variables have flat names in the root scope, identical in every graph
@@ -56,6 +57,8 @@ final class UNetGraph {
 	final List<Variable<TFloat32>> variables = new ArrayList<>();
 	/** He-normal standard deviation per variable, 0 for biases. */
 	private final List<Float> stddevs = new ArrayList<>();
+	/** The value of every element of a variable whose standard deviation is 0: 0 for biases, 1 for scales. */
+	private final List<Float> constants = new ArrayList<>();
 
 	UNetGraph(final Graph graph, final Architecture architecture) {
 		final int depth = architecture.depth;
@@ -97,6 +100,7 @@ final class UNetGraph {
 			final float stddev = stddevs.get(v);
 			if (stddev > 0) for (int i = 0; i < value.length; i++)
 				value[i] = (float) (random.nextGaussian() * stddev);
+			else java.util.Arrays.fill(value, constants.get(v));
 			values.add(value);
 		}
 		return values;
@@ -110,16 +114,37 @@ final class UNetGraph {
 		final int out, final boolean relu)
 	{
 		final Variable<TFloat32> kernel = variable(name + "_kernel", Shape.of(size, size, in, out), (float) Math.sqrt(
-			(relu ? 2.0 : 1.0) / (size * size * in)));
-		final Variable<TFloat32> bias = variable(name + "_bias", Shape.of(out), 0);
-		final Operand<TFloat32> y = tf.nn.biasAdd(tf.nn.conv2d(x, kernel, UNIT_STRIDES, "SAME"), bias);
-		return relu ? tf.nn.relu(y) : y;
+			(relu ? 2.0 : 1.0) / (size * size * in)), 0);
+		final Operand<TFloat32> y = tf.nn.conv2d(x, kernel, UNIT_STRIDES, "SAME");
+		// A normalised convolution's shift does what a bias would.
+		if (relu) return tf.nn.relu(normalised(name, y, out));
+		return tf.nn.biasAdd(y, variable(name + "_bias", Shape.of(out), 0, 0));
 	}
 
-	private Variable<TFloat32> variable(final String name, final Shape shape, final float stddev) {
+	/**
+	 * Instance normalisation: each channel of each tile to zero mean and unit variance over the tile, then a
+	 * learned scale and shift.
+	 */
+	private Operand<TFloat32> normalised(final String name, final Operand<TFloat32> y, final int channels) {
+		final Operand<org.tensorflow.types.TInt32> axes = tf.constant(new int[] { 1, 2 });
+		final Operand<TFloat32> mean = tf.math.mean(y, axes, org.tensorflow.op.math.Mean.keepDims(true));
+		final Operand<TFloat32> centred = tf.math.sub(y, mean);
+		final Operand<TFloat32> variance = tf.math.mean(tf.math.square(centred), axes, org.tensorflow.op.math.Mean
+			.keepDims(true));
+		final Variable<TFloat32> scale = variable(name + "_scale", Shape.of(channels), 0, 1);
+		final Variable<TFloat32> shift = variable(name + "_shift", Shape.of(channels), 0, 0);
+		final Operand<TFloat32> standard = tf.math.mul(centred, tf.math.rsqrt(tf.math.add(variance, tf.constant(
+			1e-5f))));
+		return tf.math.add(tf.math.mul(standard, scale), shift);
+	}
+
+	private Variable<TFloat32> variable(final String name, final Shape shape, final float stddev,
+		final float constant)
+	{
 		final Variable<TFloat32> v = tf.withName(name).variable(shape, TFloat32.class);
 		variables.add(v);
 		stddevs.add(stddev);
+		constants.add(constant);
 		return v;
 	}
 }
