@@ -125,7 +125,7 @@ public final class WekaQualityBench {
 			for (final double threshold : background ? new double[] { 0.3, 0.5, 0.7 } : new double[] { 0.5 })
 				for (final double marker : new double[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 })
 					for (final int area : new int[] { 5, 10, 20, 50, 100 }) {
-						final InstanceDecoder.Settings d = new InstanceDecoder.Settings(threshold, marker, area, fill, 0);
+						final InstanceDecoder.Settings d = new InstanceDecoder.Settings(threshold, marker, area, fill);
 						System.out.printf("tune ARI %.4f fill=%s background=%.2f marker=%.2f area=%d%n", score(maps, ct, truth,
 							d), fill, threshold, marker, area);
 					}

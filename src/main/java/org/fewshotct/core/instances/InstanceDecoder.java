@@ -26,16 +26,15 @@ public final class InstanceDecoder {
 	/** The decoder's settings: an immutable value that model files store as a map of strings. */
 	public static final class Settings {
 
-		public static final Settings DEFAULT = new Settings(0.5, 0.5, 10, false, 0);
+		public static final Settings DEFAULT = new Settings(0.5, 0.5, 10, false);
 
 		private final double backgroundThreshold;
 		private final double markerThreshold;
 		private final int minMarkerArea;
 		private final boolean fillBackground;
-		private final double mergeThreshold;
 
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
-			final boolean fillBackground, final double mergeThreshold)
+			final boolean fillBackground)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -45,10 +44,7 @@ public final class InstanceDecoder {
 			this.backgroundThreshold = backgroundThreshold;
 			this.markerThreshold = markerThreshold;
 			this.minMarkerArea = minMarkerArea;
-			if (!(mergeThreshold >= 0 && mergeThreshold <= 1))
-				throw new UserInputException("merge_threshold must be in [0, 1], got " + mergeThreshold);
 			this.fillBackground = fillBackground;
-			this.mergeThreshold = mergeThreshold;
 		}
 
 		/** A pixel is background where its background probability is at least this. */
@@ -71,32 +67,20 @@ public final class InstanceDecoder {
 			return fillBackground;
 		}
 
-		/**
-		 * Touching instances whose contact carries a mean boundary probability below this are one structure
-		 * ({@link ContactMerging}); 0 merges nothing.
-		 */
-		public double mergeThreshold() {
-			return mergeThreshold;
-		}
-
 		public Settings withBackgroundThreshold(final double value) {
-			return new Settings(value, markerThreshold, minMarkerArea, fillBackground, mergeThreshold);
+			return new Settings(value, markerThreshold, minMarkerArea, fillBackground);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
-			return new Settings(backgroundThreshold, value, minMarkerArea, fillBackground, mergeThreshold);
+			return new Settings(backgroundThreshold, value, minMarkerArea, fillBackground);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
-			return new Settings(backgroundThreshold, markerThreshold, value, fillBackground, mergeThreshold);
+			return new Settings(backgroundThreshold, markerThreshold, value, fillBackground);
 		}
 
 		public Settings withFillBackground(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, minMarkerArea, value, mergeThreshold);
-		}
-
-		public Settings withMergeThreshold(final double value) {
-			return new Settings(backgroundThreshold, markerThreshold, minMarkerArea, fillBackground, value);
+			return new Settings(backgroundThreshold, markerThreshold, minMarkerArea, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -106,7 +90,6 @@ public final class InstanceDecoder {
 			map.put("marker_threshold", Double.toString(markerThreshold));
 			map.put("min_marker_area", Integer.toString(minMarkerArea));
 			map.put("fill_background", Boolean.toString(fillBackground));
-			map.put("merge_threshold", Double.toString(mergeThreshold));
 			return map;
 		}
 
@@ -117,8 +100,7 @@ public final class InstanceDecoder {
 					Double.parseDouble(map.getOrDefault("background_threshold", Double.toString(DEFAULT.backgroundThreshold))),
 					Double.parseDouble(map.getOrDefault("marker_threshold", Double.toString(DEFAULT.markerThreshold))),
 					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))),
-					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))),
-					Double.parseDouble(map.getOrDefault("merge_threshold", Double.toString(DEFAULT.mergeThreshold))));
+					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);
@@ -180,8 +162,6 @@ public final class InstanceDecoder {
 		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
-		if (settings.mergeThreshold > 0) ContactMerging.merge(labels, probabilities[InstanceTargets.BOUNDARY], width,
-			height, settings.mergeThreshold);
 		if (!settings.fillBackground) return labels;
 		return Watershed.flood(notInterior, labels, body, width, height, 0);
 	}

@@ -18,7 +18,7 @@ public final class WekaSettings {
 	 * probability reaches 0.6, seed blobs of at least 50 pixels, and every pixel flooded (the metric scores only
 	 * structure pixels, and structure predicted as background would fall into one cluster).
 	 */
-	public static final InstanceDecoder.Settings TUNED_DECODER = new InstanceDecoder.Settings(0.5, 0.6, 50, true, 0);
+	public static final InstanceDecoder.Settings TUNED_DECODER = new InstanceDecoder.Settings(0.5, 0.6, 50, true);
 
 	/**
 	 * The defaults: the structures-only scheme (robust to partial masks), boundaries 2 pixels wide, 1000 pixels

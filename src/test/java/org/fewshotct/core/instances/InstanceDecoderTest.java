@@ -14,8 +14,7 @@ public class InstanceDecoderTest {
 
 	/**
 	 * Probability maps drawn as text: '.' background, 'i' interior, 'b' boundary, 'f' foreground with an
-	 * unsure class (interior 0.4, boundary 0.4), 'd' a dip in a structure's interior that is not a boundary
-	 * (interior 0.4, boundary 0.1).
+	 * unsure class (interior 0.4, boundary 0.4).
 	 */
 	private static float[][] maps(final String... rows) {
 		final float[][] p = new float[3][W * H];
@@ -23,9 +22,9 @@ public class InstanceDecoderTest {
 			for (int x = 0; x < W; x++) {
 				final int i = y * W + x;
 				final char c = rows[y].charAt(x);
-				p[InstanceTargets.BACKGROUND][i] = c == '.' ? 0.9f : c == 'f' || c == 'd' ? 0.2f : 0.05f;
-				p[InstanceTargets.INTERIOR][i] = c == 'i' ? 0.9f : c == 'f' || c == 'd' ? 0.4f : 0.05f;
-				p[InstanceTargets.BOUNDARY][i] = c == 'b' ? 0.9f : c == 'f' ? 0.4f : c == 'd' ? 0.1f : 0.05f;
+				p[InstanceTargets.BACKGROUND][i] = c == '.' ? 0.9f : c == 'f' ? 0.2f : 0.05f;
+				p[InstanceTargets.INTERIOR][i] = c == 'i' ? 0.9f : c == 'f' ? 0.4f : 0.05f;
+				p[InstanceTargets.BOUNDARY][i] = c == 'b' ? 0.9f : c == 'f' ? 0.4f : 0.05f;
 			}
 		}
 		return p;
@@ -105,28 +104,8 @@ public class InstanceDecoderTest {
 	}
 
 	@Test
-	public void aDipInsideAStructureIsMergedAcrossButATrueBoundaryIsNot() {
-		final float[][] maps = maps(
-			"............",
-			".iidii.iibii",
-			".iidii.iibii",
-			".iidii.iibii",
-			".iidii.iibii",
-			"............");
-		final int[] split = InstanceDecoder.decode(maps, W, H, SETTINGS);
-		assertNotEquals("without merging, the dip splits its structure", split[W + 1], split[W + 5]);
-		final int[] labels = InstanceDecoder.decode(maps, W, H, SETTINGS.withMergeThreshold(0.3));
-		for (int y = 1; y <= 4; y++)
-			for (int x = 1; x <= 5; x++)
-				assertEquals("one structure across the dip", labels[W + 1], labels[y * W + x]);
-		assertNotEquals(0, labels[W + 7]);
-		assertNotEquals("the boundary still separates", labels[W + 7], labels[W + 11]);
-		assertNotEquals(labels[W + 1], labels[W + 7]);
-	}
-
-	@Test
 	public void settingsSurviveTheirMap() {
-		final InstanceDecoder.Settings settings = new InstanceDecoder.Settings(0.3, 0.7, 25, true, 0.4);
+		final InstanceDecoder.Settings settings = new InstanceDecoder.Settings(0.3, 0.7, 25, true);
 		assertEquals(settings, InstanceDecoder.Settings.fromMap(settings.toMap()));
 		assertEquals(InstanceDecoder.Settings.DEFAULT, InstanceDecoder.Settings.fromMap(java.util.Collections.emptyMap()));
 	}
