@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.ij1.CommandParameters;
-import org.fewshotct.ij1.Failures;
 import org.fewshotct.ij1.MacroOptions;
 import org.scijava.Priority;
 import org.scijava.module.Module;
@@ -42,8 +41,8 @@ public class MacroInputsPreprocessor extends AbstractPreprocessorPlugin {
 			}
 		}
 		catch (final UserInputException e) {
-			Failures.report(label, e.getMessage());
-			cancel(e.getMessage());
+			FailureReportService.ended(label, e);
+			cancel(null); // no reason: Fiji would show it again after the suite's message
 		}
 		catch (final ReflectiveOperationException e) {
 			throw new IllegalStateException("Cannot read the inputs of " + label, e);

@@ -7,6 +7,7 @@ import ij.macro.Interpreter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -20,6 +21,7 @@ import org.scijava.module.ModuleService;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.PluginService;
+import org.scijava.thread.ThreadService;
 
 /**
  * A model of Fiji's ImageJ 1.x macro layer on the real SciJava machinery (scijava-common's context, command
@@ -36,6 +38,7 @@ final class FijiMacroLayer implements AutoCloseable {
 	private final ModuleService modules = context.service(ModuleService.class);
 	private final PluginService plugins = context.service(PluginService.class);
 	private final ConvertService convert = context.service(ConvertService.class);
+	private final ThreadService threads = context.service(ThreadService.class);
 
 	FijiMacroLayer() {
 		Interpreter.batchMode = true; // a headless macro's images live in batch mode
@@ -71,13 +74,27 @@ final class FijiMacroLayer implements AutoCloseable {
 		return onMacroThread(options, () -> (PreprocessorPlugin) runner(module).preProcess());
 	}
 
-	/** The whole run: preprocessors, the command, postprocessors; a command's exception is thrown. */
+	/**
+	 * The whole run as imagej-legacy 2.0.3's {@code LegacyService.runLegacyCompatibleCommand} does it for a menu
+	 * label: {@code moduleService.run(info, true).get()}, so preprocessors, the command and postprocessors run on a
+	 * SciJava thread, which finds the macro's options through ij1-patcher's {@code Macro.getOptions()} (it looks at
+	 * the thread's ancestors); an exception comes back wrapped as LegacyService wraps it, and goes on to ImageJ's
+	 * command runner.
+	 */
 	Module run(final Class<? extends Command> type, final String options) {
 		final Module module = module(type, options);
-		onMacroThread(options, () -> {
-			runner(module).run();
+		final ModuleRunner runner = runner(module);
+		final Future<Object> future = threads.run(() -> onMacroThread(options, () -> {
+			runner.run();
 			return null;
-		});
+		}));
+		try {
+			future.get();
+		}
+		catch (final Exception e) {
+			if (e instanceof RuntimeException) throw (RuntimeException) e;
+			throw new RuntimeException(e);
+		}
 		return module;
 	}
 
