@@ -53,6 +53,7 @@ public class CommandBridge implements PlugIn {
 			final Object[] values = options != null ? MacroOptions.read(label, parameters.inputs(), command, options)
 				: InputDialog.ask(label, parameters.inputs(), command);
 			if (values == null) return; // the user cancelled the dialog
+			ImageInputs.requireDistinct(parameters.keys(), values);
 			for (int i = 0; i < values.length; i++)
 				parameters.inputs().get(i).set(command, values[i]);
 			if (needsContext(command.getClass())) context().inject(command);

@@ -7,6 +7,7 @@ import ij.macro.Interpreter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 
 import org.scijava.Context;
@@ -20,8 +21,10 @@ import org.scijava.module.ModuleRunner;
 import org.scijava.module.ModuleService;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginInfo;
 import org.scijava.plugin.PluginService;
 import org.scijava.thread.ThreadService;
+import org.scijava.widget.InputHarvester;
 
 /**
  * A model of Fiji's ImageJ 1.x macro layer on the real SciJava machinery (scijava-common's context, command
@@ -88,6 +91,12 @@ final class FijiMacroLayer implements AutoCloseable {
 			runner.run();
 			return null;
 		}));
+		complete(future);
+		return module;
+	}
+
+	/** Waits for the run as LegacyService does, and throws what it throws. */
+	private static void complete(final Future<?> future) {
 		try {
 			future.get();
 		}
@@ -95,6 +104,31 @@ final class FijiMacroLayer implements AutoCloseable {
 			if (e instanceof RuntimeException) throw (RuntimeException) e;
 			throw new RuntimeException(e);
 		}
+	}
+
+	/**
+	 * A run from Fiji's menu, on the same path as {@link #run}: no macro options, so the dialog asks for the inputs
+	 * not in {@code given} (a script's, resolved); it comes at its place among the preprocessors, as
+	 * imagej-legacy's {@code LegacyInputHarvester} does.
+	 */
+	Module runFromMenu(final Class<? extends Command> type, final Map<String, Object> given, final SwingDialog dialog) {
+		final Module module = modules.createModule(commands.getCommand(type));
+		given.forEach((name, value) -> {
+			module.setInput(name, value);
+			module.resolveInput(name);
+		});
+		context.inject(dialog);
+		final List<PreprocessorPlugin> pre = new ArrayList<>();
+		for (final PluginInfo<PreprocessorPlugin> info : plugins.getPluginsOfType(PreprocessorPlugin.class)) {
+			if (info.getPriority() < InputHarvester.PRIORITY && !pre.contains(dialog)) pre.add(dialog);
+			pre.add(plugins.createInstance(info));
+		}
+		final ModuleRunner runner = new ModuleRunner(context, module, pre, plugins.createInstancesOfType(
+			PostprocessorPlugin.class));
+		complete(threads.run(() -> onMacroThread(null, () -> {
+			runner.run();
+			return null;
+		})));
 		return module;
 	}
 

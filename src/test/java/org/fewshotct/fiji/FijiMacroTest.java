@@ -82,6 +82,8 @@ public class FijiMacroTest {
 	@Test
 	public void everyCommandTakesItsDocumentedDefaultsForKeysLeftOutAndAsksNothing() throws Exception {
 		open("ct");
+		open("labels");
+		open("prediction");
 		for (final Class<? extends Command> type : commands) {
 			final CommandParameters parameters = new CommandParameters(type);
 			final String options = requiredKeys(parameters);
@@ -207,14 +209,16 @@ public class FijiMacroTest {
 
 	/**
 	 * The keys a macro must give: inputs that are required and have no default; with none, the first key at its
-	 * default, since ImageJ treats empty options as no macro (a dialog asks, in the bridge as in Fiji).
+	 * default, since ImageJ treats empty options as no macro (a dialog asks, in the bridge as in Fiji). Each image key
+	 * names another open image: one image for two inputs is refused.
 	 */
 	private static String requiredKeys(final CommandParameters parameters) throws Exception {
 		final Command defaults = parameters.instantiate();
 		final StringJoiner keys = new StringJoiner(" ");
 		for (final Field f : parameters.inputs()) {
 			if (!f.getAnnotation(org.scijava.plugin.Parameter.class).required() || f.get(defaults) != null) continue;
-			keys.add(f.getName() + "=" + (f.getType() == ImagePlus.class ? "ct" : new File("/tmp/x").getPath()));
+			keys.add(f.getName() + "=" + (f.getType() != ImagePlus.class ? new File("/tmp/x").getPath() : f.getName()
+				.equals("prediction") ? "prediction" : f.getName().equals("ct") ? "ct" : "labels"));
 		}
 		final Field first = parameters.inputs().get(0);
 		return keys.length() > 0 ? keys.toString() : first.getName() + "=" + first.get(defaults);
