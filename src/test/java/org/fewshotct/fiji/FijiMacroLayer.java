@@ -30,9 +30,11 @@ import org.scijava.widget.InputHarvester;
  * A model of Fiji's ImageJ 1.x macro layer on the real SciJava machinery (scijava-common's context, command
  * and module services, every pre- and postprocessor on the class path, its headless UI), for
  * {@code run("Label", "options")}: the macro thread holds the options; the keys given are converted and marked
- * resolved, the way imagej-legacy's MacroPreprocessor does (an image key by ID first, then by title, as its
- * string-to-ImagePlus converter does); the rest goes through the processors. imagej-legacy itself is not on
- * Maven Central, so this class stands in for its two steps that matter here.
+ * resolved, the way imagej-legacy 2.0.3's MacroPreprocessor does (an image key by ID first, then by title, as
+ * its StringToImagePlusConverter does, and failing both by SciJava's other converters: a mistyped title becomes
+ * an empty image); the rest goes through the processors. imagej-legacy itself is not on Maven Central, so this
+ * class stands in for its steps that matter here: the macro step, the run ({@link #run}) and the menu run with
+ * its dialog ({@link #runFromMenu}).
  */
 final class FijiMacroLayer implements AutoCloseable {
 
@@ -63,10 +65,9 @@ final class FijiMacroLayer implements AutoCloseable {
 		for (final ModuleItem<?> input : info.inputs()) {
 			final String text = Macro.getValue(options, input.getName(), null);
 			if (text == null) continue;
-			final Object value = input.getType() == ImagePlus.class ? imageByIdThenTitle(text) : convert.convert(text,
-				input.getType());
-			if (value == null) continue;
-			module.setInput(input.getName(), value);
+			final Object image = input.getType() == ImagePlus.class ? imageByIdThenTitle(text) : null;
+			if (image == null && !convert.supports(text, input.getType())) continue;
+			module.setInput(input.getName(), image != null ? image : convert.convert(text, input.getType()));
 			module.resolveInput(input.getName());
 		}
 		return module;

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import ij.ImagePlus;
 import ij.WindowManager;
+import ij.plugin.frame.Recorder;
 
 import java.io.File;
 import java.lang.reflect.Field;
@@ -190,21 +191,27 @@ public class FijiMacroTest {
 		assertTrue("the macro is aborted", macroAborted());
 	}
 
-	/** The line Fiji's recorder writes for the module's inputs (name=value, an image by title), read by the bridge. */
+	/**
+	 * The options Fiji's recorder writes for the module's inputs, read by the bridge: imagej-legacy 2.0.3's
+	 * {@code MacroRecorderPostprocessor} records each input that is not null (an image by its title, anything else
+	 * by {@code toString()}) through ImageJ's {@code Recorder.recordOption}, which brackets a value with a space.
+	 * (Its escaping of quotes and backslashes is undone by the macro's string literal.)
+	 */
 	private static void assertReplaysInTheBridge(final CommandParameters parameters, final Module module)
 		throws Exception
 	{
-		final StringJoiner line = new StringJoiner(" ");
+		Recorder.resetCommandOptions();
 		for (final Field f : parameters.inputs()) {
 			final Object value = module.getInput(f.getName());
-			if (value == null) continue;
-			final String text = value instanceof ImagePlus ? ((ImagePlus) value).getTitle() : value.toString();
-			line.add(f.getName() + "=" + (text.contains(" ") || text.isEmpty() ? "[" + text + "]" : text));
+			if (value != null) Recorder.recordOption(f.getName(), value instanceof ImagePlus ? ((ImagePlus) value)
+				.getTitle() : value.toString());
 		}
+		final String line = Recorder.getCommandOptions();
+		Recorder.resetCommandOptions();
 		final Object[] replayed = MacroOptions.read(parameters.label(), parameters.inputs(), parameters.instantiate(),
-			line.toString());
+			line);
 		for (int i = 0; i < replayed.length; i++)
-			assertEquals(line.toString(), module.getInput(parameters.inputs().get(i).getName()), replayed[i]);
+			assertEquals(line, module.getInput(parameters.inputs().get(i).getName()), replayed[i]);
 	}
 
 	/**
