@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import java.awt.BorderLayout;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,11 @@ import javax.swing.JComboBox;
 import javax.swing.JPanel;
 
 import org.fewshotct.command.OpenImages;
+import org.fewshotct.ij1.ImageInputs;
 import org.fewshotct.ij1.MacroOptions;
 import org.fewshotct.ij1.OpenImageTitles;
 import org.scijava.Priority;
+import org.scijava.module.Module;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.thread.ThreadService;
@@ -25,9 +28,12 @@ import org.scijava.widget.WidgetModel;
 
 /**
  * A suite command's image input in Fiji's dialog (scijava-ui-swing's Swing panel): a choice of every open image,
- * starting on the image the module holds ({@link ImageChoicesPreprocessor}). Fiji's own object widget lists
- * images by title, one per title, and puts any value not on its list back to its first entry; here images
- * sharing a title are each listed, told apart by ID, slices and source, and an optional input offers none.
+ * starting on a different image of its kind for each input ({@link ImageInputs#starting}), or on the image a
+ * script gave. Fiji's own object widget (scijava-ui-swing 1.0.3's SwingObjectWidget, default priority) lists
+ * images by title, one per title, and starts every image input on its first entry, so a user who clicks OK
+ * scores an image against itself; here images sharing a title are each listed, told apart by ID, slices and
+ * source, and an optional input offers none, where it starts. Only a dialog makes widgets: from a macro or a
+ * script nothing is filled in.
  */
 @Plugin(type = InputWidget.class, priority = Priority.HIGH)
 public class ImageChoiceWidget extends AbstractInputWidget<ImagePlus, JPanel> implements ActionListener {
@@ -38,10 +44,11 @@ public class ImageChoiceWidget extends AbstractInputWidget<ImagePlus, JPanel> im
 	private JPanel panel;
 	private JComboBox<Choice> choices;
 
+	/** Not for a required input with no open image: Fiji's dialog then says one is required and none available. */
 	@Override
 	public boolean supports(final WidgetModel model) {
 		return super.supports(model) && model.getItem().getType() == ImagePlus.class && SuiteCommands.of(model
-			.getModule()) != null;
+			.getModule()) != null && (!model.getItem().isRequired() || !OpenImages.all().isEmpty());
 	}
 
 	@Override
@@ -52,6 +59,8 @@ public class ImageChoiceWidget extends AbstractInputWidget<ImagePlus, JPanel> im
 		if (description != null && !description.isEmpty()) choices.setToolTipText(description);
 		panel = new JPanel(new BorderLayout());
 		panel.add(choices);
+		final Object given = model.getItem().getValue(model.getModule());
+		if (!(given instanceof ImagePlus)) model.getModule().setInput(model.getItem().getName(), starting(model));
 		refreshWidget();
 		updateModel(); // what the dialog shows is what the command gets, even before the user changes anything
 		choices.addActionListener(this);
@@ -91,6 +100,18 @@ public class ImageChoiceWidget extends AbstractInputWidget<ImagePlus, JPanel> im
 	@Override
 	public Class<JPanel> getComponentType() {
 		return JPanel.class;
+	}
+
+	/** Where this input starts: its entry of {@link ImageInputs#starting} for the image inputs the dialog asks. */
+	private static ImagePlus starting(final WidgetModel model) {
+		final Module module = model.getModule();
+		final List<Field> asked = new ArrayList<>();
+		for (final Field f : SuiteCommands.of(module).inputs())
+			if (f.getType() == ImagePlus.class && !module.isInputResolved(f.getName())) asked.add(f);
+		final ImagePlus[] starting = ImageInputs.starting(asked);
+		for (int i = 0; i < starting.length; i++)
+			if (asked.get(i).getName().equals(model.getItem().getName())) return starting[i];
+		return null;
 	}
 
 	/** Every open image, in the order ImageJ lists them, after none for an optional input. */

@@ -39,7 +39,8 @@ import org.scijava.module.Module;
 /**
  * The suite's commands from Fiji's menu: the dialog ({@link SwingDialog}, scijava-ui-swing's harvester and panel)
  * on scijava-common's real widget service and module processors, run as imagej-legacy runs a menu command
- * ({@link FijiMacroLayer#runFromMenu}). A user who clicks OK gets distinct, sensible images.
+ * ({@link FijiMacroLayer#runFromMenu}). A user who clicks OK gets distinct, sensible images; without a dialog
+ * (a script in headless Fiji) no image is filled in.
  */
 public class FijiDialogTest {
 
@@ -135,11 +136,22 @@ public class FijiDialogTest {
 	}
 
 	@Test
-	public void noOpenImageForARequiredInputIsRefusedWithTheSuitesMessage() {
+	public void noOpenImageForARequiredInputEndsTheDialogAsFijiDoes() {
 		final SwingDialog dialog = clickOk();
-		fiji.runFromMenu(LabelOverlayCommand.class, Collections.emptyMap(), dialog);
-		assertEquals("Label Overlay: Label Overlay needs an open image for 'ct='", lastFailure());
+		final Module module = fiji.runFromMenu(LabelOverlayCommand.class, Collections.emptyMap(), dialog);
+		assertEquals("An ImagePlus is required but none is available.", dialog.getCancelReason());
 		assertNull("no dialog", dialog.shown());
+		assertTrue("not run", !hasOutputs(module));
+	}
+
+	@Test
+	public void withoutADialogNoImageIsFilledIn() {
+		ct("ct");
+		final ImagePlus labels = labels("labels", 1);
+		final Module module = fiji.runFromMenu(LabelOverlayCommand.class, given("labels", labels), null);
+		assertEquals("Label Overlay: Label Overlay needs an open image for 'ct='", lastFailure());
+		assertNull(module.getInput("ct"));
+		assertTrue("not run", !hasOutputs(module));
 	}
 
 	private static SwingDialog clickOk() {

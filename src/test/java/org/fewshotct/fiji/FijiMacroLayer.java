@@ -110,7 +110,8 @@ final class FijiMacroLayer implements AutoCloseable {
 	/**
 	 * A run from Fiji's menu, on the same path as {@link #run}: no macro options, so the dialog asks for the inputs
 	 * not in {@code given} (a script's, resolved); it comes at its place among the preprocessors, as
-	 * imagej-legacy's {@code LegacyInputHarvester} does.
+	 * imagej-legacy's {@code LegacyInputHarvester} does. With no dialog (null), as in headless Fiji, where the
+	 * harvester does nothing, nothing asks.
 	 */
 	Module runFromMenu(final Class<? extends Command> type, final Map<String, Object> given, final SwingDialog dialog) {
 		final Module module = modules.createModule(commands.getCommand(type));
@@ -118,10 +119,10 @@ final class FijiMacroLayer implements AutoCloseable {
 			module.setInput(name, value);
 			module.resolveInput(name);
 		});
-		context.inject(dialog);
+		if (dialog != null) context.inject(dialog);
 		final List<PreprocessorPlugin> pre = new ArrayList<>();
 		for (final PluginInfo<PreprocessorPlugin> info : plugins.getPluginsOfType(PreprocessorPlugin.class)) {
-			if (info.getPriority() < InputHarvester.PRIORITY && !pre.contains(dialog)) pre.add(dialog);
+			if (dialog != null && info.getPriority() < InputHarvester.PRIORITY && !pre.contains(dialog)) pre.add(dialog);
 			pre.add(plugins.createInstance(info));
 		}
 		final ModuleRunner runner = new ModuleRunner(context, module, pre, plugins.createInstancesOfType(
