@@ -26,6 +26,7 @@ import org.fewshotct.command.OpenCtSlicesCommand;
 import org.fewshotct.command.RandIndexCommand;
 import org.fewshotct.command.SaveLabelSlicesCommand;
 import org.fewshotct.command.SegmentUNetCommand;
+import org.fewshotct.command.SuiteCommand;
 import org.fewshotct.command.SyntheticPhantomsCommand;
 import org.fewshotct.command.TrainUNetCommand;
 import org.fewshotct.command.TrainWekaCommand;
@@ -99,6 +100,13 @@ public class FijiMacroTest {
 			}
 			assertReplaysInTheBridge(parameters, module);
 		}
+	}
+
+	/** A command that threw would reach ImageJ's command runner in Fiji: a stack trace, and the macro going on. */
+	@Test
+	public void everyCommandKeepsItsFailureRatherThanThrowingIt() {
+		for (final Class<? extends Command> type : commands)
+			assertTrue(type.getName() + " is no SuiteCommand", SuiteCommand.class.isAssignableFrom(type));
 	}
 
 	@Test
