@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
  * request the class probabilities (32-bit, one channel per class).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Apply Weka Few-Shot")
-public class ApplyWekaCommand implements Command {
+public class ApplyWekaCommand extends SuiteCommand {
 
 	@Parameter(label = "ct", description = "CT stack", persist = false, autoFill = false)
 	private ImagePlus ct;
@@ -34,7 +34,7 @@ public class ApplyWekaCommand implements Command {
 	private ImagePlus probability_maps;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		final WekaSegmenter.Result result = WekaSegmenter.load(model).segment(ct, probabilities, new ImageJProgress(
 			"Apply Weka Few-Shot"));
 		labels = result.labels();

@@ -19,7 +19,7 @@ import org.scijava.plugin.Plugin;
  * slice of a CT stack, as a 16-bit label stack {@code <ct>-baseline}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Sobel Watershed Baseline")
-public class BaselineCommand implements Command {
+public class BaselineCommand extends SuiteCommand {
 
 	private static final String TITLE = "Sobel Watershed Baseline";
 
@@ -54,7 +54,7 @@ public class BaselineCommand implements Command {
 	private ImagePlus labels;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		final BaselineSettings settings = new BaselineSettings(median_radius, gradient_radius, marker_threshold,
 			compactness, window(window_min, window_max));
 		labels = new BaselineSegmenter(settings, SliceParallel.defaultThreads()).segment(ct, new ImageJProgress(TITLE));

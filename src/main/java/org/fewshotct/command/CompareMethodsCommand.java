@@ -31,7 +31,7 @@ import org.scijava.plugin.Plugin;
  * page. Keys are no suffix of one another, as ImageJ's macro options need.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Compare Methods")
-public class CompareMethodsCommand implements Command {
+public class CompareMethodsCommand extends SuiteCommand {
 
 	public static final String TABLE = "Compare Methods";
 
@@ -64,7 +64,7 @@ public class CompareMethodsCommand implements Command {
 	private ImagePlus plot;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		final boolean report = output != null && !output.getPath().isEmpty();
 		Comparison.requireInputs(ct, truth);
 		if (report) ComparisonReport.check(output, OpenImages.all());

@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
 
 /** Writes a label stack as a challenge CSV, the exact inverse of Import Challenge Labels. */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Export Challenge Labels")
-public class ExportChallengeLabelsCommand implements Command {
+public class ExportChallengeLabelsCommand extends SuiteCommand {
 
 	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)", persist = false, autoFill = false)
 	private ImagePlus labels;
@@ -24,7 +24,7 @@ public class ExportChallengeLabelsCommand implements Command {
 	private File csv;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		OutputPaths.requireFile(csv, OpenImages.all());
 		try {
 			ChallengeCsvWriter.write(labels, csv, SliceParallel.defaultThreads(), new ImageJProgress(

@@ -14,7 +14,7 @@ import org.scijava.plugin.Plugin;
 
 /** Writes a label stack as a NIfTI volume on the grid of its CT volume, for 3D Slicer, ITK-SNAP or nibabel. */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Export Label Volume")
-public class ExportLabelVolumeCommand implements Command {
+public class ExportLabelVolumeCommand extends SuiteCommand {
 
 	@Parameter(label = "labels", description = "Label stack (8 or 16-bit), as opened from the reference volume",
 		persist = false, autoFill = false)
@@ -28,7 +28,7 @@ public class ExportLabelVolumeCommand implements Command {
 	private File reference;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		SourceFiles.requireNotAnInput(file, OpenImages.all());
 		try {
 			NiftiVolumes.writeLabels(labels, file, reference, new ImageJProgress("Export Label Volume"));

@@ -14,7 +14,7 @@ import org.scijava.plugin.Plugin;
 
 /** Reads a challenge CSV (pixels as rows, slices as columns) as a 16-bit label stack. */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Import Challenge Labels")
-public class ImportChallengeLabelsCommand implements Command {
+public class ImportChallengeLabelsCommand extends SuiteCommand {
 
 	@Parameter(label = "csv", style = "open",
 		description = "Challenge CSV: one row per pixel, one column per slice", persist = false)
@@ -32,7 +32,7 @@ public class ImportChallengeLabelsCommand implements Command {
 	private ImagePlus labels;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		try {
 			labels = ChallengeCsvReader.read(csv, width, height, SliceParallel.defaultThreads(), new ImageJProgress(
 				"Import Challenge Labels"));

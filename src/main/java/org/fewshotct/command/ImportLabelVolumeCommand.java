@@ -18,7 +18,7 @@ import org.scijava.plugin.Plugin;
  * class in a slice is one instance.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Import Label Volume")
-public class ImportLabelVolumeCommand implements Command {
+public class ImportLabelVolumeCommand extends SuiteCommand {
 
 	private static final String TITLE = "Import Label Volume";
 
@@ -34,7 +34,7 @@ public class ImportLabelVolumeCommand implements Command {
 	private ImagePlus labels;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		try {
 			labels = NiftiVolumes.openLabels(file, min_size, new ImageJProgress(TITLE));
 		}

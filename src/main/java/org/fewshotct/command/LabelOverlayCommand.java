@@ -16,7 +16,7 @@ import org.scijava.plugin.Plugin;
  * get the same pixels and can save them as they are.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Label Overlay")
-public class LabelOverlayCommand implements Command {
+public class LabelOverlayCommand extends SuiteCommand {
 
 	@Parameter(label = "ct",
 		description = "CT stack, in HU through its calibration (uncalibrated: 8-bit windowed, 16-bit HU + 1024, " +
@@ -31,7 +31,7 @@ public class LabelOverlayCommand implements Command {
 	private ImagePlus overlay;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		overlay = LabelOverlays.overlay(ct, labels, SliceParallel.defaultThreads(), new ImageJProgress(
 			"Label Overlay"));
 	}

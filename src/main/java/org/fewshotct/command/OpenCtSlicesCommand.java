@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
  * as one stack; DICOM keeps its Hounsfield units in the calibration.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Open CT Slices")
-public class OpenCtSlicesCommand implements Command {
+public class OpenCtSlicesCommand extends SuiteCommand {
 
 	@Parameter(label = "folder", style = "directory", description = "Folder of PNG or TIFF slices, or of one DICOM series",
 		persist = false)
@@ -25,7 +25,7 @@ public class OpenCtSlicesCommand implements Command {
 	private ImagePlus stack;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		stack = SliceFolderReader.read(folder, new ImageJProgress("Open CT Slices"));
 	}
 }

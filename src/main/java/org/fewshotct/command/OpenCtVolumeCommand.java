@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
 
 /** Opens a NIfTI CT volume as transverse slices in display orientation, with Hounsfield units. */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Open CT Volume")
-public class OpenCtVolumeCommand implements Command {
+public class OpenCtVolumeCommand extends SuiteCommand {
 
 	private static final String TITLE = "Open CT Volume";
 
@@ -26,7 +26,7 @@ public class OpenCtVolumeCommand implements Command {
 	private ImagePlus stack;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		try {
 			stack = NiftiVolumes.openCt(file, new ImageJProgress(TITLE));
 		}

@@ -22,7 +22,7 @@ import org.scijava.plugin.Plugin;
  * results table named "Rand Index"; the mean ARI goes to the log.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Rand Index")
-public class RandIndexCommand implements Command {
+public class RandIndexCommand extends SuiteCommand {
 
 	public static final String TABLE = "Rand Index";
 
@@ -37,7 +37,7 @@ public class RandIndexCommand implements Command {
 	private File table_file;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		final boolean saved = table_file != null && !table_file.getPath().isEmpty();
 		if (saved) OutputPaths.requireFile(table_file, OpenImages.all());
 		final RandIndex.Score[] scores = StackRandIndex.score(truth, prediction, SliceParallel.defaultThreads(),

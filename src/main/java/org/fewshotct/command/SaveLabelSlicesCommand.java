@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
 
 /** Saves a label stack as one PNG per slice, named after the slice labels. */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Save Label Slices")
-public class SaveLabelSlicesCommand implements Command {
+public class SaveLabelSlicesCommand extends SuiteCommand {
 
 	@Parameter(label = "labels", description = "Label stack (8 or 16-bit)", persist = false, autoFill = false)
 	private ImagePlus labels;
@@ -24,7 +24,7 @@ public class SaveLabelSlicesCommand implements Command {
 	private File folder;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		final List<ImagePlus> inputs = OpenImages.all();
 		OutputPaths.requireFolder(folder, inputs);
 		// A slice may be named like an input file in that folder: a PNG opened with ImageJ's open().

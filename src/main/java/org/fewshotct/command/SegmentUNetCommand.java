@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
 
 /** Segments a CT stack with a trained U-Net model folder into a 16-bit instance label stack {@code <ct>-unet}. */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Segment with U-Net")
-public class SegmentUNetCommand implements Command {
+public class SegmentUNetCommand extends SuiteCommand {
 
 	private static final String TITLE = "Segment with U-Net";
 
@@ -33,7 +33,7 @@ public class SegmentUNetCommand implements Command {
 	private ImagePlus labels;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		try (UNetSegmenter segmenter = UNetSegmenter.load(model, batch, SliceParallel.defaultThreads()))
 		{
 			if (IsolatedTensorFlow.fallback() != null) IJ.log(TITLE + ": " + IsolatedTensorFlow.fallback());

@@ -16,7 +16,7 @@ import org.scijava.plugin.Plugin;
  * ({@code phantom-labels}): the same settings always give the same pixels.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Synthetic CT Phantoms")
-public class SyntheticPhantomsCommand implements Command {
+public class SyntheticPhantomsCommand extends SuiteCommand {
 
 	@Parameter(label = "slices", min = "1", description = "Number of slices, pelvis to lung bases", persist = false)
 	private int slices = 10;
@@ -34,7 +34,7 @@ public class SyntheticPhantomsCommand implements Command {
 	private ImagePlus ct;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		final PhantomStacks stacks = new PhantomGenerator(new PhantomSettings(slices, seed, size)).stacks(SliceParallel
 			.defaultThreads(), new ImageJProgress("Synthetic CT Phantoms"));
 		labels = stacks.labels();

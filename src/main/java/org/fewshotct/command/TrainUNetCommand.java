@@ -23,7 +23,7 @@ import org.scijava.plugin.Plugin;
  * without masks (the rest of the scan, other patients, the slices to segment) teach it too.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Train U-Net")
-public class TrainUNetCommand implements Command {
+public class TrainUNetCommand extends SuiteCommand {
 
 	private static final String TITLE = "Train U-Net";
 
@@ -72,7 +72,7 @@ public class TrainUNetCommand implements Command {
 	private double validation = UNetSettings.DEFAULT.validation();
 
 	@Override
-	public void run() {
+	protected void execute() {
 		OutputPaths.requireFolder(model, OpenImages.all());
 		final UNetSettings settings = UNetSettings.DEFAULT.withEpochs(epochs).withBatch(batch).withTile(tile).withSeed(
 			seed).withValidation(validation).withWidth(width).withDepth(depth).withLearningRate(learning_rate);

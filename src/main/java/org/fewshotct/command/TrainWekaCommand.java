@@ -22,7 +22,7 @@ import org.scijava.plugin.Plugin;
  * the same model.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Train Weka Few-Shot")
-public class TrainWekaCommand implements Command {
+public class TrainWekaCommand extends SuiteCommand {
 
 	@Parameter(label = "ct", description = "CT stack", persist = false, autoFill = false)
 	private ImagePlus ct;
@@ -69,7 +69,7 @@ public class TrainWekaCommand implements Command {
 	private File arff;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		final WekaSettings settings = WekaSettings.DEFAULT.withTrees(trees).withSamplesPerClass(samples).withSeed(seed)
 			.withFeatures(FeatureSettings.parse(features)).withBoundaryWidth(boundary).withScheme(ClassScheme.byKey(
 				scheme)).withClassifier(classifier, classifier_args);

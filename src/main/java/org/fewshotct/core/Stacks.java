@@ -10,6 +10,11 @@ public final class Stacks {
 
 	private Stacks() {}
 
+	/** Whether {@link #requireLabels} would accept the stack: 8 or 16-bit, and no sampled slice looks like CT. */
+	public static boolean looksLikeLabels(final ImagePlus image) {
+		return (image.getBitDepth() == 8 || image.getBitDepth() == 16) && CtLikeContent.evidence(image) == null;
+	}
+
 	/** Refuses anything that cannot be a label image: colour or floating-point data, or a CT by its content. */
 	public static void requireLabels(final ImagePlus labels, final String role) {
 		if (labels.getBitDepth() != 8 && labels.getBitDepth() != 16)

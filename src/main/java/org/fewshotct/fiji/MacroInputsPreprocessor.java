@@ -5,13 +5,10 @@ import ij.Macro;
 import java.lang.reflect.Field;
 import java.util.List;
 
-import org.fewshotct.core.UserInputException;
 import org.fewshotct.ij1.CommandParameters;
-import org.fewshotct.ij1.Failures;
 import org.fewshotct.ij1.MacroOptions;
 import org.scijava.Priority;
 import org.scijava.module.Module;
-import org.scijava.module.process.AbstractPreprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.Plugin;
 
@@ -24,14 +21,12 @@ import org.scijava.plugin.Plugin;
  * the suite's message.
  */
 @Plugin(type = PreprocessorPlugin.class, priority = Priority.VERY_HIGH + 2)
-public class MacroInputsPreprocessor extends AbstractPreprocessorPlugin {
+public class MacroInputsPreprocessor extends SuitePreprocessor {
 
 	@Override
-	public void process(final Module module) {
+	void process(final Module module, final CommandParameters parameters) {
 		final String options = Macro.getOptions();
 		if (options == null) return; // not run from a macro: the dialog asks
-		final CommandParameters parameters = SuiteCommands.of(module);
-		if (parameters == null) return;
 		final String label = parameters.label();
 		try {
 			final List<Field> inputs = parameters.inputs();
@@ -40,10 +35,6 @@ public class MacroInputsPreprocessor extends AbstractPreprocessorPlugin {
 				module.setInput(inputs.get(i).getName(), values[i]);
 				module.resolveInput(inputs.get(i).getName());
 			}
-		}
-		catch (final UserInputException e) {
-			Failures.report(label, e.getMessage());
-			cancel(e.getMessage());
 		}
 		catch (final ReflectiveOperationException e) {
 			throw new IllegalStateException("Cannot read the inputs of " + label, e);

@@ -2,7 +2,9 @@ package org.fewshotct.fiji;
 
 import org.fewshotct.ij1.CommandParameters;
 import org.scijava.command.Command;
+import org.fewshotct.command.SuiteCommand;
 import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
 import org.scijava.module.Module;
 
 /** Tells the suite's commands apart from every other module Fiji runs, which the suite leaves alone. */
@@ -23,5 +25,12 @@ final class SuiteCommands {
 		catch (final ClassNotFoundException e) {
 			throw new IllegalStateException("Cannot load " + info.getDelegateClassName(), e);
 		}
+	}
+
+	/** What stopped a suite command's module, or null (not failed, or not a suite command). */
+	static Throwable failure(final Module module) {
+		if (!(module instanceof CommandModule)) return null;
+		final Command command = ((CommandModule) module).getCommand();
+		return command instanceof SuiteCommand ? ((SuiteCommand) command).failure() : null;
 	}
 }

@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
 
+import org.fewshotct.command.SuiteCommand;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.event.EventHandler;
@@ -52,11 +53,14 @@ public class CommandBridge implements PlugIn {
 			final Object[] values = options != null ? MacroOptions.read(label, parameters.inputs(), command, options)
 				: InputDialog.ask(label, parameters.inputs(), command);
 			if (values == null) return; // the user cancelled the dialog
+			ImageInputs.requireDistinct(parameters.keys(), values);
 			for (int i = 0; i < values.length; i++)
 				parameters.inputs().get(i).set(command, values[i]);
 			if (needsContext(command.getClass())) context().inject(command);
 			command.run();
-			showOutputs(label, parameters, command);
+			final Throwable failure = command instanceof SuiteCommand ? ((SuiteCommand) command).failure() : null;
+			if (failure != null) Failures.ended(label, failure);
+			else showOutputs(label, parameters, command);
 		}
 		catch (final Exception | LinkageError e) {
 			Failures.ended(label, e);

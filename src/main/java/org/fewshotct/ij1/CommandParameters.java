@@ -56,6 +56,11 @@ public final class CommandParameters {
 		return inputs;
 	}
 
+	/** The inputs' macro keys, in the order of {@link #inputs()}. */
+	public String[] keys() {
+		return inputs.stream().map(Field::getName).toArray(String[]::new);
+	}
+
 	public List<Field> outputs() {
 		return outputs;
 	}

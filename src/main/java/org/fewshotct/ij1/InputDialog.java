@@ -6,6 +6,8 @@ import ij.plugin.frame.Recorder;
 
 import java.io.File;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.fewshotct.command.OpenImages;
@@ -27,7 +29,7 @@ final class InputDialog {
 	{
 		final GenericDialog dialog = new GenericDialog(label);
 		final String[] titles = imageTitles();
-		int images = 0;
+		final List<ImagePlus> starting = startingImages(inputs);
 		for (final Field f : inputs) {
 			final Class<?> type = f.getType();
 			final Object value = f.get(defaults);
@@ -36,9 +38,9 @@ final class InputDialog {
 			if (type == ImagePlus.class) {
 				if (titles.length == 0 && p.required())
 					throw new UserInputException(label + " needs an open image for '" + key + "'");
-				// Each required image starts on another open image, so two image inputs never start on the same one.
-				final String[] choices = p.required() ? titles : withNone(titles);
-				dialog.addChoice(key, choices, p.required() ? titles[images++ % titles.length] : choices[0]);
+				final ImagePlus start = starting.remove(0);
+				dialog.addChoice(key, p.required() ? titles : withNone(titles), start == null ? MacroOptions.NO_IMAGE
+					: start.getTitle());
 			}
 			else if (type == boolean.class || type == Boolean.class)
 				dialog.addCheckbox(key, Boolean.TRUE.equals(value));
@@ -74,6 +76,14 @@ final class InputDialog {
 			}
 		}
 		return values;
+	}
+
+	/** Where each image input starts ({@link ImageInputs#starting}), in the order of the image inputs. */
+	private static List<ImagePlus> startingImages(final List<Field> inputs) {
+		final List<Field> images = new ArrayList<>();
+		for (final Field f : inputs)
+			if (f.getType() == ImagePlus.class) images.add(f);
+		return new ArrayList<>(Arrays.asList(ImageInputs.starting(images)));
 	}
 
 	/** An optional image may be none: the choice {@link MacroOptions#NO_IMAGE} comes first. */

@@ -36,7 +36,7 @@ public final class OpenImageTitles {
 	}
 
 	/** The image's ID and slices, and where it was read from when known: what tells two same-titled images apart. */
-	private static String describe(final ImagePlus image) {
+	public static String describe(final ImagePlus image) {
 		final File source = SourceFiles.of(image);
 		return "ID " + image.getID() + ", " + image.getStackSize() + (image.getStackSize() == 1 ? " slice" : " slices") +
 			(source == null ? "" : ", from " + source);

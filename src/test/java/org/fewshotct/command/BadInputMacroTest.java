@@ -47,8 +47,8 @@ public class BadInputMacroTest {
 		final String train = "run('Train Weka Few-Shot', 'ct=' + ct + ' labels=' + labels + ' trees=2 samples=20 " +
 			"features=original ";
 
-		assertRefused(open + "run('Rand Index', 'truth=' + labels + ' prediction=' + labels + ' table_file=[" + path(
-			csv) + "]');", "it would overwrite the input 'y' read from " + csv);
+		assertRefused(open + "run('Duplicate...', 'title=prediction');\n" + "run('Rand Index', 'truth=' + labels + " +
+			"' prediction=prediction table_file=[" + path(csv) + "]');", "it would overwrite the input 'y' read from " + csv);
 		assertRefused(open + train + "model=[" + path(slice) + "]');", "it would overwrite the input 'slice.png'");
 		assertRefused(open + train + "model=[" + path(new File(temp.getRoot(), "m.weka")) + "] arff=[" + path(csv) +
 			"]');", "it would overwrite the input 'y'");

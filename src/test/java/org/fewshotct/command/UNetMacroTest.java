@@ -72,9 +72,9 @@ public class UNetMacroTest {
 			"]');", "The U-Net model folder " + photos + " already holds other files");
 		assertEquals(1, photos.list().length);
 
-		assertFails(phantoms + "run('Train U-Net', 'ct=phantom-ct labels=phantom-labels unlabelled=phantom-labels " +
-			"model=[" + path(new File(temp.getRoot(), "refused.unet")) + "]');", "The unlabelled CT 'phantom-labels'" +
-				" holds only");
+		assertFails(phantoms + phantoms + "run('Train U-Net', 'ct=phantom-ct labels=phantom-labels " +
+			"unlabelled=phantom-labels-1 model=[" + path(new File(temp.getRoot(), "refused.unet")) + "]');",
+			"The unlabelled CT 'phantom-labels-1' holds only");
 	}
 
 	private static void assertFails(final String macro, final String messagePart) throws Exception {

@@ -58,6 +58,18 @@ public class FijiHeadlessMacroTest {
 		assertEquals(run.toString(), 1, run.exitCode);
 		assertTrue(run.stderr, run.stderr.contains("Sobel Watershed Baseline: The CT 'phantom-labels' holds only"));
 		assertFalse(run.stdout, run.stdout.contains("after the failure"));
+		assertFalse("no stack trace:\n" + run, (run.stdout + run.stderr).contains("\tat "));
+	}
+
+	@Test
+	public void aRefusedKeyStopsTheMacroWithTheSuitesMessage() throws Exception {
+		final ImageJBatch.Run run = ImageJBatch.run("run('Synthetic CT Phantoms', 'slices=1 size=64');\n" +
+			"run('Sobel Watershed Baseline', 'ct=phantom-ct medain_radius=3');\nprint('after the refusal');\n", "",
+			fijiHeadless());
+		assertEquals(run.toString(), 1, run.exitCode);
+		assertTrue(run.stderr, run.stderr.contains("Sobel Watershed Baseline has no macro key 'medain_radius='"));
+		assertFalse(run.stdout, run.stdout.contains("after the refusal"));
+		assertFalse("no stack trace:\n" + run, (run.stdout + run.stderr).contains("\tat "));
 	}
 
 	private static String arguments(final File output) {

@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.Macro;
 import ij.Menus;
 import ij.macro.Interpreter;
-import ij.plugin.PlugIn;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,9 @@ import java.nio.file.Paths;
 import java.util.Hashtable;
 import java.util.List;
 
+import net.imagej.patcher.EssentialLegacyHooks;
+import net.imagej.patcher.LegacyInjector;
+
 import org.fewshotct.ij1.Failures;
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -20,32 +22,28 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 
 /**
- * One modelled Fiji headless macro run: each suite command in ImageJ's command table under its menu label,
- * run as a SciJava module (as imagej-legacy's hook runs it); exit 1 when the macro failed or was aborted.
+ * One modelled Fiji headless macro run: each suite command in ImageJ's command table under its menu label, as
+ * imagej-legacy 2.0.3's {@code IJ1Helper.addMenuItems} puts it there (the label to {@code command:<class>}), run by
+ * ImageJ's {@code IJ.runPlugIn} hook as its {@code DefaultLegacyHooks.interceptRunPlugIn} runs it (through
+ * {@link FijiMacroLayer#run}); exit 1 when the macro failed or was aborted.
  */
-public final class FijiHeadlessRun implements PlugIn {
+public final class FijiHeadlessRun {
+
+	private static final String COMMAND = "command:";
 
 	private static FijiMacroLayer fiji;
 
-	/** ImageJ's entry for a label: runs the command class given as argument through the module processors. */
-	@Override
-	public void run(final String commandClass) {
-		try {
-			fiji.run(Class.forName(commandClass).asSubclass(Command.class), Macro.getOptions());
-		}
-		catch (final ClassNotFoundException e) {
-			throw new IllegalStateException(e);
-		}
-	}
+	private FijiHeadlessRun() {}
 
 	static int run(final String macroPath, final String argument) throws Exception {
 		final String macro = new String(Files.readAllBytes(Paths.get(macroPath)), StandardCharsets.UTF_8);
 		fiji = new FijiMacroLayer();
+		LegacyInjector.installHooks(FijiHeadlessRun.class.getClassLoader(), new LegacyHooks());
 		final Hashtable<String, String> table = commandTable();
 		try (Context context = new Context(CommandService.class)) {
 			for (final CommandInfo info : context.service(CommandService.class).getCommands())
 				if (info.getClassName().startsWith("org.fewshotct.command.")) table.put(info.getMenuPath().getLeaf()
-					.getName(), FijiHeadlessRun.class.getName() + "(\"" + info.getClassName() + "\")");
+					.getName(), info.getIdentifier());
 		}
 		final Interpreter interpreter = new Interpreter();
 		interpreter.run(macro, argument);
@@ -66,5 +64,21 @@ public final class FijiHeadlessRun implements PlugIn {
 			init.invoke(null);
 		}
 		return Menus.getCommands();
+	}
+
+	/** The hook imagej-legacy installs, for the suite's commands: ImageJ's command runner gets what it throws. */
+	private static final class LegacyHooks extends EssentialLegacyHooks {
+
+		@Override
+		public Object interceptRunPlugIn(final String className, final String arg) {
+			if (!className.startsWith(COMMAND)) return super.interceptRunPlugIn(className, arg);
+			try {
+				return fiji.run(Class.forName(className.substring(COMMAND.length())).asSubclass(Command.class), Macro
+					.getOptions());
+			}
+			catch (final ClassNotFoundException e) {
+				throw new IllegalStateException(e);
+			}
+		}
 	}
 }

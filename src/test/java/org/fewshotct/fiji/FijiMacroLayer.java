@@ -7,6 +7,8 @@ import ij.macro.Interpreter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.scijava.Context;
 import org.scijava.command.Command;
@@ -19,15 +21,20 @@ import org.scijava.module.ModuleRunner;
 import org.scijava.module.ModuleService;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginInfo;
 import org.scijava.plugin.PluginService;
+import org.scijava.thread.ThreadService;
+import org.scijava.widget.InputHarvester;
 
 /**
  * A model of Fiji's ImageJ 1.x macro layer on the real SciJava machinery (scijava-common's context, command
  * and module services, every pre- and postprocessor on the class path, its headless UI), for
  * {@code run("Label", "options")}: the macro thread holds the options; the keys given are converted and marked
- * resolved, the way imagej-legacy's MacroPreprocessor does (an image key by ID first, then by title, as its
- * string-to-ImagePlus converter does); the rest goes through the processors. imagej-legacy itself is not on
- * Maven Central, so this class stands in for its two steps that matter here.
+ * resolved, the way imagej-legacy 2.0.3's MacroPreprocessor does (an image key by ID first, then by title, as
+ * its StringToImagePlusConverter does, and failing both by SciJava's other converters: a mistyped title becomes
+ * an empty image); the rest goes through the processors. imagej-legacy itself is not on Maven Central, so this
+ * class stands in for its steps that matter here: the macro step, the run ({@link #run}) and the menu run with
+ * its dialog ({@link #runFromMenu}).
  */
 final class FijiMacroLayer implements AutoCloseable {
 
@@ -36,6 +43,7 @@ final class FijiMacroLayer implements AutoCloseable {
 	private final ModuleService modules = context.service(ModuleService.class);
 	private final PluginService plugins = context.service(PluginService.class);
 	private final ConvertService convert = context.service(ConvertService.class);
+	private final ThreadService threads = context.service(ThreadService.class);
 
 	FijiMacroLayer() {
 		Interpreter.batchMode = true; // a headless macro's images live in batch mode
@@ -57,10 +65,9 @@ final class FijiMacroLayer implements AutoCloseable {
 		for (final ModuleItem<?> input : info.inputs()) {
 			final String text = Macro.getValue(options, input.getName(), null);
 			if (text == null) continue;
-			final Object value = input.getType() == ImagePlus.class ? imageByIdThenTitle(text) : convert.convert(text,
-				input.getType());
-			if (value == null) continue;
-			module.setInput(input.getName(), value);
+			final Object image = input.getType() == ImagePlus.class ? imageByIdThenTitle(text) : null;
+			if (image == null && !convert.supports(text, input.getType())) continue;
+			module.setInput(input.getName(), image != null ? image : convert.convert(text, input.getType()));
 			module.resolveInput(input.getName());
 		}
 		return module;
@@ -71,13 +78,59 @@ final class FijiMacroLayer implements AutoCloseable {
 		return onMacroThread(options, () -> (PreprocessorPlugin) runner(module).preProcess());
 	}
 
-	/** The whole run: preprocessors, the command, postprocessors; a command's exception is thrown. */
+	/**
+	 * The whole run as imagej-legacy 2.0.3's {@code LegacyService.runLegacyCompatibleCommand} does it for a menu
+	 * label: {@code moduleService.run(info, true).get()}, so preprocessors, the command and postprocessors run on a
+	 * SciJava thread, which finds the macro's options through ij1-patcher's {@code Macro.getOptions()} (it looks at
+	 * the thread's ancestors); an exception comes back wrapped as LegacyService wraps it, and goes on to ImageJ's
+	 * command runner.
+	 */
 	Module run(final Class<? extends Command> type, final String options) {
 		final Module module = module(type, options);
-		onMacroThread(options, () -> {
-			runner(module).run();
+		final ModuleRunner runner = runner(module);
+		final Future<Object> future = threads.run(() -> onMacroThread(options, () -> {
+			runner.run();
 			return null;
+		}));
+		complete(future);
+		return module;
+	}
+
+	/** Waits for the run as LegacyService does, and throws what it throws. */
+	private static void complete(final Future<?> future) {
+		try {
+			future.get();
+		}
+		catch (final Exception e) {
+			if (e instanceof RuntimeException) throw (RuntimeException) e;
+			throw new RuntimeException(e);
+		}
+	}
+
+	/**
+	 * A run from Fiji's menu, on the same path as {@link #run}: no macro options, so the dialog asks for the inputs
+	 * not in {@code given} (a script's, resolved); it comes at its place among the preprocessors, as
+	 * imagej-legacy's {@code LegacyInputHarvester} does. With no dialog (null), as in headless Fiji, where the
+	 * harvester does nothing, nothing asks.
+	 */
+	Module runFromMenu(final Class<? extends Command> type, final Map<String, Object> given, final SwingDialog dialog) {
+		final Module module = modules.createModule(commands.getCommand(type));
+		given.forEach((name, value) -> {
+			module.setInput(name, value);
+			module.resolveInput(name);
 		});
+		if (dialog != null) context.inject(dialog);
+		final List<PreprocessorPlugin> pre = new ArrayList<>();
+		for (final PluginInfo<PreprocessorPlugin> info : plugins.getPluginsOfType(PreprocessorPlugin.class)) {
+			if (dialog != null && info.getPriority() < InputHarvester.PRIORITY && !pre.contains(dialog)) pre.add(dialog);
+			pre.add(plugins.createInstance(info));
+		}
+		final ModuleRunner runner = new ModuleRunner(context, module, pre, plugins.createInstancesOfType(
+			PostprocessorPlugin.class));
+		complete(threads.run(() -> onMacroThread(null, () -> {
+			runner.run();
+			return null;
+		})));
 		return module;
 	}
 

@@ -10,7 +10,10 @@ import java.io.File;
 import org.fewshotct.testing.ImageJBatch;
 import org.junit.Test;
 
-/** Image titles through bin/imagej-batch: a new stack never takes an open image's title, a shared title is refused. */
+/**
+ * Image titles through bin/imagej-batch: a new stack never takes an open image's title, a shared title is refused,
+ * and one image is not taken for two inputs where that makes no sense.
+ */
 public class BridgeMacroTest {
 
 	@Test
@@ -28,5 +31,15 @@ public class BridgeMacroTest {
 		assertTrue(run.stderr, run.stderr.contains("6 slices, from " + new File(train).getCanonicalPath()));
 		assertTrue(run.stderr, run.stderr.contains("4 slices, from " + new File(test).getCanonicalPath()));
 		assertFalse(run.stdout, run.stdout.contains("after the failure"));
+	}
+
+	@Test
+	public void oneImageForTruthAndPredictionIsRefused() throws Exception {
+		final ImageJBatch.Run run = ImageJBatch.run("run('Synthetic CT Phantoms', 'slices=1 size=64');\n" +
+			"run('Rand Index', 'truth=phantom-labels prediction=phantom-labels');\nprint('after the refusal');\n");
+		assertEquals(run.toString(), 1, run.exitCode);
+		assertTrue(run.stderr, run.stderr.contains("'truth=' and 'prediction=' are the same image 'phantom-labels': " +
+			"choose another image for one of them"));
+		assertFalse(run.stdout, run.stdout.contains("after the refusal"));
 	}
 }
