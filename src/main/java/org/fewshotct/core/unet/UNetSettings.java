@@ -10,7 +10,7 @@ import org.fewshotct.core.instances.InstanceDecoder;
  * How a U-Net is built and trained, and how its maps become instances: an immutable value with defaults,
  * {@code with...} copies, and {@link #toMap()} / {@link #fromMap(Map)} so that the model folder stores it.
  * The defaults train on ten 512x512 slices in about ten minutes on two CPU cores. The decoder's marker
- * threshold is the default for models trained without validation slices; with them, training picks it.
+ * threshold is the default for models trained on fewer than 3 validation slices; with more, training picks it.
  */
 public final class UNetSettings {
 
