@@ -182,6 +182,12 @@ public final class ChallengeCsvWriter {
 					buffer[p + 1] = (byte) ('0' + value);
 					p += 2;
 				}
+				else if (value < 100) {
+					final int tens = value / 10;
+					buffer[p + 1] = (byte) ('0' + tens);
+					buffer[p + 2] = (byte) ('0' + value - 10 * tens);
+					p += 3;
+				}
 				else p = appendInt(buffer, p + 1, value);
 			}
 			buffer[p] = '\n';
