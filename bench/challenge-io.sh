@@ -28,7 +28,7 @@ java_write=$(echo "$java_out" | awk '/java write/ {print $4}')
 java_write_first=$(echo "$java_out" | awk '/java write/ {print $7}' | tr -d ')')
 java_read=$(echo "$java_out" | awk '/java read/ {print $4}')
 java_read_first=$(echo "$java_out" | awk '/java read/ {print $7}' | tr -d ')')
-java_metric=$(echo "$java_out" | awk '/java metric/ {print $4}')
+java_metric=$(echo "$java_out" | awk '/java metric/ {print $4}' | tr -d ';')
 cmp -s <(tail -n +2 "$work/java.csv") <(tail -n +2 "$work/pandas.csv") \
   && echo "CSV bodies identical to pandas'" || echo "CSV bodies differ from pandas'"
 
