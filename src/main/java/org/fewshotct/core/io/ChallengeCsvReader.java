@@ -34,6 +34,8 @@ public final class ChallengeCsvReader {
 	private static final long CHUNK_BYTES = 4L << 20;
 	/** Reads go through the JDK's cached temporary direct buffer, so keep them at most this long. */
 	private static final int READ_BYTES = 1 << 20;
+	/** Enough for the last row of a CSV with thousands of slices; a longer one makes the rows be counted. */
+	private static final int TAIL_BYTES = 1 << 16;
 
 	private ChallengeCsvReader() {}
 
@@ -82,9 +84,9 @@ public final class ChallengeCsvReader {
 		}
 
 		/**
-		 * The first row of each chunk, and the row count last, from the index cell of each chunk's first row
-		 * (the last chunk's rows are counted); null unless they start at 0 and never decrease. Only the parse can
-		 * confirm them: each chunk must hold as many rows as the next one's index says.
+		 * The first row of each chunk, and the row count last, from the index cells of each chunk's first row and
+		 * of the last row; null unless they start at 0 and never decrease. Only the parse can confirm them: each
+		 * chunk must hold as many rows as the next one's index says, the last one as many as the last index says.
 		 */
 		int[] firstRowsFromIndex() throws IOException {
 			final int[] firstRow = new int[chunks.size() + 1];
@@ -95,8 +97,11 @@ public final class ChallengeCsvReader {
 				firstRow[c] = (int) index;
 			}
 			final int last = chunks.size() - 1;
-			firstRow[last + 1] = last < 0 ? 0 : firstRow[last] + RowCounter.rows(load(channel, chunks.get(last),
-				buffers), length(chunks.get(last)));
+			if (last >= 0) {
+				final long lastIndex = lastIndex();
+				if (lastIndex < firstRow[last] || lastIndex >= Integer.MAX_VALUE) return null;
+				firstRow[last + 1] = (int) lastIndex + 1;
+			}
 			// A row takes at least a comma and a digit per slice: more rows than that would not fit in the file.
 			final long body = chunks.isEmpty() ? 0 : chunks.get(last)[1] - chunks.get(0)[0];
 			return firstRow[last + 1] <= body / (2L * header.names.size()) ? firstRow : null;
@@ -147,6 +152,30 @@ public final class ChallengeCsvReader {
 			return misnumbered.get() ? null : stack(csv, header.names, slices, size[0], size[1]);
 		}
 
+		/**
+		 * The index of the body's last non-blank line, or -1 where it holds no row number or is too long to find
+		 * its start in the file's last {@code TAIL_BYTES}.
+		 */
+		private long lastIndex() throws IOException {
+			final long start = chunks.get(0)[0];
+			final long end = chunks.get(chunks.size() - 1)[1];
+			final ByteBuffer tail = ByteBuffer.allocate((int) Math.min(TAIL_BYTES, end - start));
+			final long from = end - tail.capacity();
+			while (tail.hasRemaining())
+				if (channel.read(tail, from + tail.position()) < 0) throw new IOException("File shrank while reading");
+			final byte[] bytes = tail.array();
+			int lineEnd = bytes.length;
+			while (lineEnd > 0 && blank(bytes[lineEnd - 1]))
+				lineEnd--;
+			int lineStart = lineEnd;
+			while (lineStart > 0 && bytes[lineStart - 1] != '\n')
+				lineStart--;
+			if (lineEnd == 0 || lineStart == 0 && from > start) return -1;
+			while (bytes[lineStart] == ' ' || bytes[lineStart] == '\r')
+				lineStart++;
+			return RowParser.rowIndex(bytes, lineStart, lineEnd);
+		}
+
 		/** The index of the first non-blank line of a chunk, or -1 where it holds no row number. */
 		private long firstIndex(final long[] range) throws IOException {
 			final ByteBuffer start = ByteBuffer.allocate((int) Math.min(4096, length(range)));
@@ -154,10 +183,15 @@ public final class ChallengeCsvReader {
 				if (channel.read(start, range[0] + start.position()) < 0) throw new IOException("File shrank while reading");
 			final byte[] bytes = start.array();
 			int p = 0;
-			while (p < bytes.length && (bytes[p] == ' ' || bytes[p] == '\r' || bytes[p] == '\n'))
+			while (p < bytes.length && blank(bytes[p]))
 				p++;
 			return RowParser.rowIndex(bytes, p, bytes.length);
 		}
+	}
+
+	/** Bytes of a blank line, which the parse skips. */
+	private static boolean blank(final byte b) {
+		return b == ' ' || b == '\r' || b == '\n';
 	}
 
 	private static ImagePlus stack(final File csv, final List<String> names, final short[][] slices, final int width,

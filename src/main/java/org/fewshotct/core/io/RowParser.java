@@ -90,14 +90,23 @@ final class RowParser {
 					continue;
 				}
 			}
-			// The next most common: a comma and one digit before the next comma or newline.
-			if (p + 2 < n && chunk[p] == ',') {
-				final int digit = chunk[p + 1] - '0';
+			// The next most common: a comma and one or two digits before the next comma or newline.
+			if (p + 3 < n && chunk[p] == ',') {
+				final int first = chunk[p + 1] - '0';
 				final byte next = chunk[p + 2];
-				if (digit >= 0 && digit <= 9 && (next == ',' || next == '\n')) {
-					tile[s * TILE + tileRow] = (short) digit;
-					p += 2;
-					continue;
+				if (first >= 0 && first <= 9) {
+					if (next == ',' || next == '\n') {
+						tile[s * TILE + tileRow] = (short) first;
+						p += 2;
+						continue;
+					}
+					final int second = next - '0';
+					final byte after = chunk[p + 3];
+					if (second >= 0 && second <= 9 && (after == ',' || after == '\n')) {
+						tile[s * TILE + tileRow] = (short) (first * 10 + second);
+						p += 3;
+						continue;
+					}
 				}
 			}
 			p = parseCell(chunk, p, n, lineStart, row, s);

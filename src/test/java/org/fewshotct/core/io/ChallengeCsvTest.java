@@ -67,9 +67,10 @@ public class ChallengeCsvTest {
 		final ImageStack stack = new ImageStack(2, 2);
 		stack.addSlice("0.png", new short[] { 0, 1, 2, 3 });
 		stack.addSlice("1.png", new short[] { 4, 0, (short) 65535, 7 });
+		stack.addSlice("2.png", new short[] { 10, 99, 100, 1000 });
 		final File csv = temp.newFile("y.csv");
 		ChallengeCsvWriter.write(new ImagePlus("l", stack), csv, 1, Progress.NONE);
-		assertEquals(",0.png,1.png\n0,0,4\n1,1,0\n2,2,65535\n3,3,7\n", text(csv));
+		assertEquals(",0.png,1.png,2.png\n0,0,4,10\n1,1,0,99\n2,2,65535,100\n3,3,7,1000\n", text(csv));
 	}
 
 	@Test
@@ -101,6 +102,55 @@ public class ChallengeCsvTest {
 			skipping.append(renumbered ? row + 1 + line.substring(line.indexOf(',')) : line).append('\n');
 		}
 		assertSameLabels(stack, ChallengeCsvReader.read(csv(skipping.toString()), 0, 0, 3, Progress.NONE));
+	}
+
+	@Test
+	public void readsTheLastRowWithOrWithoutItsNewlineAndAfterBlankLines() throws IOException {
+		for (final String end : new String[] { "", "\n", "\r\n", "\n\n \r\n  ", "\n\n" }) {
+			final ImagePlus labels = read(",0,1\n0,5,6\n1,7,8\n2,9,10\n3,11,12" + end);
+			assertPixels(labels, 1, 5, 7, 9, 11);
+			assertPixels(labels, 2, 6, 8, 10, 12);
+		}
+	}
+
+	@Test
+	public void readsInFileOrderWhenTheLastRowIsMisnumbered() throws IOException {
+		// The last index says 3 rows, or 5: the rows are counted instead, and the file order holds.
+		assertPixels(read(",0,1\n0,5,6\n1,7,8\n2,9,10\n2,11,12\n"), 1, 5, 7, 9, 11);
+		assertPixels(read(",0,1\n0,5,6\n1,7,8\n2,9,10\n4,11,12\n"), 1, 5, 7, 9, 11);
+		// Nine rows, the last numbered 15: 16 rows would make a square too, but the parse finds nine.
+		final StringBuilder nine = new StringBuilder(",0\n");
+		for (int row = 0; row < 9; row++)
+			nine.append(row == 8 ? 15 : row).append(',').append(row + 1).append('\n');
+		final ImagePlus three = read(nine.toString());
+		assertEquals(3, three.getWidth());
+		assertPixels(three, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+		// Deep in a file of many chunks.
+		final ImageStack stack = randomLabels8();
+		final String text = text(write(stack));
+		final int lastLine = text.lastIndexOf('\n', text.length() - 2) + 1;
+		final String misnumbered = text.substring(0, lastLine) + "7" + text.substring(text.indexOf(',', lastLine));
+		assertSameLabels(stack, ChallengeCsvReader.read(csv(misnumbered), 0, 0, 3, Progress.NONE));
+	}
+
+	@Test
+	public void oneThreadAndManyReadTheSameStack() throws IOException {
+		final ImageStack stack = randomLabels8();
+		final String text = text(write(stack)).replace("\n", "\r\n");
+		for (final int threads : new int[] { 1, 2, 5 })
+			assertSameLabels(stack, ChallengeCsvReader.read(csv(text), 0, 0, threads, Progress.NONE));
+	}
+
+	@Test
+	public void readsCellsOfEveryWidth() throws IOException {
+		final ImagePlus labels = read(",a,b,c,d,e,f\n0,0,9,10,99,100,65535\n1,07,1,2,3,4,5\n2,1,2,3,4,5,6\n" +
+			"3,1,2,3,4,5,60\r\n");
+		assertPixels(labels, 1, 0, 7, 1, 1);
+		assertPixels(labels, 2, 9, 1, 2, 2);
+		assertPixels(labels, 3, 10, 2, 3, 3);
+		assertPixels(labels, 4, 99, 3, 4, 4);
+		assertPixels(labels, 5, 100, 4, 5, 5);
+		assertPixels(labels, 6, 65535, 5, 6, 60);
 	}
 
 	@Test
