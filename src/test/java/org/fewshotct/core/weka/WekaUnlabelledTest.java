@@ -19,7 +19,12 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.HounsfieldScale;
@@ -27,7 +32,6 @@ import org.fewshotct.core.Progress;
 import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
 import org.fewshotct.core.phantom.PhantomStacks;
-import org.fewshotct.testing.CancelAfter;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -103,10 +107,41 @@ public class WekaUnlabelledTest {
 			"are the CT '" + training.ct().getTitle() + "' itself");
 	}
 
-	@Test(expected = CancelledException.class)
-	public void aCancelWhileTheUnlabelledSlicesAreSegmentedStopsTraining() {
-		// 2 labelled slices sampled, then the first unlabelled slice segmented: cancelled in the second pass.
-		trainer.train(training.ct(), training.labels(), raw, new CancelAfter(3));
+	@Test
+	public void progressRunsOnceAcrossBothPassesAndACancelWhileSegmentingTheUnlabelledSlicesStops() {
+		final List<String> steps = new ArrayList<>();
+		final Set<Integer> totals = new HashSet<>();
+		final Progress cancelInSecondPass = new Progress() {
+
+			private volatile int done;
+
+			@Override
+			public synchronized void report(final int d, final int total) {
+				done = Math.max(done, d);
+				totals.add(total);
+			}
+
+			@Override
+			public synchronized void status(final String message) {
+				steps.add(message);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return done > 2; // past the 2 labelled slices: some unlabelled slice is segmented
+			}
+		};
+		try {
+			trainer.train(training.ct(), training.labels(), raw, cancelInSecondPass);
+			fail("not cancelled");
+		}
+		catch (final CancelledException e) {
+			// cancelled while the model of the labelled slices segments the unlabelled ones
+		}
+		assertEquals("2 labelled slices sampled, 3 unlabelled slices segmented and sampled", Collections.singleton(8),
+			totals);
+		assertTrue(steps.toString(), steps.get(steps.size() - 1).startsWith("segmenting 3 unlabelled slices"));
+		assertEquals(steps.toString(), 1, steps.stream().filter(step -> step.startsWith("training")).count());
 	}
 
 	/** The CT as 32-bit Hounsfield units, as a user's conversion would give it. */
