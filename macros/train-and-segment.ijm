@@ -8,8 +8,9 @@
 // method=  weka (default), unet or baseline (nothing to train)
 // output=  folder for labels.csv, labels/*.png and the model (weka.model or unet/)
 // truth=   optional: test masks (folder or CSV); the per-slice Rand index goes to rand-index.csv
-// unlabelled= optional, method=unet: a folder of raw CT slices without masks that the U-Net learns from too
-//          (the rest of the scan, other patients, or the test folder itself)
+// unlabelled= optional, method=unet or weka: a folder of raw CT slices without masks that the method learns from
+//          too (the rest of the scan, other patients, or the test folder itself); Weka self-trains on them, which
+//          helps on another hospital or protocol but not within the labelled scan
 // More options go to the training command as they are, e.g. options=[epochs=80] for the U-Net.
 arg = getArgument();
 method = call("ij.Macro.getValue", arg, "method", "weka");
@@ -18,8 +19,8 @@ test = value(arg, "test");
 truth = call("ij.Macro.getValue", arg, "truth", "");
 options = call("ij.Macro.getValue", arg, "options", "");
 unlabelled = call("ij.Macro.getValue", arg, "unlabelled", "");
-if (unlabelled != "" && method != "unet")
-	fail("train-and-segment.ijm: unlabelled= is for method=unet, got method=" + method);
+if (unlabelled != "" && method == "baseline")
+	fail("train-and-segment.ijm: unlabelled= is for method=unet or weka, got method=" + method);
 
 if (method == "baseline") {
 	ct = openCt(test, "test-ct");
@@ -27,6 +28,7 @@ if (method == "baseline") {
 } else if (method == "weka" || method == "unet") {
 	trainCt = openCt(value(arg, "train"), "train-ct");
 	trainLabels = openLabels(value(arg, "labels"), "train-labels");
+	if (unlabelled != "") options = "unlabelled=" + openCt(unlabelled, "unlabelled-ct") + " " + options;
 	if (method == "weka") {
 		model = output + "/weka.model";
 		run("Train Weka Few-Shot", "ct=" + trainCt + " labels=" + trainLabels + " model=[" + model + "] " + options);
@@ -34,7 +36,6 @@ if (method == "baseline") {
 		run("Apply Weka Few-Shot", "ct=" + ct + " model=[" + model + "]");
 	} else {
 		model = output + "/unet";
-		if (unlabelled != "") options = "unlabelled=" + openCt(unlabelled, "unlabelled-ct") + " " + options;
 		run("Train U-Net", "ct=" + trainCt + " labels=" + trainLabels + " model=[" + model + "] " + options);
 		ct = openCt(test, "test-ct");
 		run("Segment with U-Net", "ct=" + ct + " model=[" + model + "]");

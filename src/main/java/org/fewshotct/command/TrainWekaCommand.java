@@ -19,7 +19,8 @@ import org.scijava.plugin.Plugin;
 /**
  * Trains a seeded Weka pixel classifier on a filter bank from a few labelled CT slices (slices whose labels are
  * empty are skipped) and writes it as one model file. Headless and reproducible: the same inputs and seed give
- * the same model.
+ * the same model. With {@code unlabelled}, raw slices without masks are learned from too: the model of the
+ * labelled slices segments them and the final model trains on both.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Few-Shot CT>Train Weka Few-Shot")
 public class TrainWekaCommand extends SuiteCommand {
@@ -30,6 +31,10 @@ public class TrainWekaCommand extends SuiteCommand {
 	@Parameter(label = "labels",
 		description = "Instance labels: a slice per CT slice, or fewer slices paired with the CT slices of the same name (all-0 slices are skipped)", persist = false, autoFill = false)
 	private ImagePlus labels;
+
+	@Parameter(label = "unlabelled", required = false, persist = false, autoFill = false,
+		description = "Optional raw CT slices without masks to learn from too (self-training; same slice size): helps on another hospital or protocol, not within the labelled scan")
+	private ImagePlus unlabelled;
 
 	@Parameter(label = "model", style = "save", description = "Model file to write", persist = false)
 	private File model;
@@ -78,12 +83,13 @@ public class TrainWekaCommand extends SuiteCommand {
 		OutputPaths.requireFile(model, OpenImages.all());
 		if (writeArff) OutputPaths.requireFile(arff, OpenImages.all());
 		final ImageJProgress progress = new ImageJProgress("Train Weka Few-Shot");
-		final TrainingData data = trainer.sample(ct, labels, progress);
+		final TrainingData data = trainer.sample(ct, labels, unlabelled, progress);
 		if (writeArff) data.saveArff(arff);
 		final WekaModel trained = trainer.train(data, progress);
 		trained.save(model);
 		IJ.showProgress(1.0);
-		IJ.log(String.format("Train Weka Few-Shot: %d pixels of %d labelled slices, %d features -> %s",
-			data.instances().numInstances(), data.slices().length, data.instances().numAttributes() - 1, model));
+		IJ.log(String.format("Train Weka Few-Shot: %d pixels of %d labelled slices%s, %d features -> %s", data
+			.instances().numInstances(), data.slices().length, data.unlabelledSlices() > 0 ? " and " + data
+				.unlabelledSlices() + " unlabelled slices" : "", data.instances().numAttributes() - 1, model));
 	}
 }

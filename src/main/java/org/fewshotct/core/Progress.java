@@ -41,6 +41,31 @@ public interface Progress {
 		};
 	}
 
+	/**
+	 * This progress for one part of a longer job: {@code done} units of the part are reported as {@code before +
+	 * done} of the job's {@code total}, so the bar runs once across all parts.
+	 */
+	default Progress part(final int before, final int total) {
+		final Progress outer = this;
+		return new Progress() {
+
+			@Override
+			public void report(final int done, final int ignored) {
+				outer.report(before + done, total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return outer.isCancelled();
+			}
+
+			@Override
+			public void status(final String message) {
+				outer.status(message);
+			}
+		};
+	}
+
 	/** Throws {@link CancelledException} if the user cancelled. */
 	default void checkCancelled() {
 		if (isCancelled()) throw new CancelledException();

@@ -72,7 +72,8 @@ public final class ImageInputs {
 
 	/**
 	 * Refuses one image given for two inputs, unless both take a CT (Train U-Net's {@code unlabelled=} slices may
-	 * be its {@code ct=} stack's). {@code values} holds every input's value, in the order of {@code keys}.
+	 * be its {@code ct=} stack's; Train Weka Few-Shot's trainer refuses that itself). {@code values} holds every
+	 * input's value, in the order of {@code keys}.
 	 */
 	public static void requireDistinct(final String[] keys, final Object[] values) {
 		for (int i = 0; i < keys.length; i++)

@@ -65,6 +65,17 @@ public class TrainAndSegmentMacroTest {
 	}
 
 	@Test
+	public void wekaLearnsFromTheUnlabelledFolderToo() throws Exception {
+		final File output = new File(temp.getRoot(), "self-trained");
+		final ImageJBatch.Run run = run("train=[" + path(new File(TRAIN, "images")) + "] labels=[" + path(new File(TRAIN,
+			"labels")) + "] test=[" + path(new File(TEST, "images")) + "] unlabelled=[" + path(new File(TEST,
+				"images")) + "] method=weka output=[" + path(output) + "] options=[trees=4 samples=100]");
+		assertEquals(run.toString(), 0, run.exitCode);
+		assertTrue(run.stdout, run.stdout.contains("labelled slices and 4 unlabelled slices"));
+		assertEquals(4, new File(output, "labels").list().length);
+	}
+
+	@Test
 	public void theBaselineNeedsNoTrainingAndABadMethodIsRefused() throws Exception {
 		final File output = new File(temp.getRoot(), "baseline");
 		final ImageJBatch.Run run = run("test=[" + path(new File(TEST, "images")) + "] method=baseline output=[" +

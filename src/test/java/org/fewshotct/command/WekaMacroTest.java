@@ -64,6 +64,23 @@ public class WekaMacroTest {
 	}
 
 	@Test
+	public void learnsFromUnlabelledSlicesGivenByTitleAndRefusesALabelStackThere() throws Exception {
+		final String raw = "run('Synthetic CT Phantoms', 'slices=2 seed=8 size=96');\n" +
+			"selectImage('phantom-ct'); rename('raw'); close('phantom-labels');\n";
+		final File model = new File(temp.getRoot(), "self-trained.weka");
+		final ImageJBatch.Run run = ImageJBatch.run(raw + PHANTOMS + "run('Train Weka Few-Shot', 'ct=phantom-ct " +
+			"labels=phantom-labels model=[" + path(model) + "] unlabelled=raw trees=4 samples=100 " +
+			"features=original,gaussian');\n");
+		assertEquals(run.toString(), 0, run.exitCode);
+		assertTrue(run.stdout, run.stdout.contains("of 3 labelled slices and 2 unlabelled slices"));
+		assertTrue(model.isFile());
+		final File never = new File(temp.getRoot(), "never.weka");
+		assertFails(PHANTOMS + PHANTOMS + "run('Train Weka Few-Shot', 'ct=phantom-ct labels=phantom-labels model=[" +
+			path(never) + "] unlabelled=phantom-labels-1');\n", "The unlabelled CT 'phantom-labels-1' holds only");
+		assertFalse(never.exists());
+	}
+
+	@Test
 	public void refusesACorruptModelFile() throws Exception {
 		final File model = temp.newFile("corrupt.weka");
 		Files.write(model.toPath(), "not a model".getBytes(StandardCharsets.UTF_8));

@@ -36,7 +36,7 @@ public class MacroOptionsTest {
 
 	@Test
 	public void aBracketedValueIsReadWholeAndKeysInsideItAreNotKeys() throws Exception {
-		assertArrayEquals(new Object[] { ct, labels, new File("/my models/x.weka"), 32, 1000, 1,
+		assertArrayEquals(new Object[] { ct, labels, null, new File("/my models/x.weka"), 32, 1000, 1,
 			"original,gaussian,gradient,hessian,dog,membrane,windows,variance", 2, "structures", "", "-C 0.25 seed=9",
 			null }, read("ct=a labels=b model=[/my models/x.weka] classifier_args=[-C 0.25 seed=9] trees="));
 	}
@@ -44,7 +44,7 @@ public class MacroOptionsTest {
 	@Test
 	public void aKeyTheCommandDoesNotKnowIsRefusedWithItsKeys() {
 		assertRefused(() -> read("ct=a labels=b model=/x.weka seeds=3"), "Train Weka Few-Shot has no macro key " +
-			"'seeds='; its keys: ct= labels= model= trees= samples= seed= features= boundary= scheme= classifier= " +
+			"'seeds='; its keys: ct= labels= unlabelled= model= trees= samples= seed= features= boundary= scheme= classifier= " +
 			"classifier_args= arff=");
 		assertRefused(() -> read("ct=a labels=b model_file=/x.weka"), "has no macro key 'model_file='");
 		assertRefused(() -> read("ct=a labels=b model=/x.weka trees=3 trees=4"), "Macro key 'trees=' is given twice");

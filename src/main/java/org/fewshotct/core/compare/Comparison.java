@@ -76,7 +76,7 @@ public final class Comparison {
 			final StackSegmenter method = segmenters.get(m);
 			progress.status(method.name());
 			final long start = System.nanoTime();
-			final ImagePlus labels = method.segment(ct, offset(progress, m * n, segmenters.size() * n));
+			final ImagePlus labels = method.segment(ct, progress.part(m * n, segmenters.size() * n));
 			final double seconds = (System.nanoTime() - start) / 1e9;
 			requireLabelsFor(labels, ct, method);
 			labels.setTitle(ct.getTitle() + "-" + method.name());
@@ -122,21 +122,5 @@ public final class Comparison {
 			throw new IllegalStateException(method.name() + " returned " + labels.getWidth() + "x" + labels
 				.getHeight() + "x" + labels.getStackSize() + " " + labels.getBitDepth() + "-bit labels for a " + ct
 					.getWidth() + "x" + ct.getHeight() + "x" + ct.getStackSize() + " CT");
-	}
-
-	/** Reports {@code done} slices of this part as {@code before + done} of {@code total}. */
-	private static Progress offset(final Progress progress, final int before, final int total) {
-		return new Progress() {
-
-			@Override
-			public void report(final int done, final int ignored) {
-				progress.report(before + done, total);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return progress.isCancelled();
-			}
-		};
 	}
 }

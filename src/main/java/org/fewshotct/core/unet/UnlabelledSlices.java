@@ -7,7 +7,7 @@ import ij.process.ImageProcessor;
 
 import java.util.zip.CRC32;
 
-import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UnlabelledCt;
 import org.fewshotct.core.UserInputException;
 
 /**
@@ -24,15 +24,11 @@ final class UnlabelledSlices {
 	}
 
 	/**
-	 * The slices of {@code unlabelled}; refused unless they are CT (not a label stack) of the CT's slice size and
-	 * bit depth, since the model's intensity window and tiles are the CT's.
+	 * The slices of {@code unlabelled}; refused unless they pass {@link UnlabelledCt#require} and have the CT's
+	 * bit depth, since the model's intensity window is the CT's in stored values.
 	 */
 	static UnlabelledSlices of(final ImagePlus unlabelled, final ImagePlus ct) {
-		if (unlabelled.getWidth() != ct.getWidth() || unlabelled.getHeight() != ct.getHeight())
-			throw new UserInputException("The unlabelled slices '" + unlabelled.getTitle() + "' are " + unlabelled
-				.getWidth() + "x" + unlabelled.getHeight() + " but the CT '" + ct.getTitle() + "' is " + ct.getWidth() +
-				"x" + ct.getHeight() + "; give unlabelled slices of the same size");
-		Stacks.requireCt(unlabelled, "unlabelled CT");
+		UnlabelledCt.require(unlabelled, ct);
 		if (unlabelled.getBitDepth() != ct.getBitDepth())
 			throw new UserInputException("The unlabelled slices '" + unlabelled.getTitle() + "' are " + unlabelled
 				.getBitDepth() + "-bit but the CT '" + ct.getTitle() + "' is " + ct.getBitDepth() +

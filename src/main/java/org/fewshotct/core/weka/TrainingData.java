@@ -12,7 +12,8 @@ import weka.core.converters.ArffSaver;
 
 /**
  * The pixels sampled for training (one Weka instance per pixel: its features and its class) and how the CT was
- * read: the intensity window in HU, which the model must reproduce when it is applied, and the bit depth.
+ * read: the intensity window in HU, which the model must reproduce when it is applied, and the bit depth. With
+ * slices without masks, their pixels too, labelled by a model trained on the labelled slices.
  */
 public final class TrainingData {
 
@@ -20,12 +21,31 @@ public final class TrainingData {
 	private final HounsfieldWindow window;
 	private final int bitDepth;
 	private final int[] slices;
+	private final int unlabelledSlices;
 
 	TrainingData(final Instances instances, final HounsfieldWindow window, final int bitDepth, final int[] slices) {
+		this(instances, window, bitDepth, slices, 0);
+	}
+
+	private TrainingData(final Instances instances, final HounsfieldWindow window, final int bitDepth,
+		final int[] slices, final int unlabelledSlices)
+	{
 		this.instances = instances;
 		this.window = window;
 		this.bitDepth = bitDepth;
 		this.slices = slices.clone();
+		this.unlabelledSlices = unlabelledSlices;
+	}
+
+	/**
+	 * These samples followed by {@code selfLabelled}, drawn from {@code unlabelledSlices} slices without masks
+	 * labelled by a model (same features and classes); the window, bit depth and labelled slices stay these.
+	 */
+	TrainingData withSelfLabelled(final Instances selfLabelled, final int unlabelledSlices) {
+		final Instances merged = new Instances(instances, instances.numInstances() + selfLabelled.numInstances());
+		merged.addAll(instances);
+		merged.addAll(selfLabelled);
+		return new TrainingData(merged, window, bitDepth, slices, unlabelledSlices);
 	}
 
 	/** The sampled pixels; the last attribute is the class. Shared, not copied: do not modify. */
@@ -46,6 +66,11 @@ public final class TrainingData {
 	/** The 1-based CT slices that had labels and were sampled. */
 	public int[] slices() {
 		return slices.clone();
+	}
+
+	/** How many slices without masks the samples also came from (0: none, the labelled slices alone). */
+	public int unlabelledSlices() {
+		return unlabelledSlices;
 	}
 
 	/** Writes the samples as an ARFF file for Weka's Explorer (atomically: a failure leaves no partial file). */

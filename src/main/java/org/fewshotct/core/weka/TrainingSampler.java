@@ -71,7 +71,7 @@ final class TrainingSampler {
 	}
 
 	/** 1-based indices of the slices with at least one labelled pixel. */
-	private static int[] labelledSlices(final ImagePlus labels) {
+	static int[] labelledSlices(final ImagePlus labels) {
 		final ImageStack stack = labels.getStack();
 		final List<Integer> slices = new ArrayList<>();
 		for (int s = 1; s <= stack.getSize(); s++) {

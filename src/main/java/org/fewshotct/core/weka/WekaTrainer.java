@@ -12,11 +12,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.Progress;
+import org.fewshotct.core.Stacks;
+import org.fewshotct.core.UnlabelledCt;
 import org.fewshotct.core.UserInputException;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.trees.RandomForest;
+import weka.core.Instances;
 import weka.core.Randomizable;
 import weka.core.Utils;
 
@@ -44,9 +47,49 @@ public final class WekaTrainer {
 		return TrainingSampler.sample(ct, labels, settings, progress);
 	}
 
+	/**
+	 * Samples the labelled slices and, with {@code unlabelledCt} (null: none), learns from those raw slices too by
+	 * self-training: a model trained on the labelled samples segments them as Apply Weka Few-Shot would (same
+	 * decoder, same body mask), and their pixels are sampled with those labels through the same features and HU
+	 * window, each stack read through its own calibration (the stacks may differ in encoding). Every input is
+	 * checked before any work; progress runs once across both passes and cancel works in both.
+	 */
+	public TrainingData sample(final ImagePlus ct, final ImagePlus labels, final ImagePlus unlabelledCt,
+		final Progress progress)
+	{
+		if (unlabelledCt == null) return sample(ct, labels, progress);
+		Stacks.requireCt(ct, "CT");
+		Stacks.requireLabels(labels, "labels");
+		UnlabelledCt.require(unlabelledCt, ct);
+		if (unlabelledCt == ct || unlabelledCt.getStack() == ct.getStack())
+			throw new UserInputException("The unlabelled slices '" + unlabelledCt.getTitle() + "' are the CT '" + ct
+				.getTitle() + "' itself: Weka would relearn the labelled slices from its own labels; give the slices " +
+				"without masks as a stack of their own");
+		final int n = unlabelledCt.getStackSize();
+		final int total = labels.getStackSize() + 2 * n;
+		final TrainingData labelled = sample(ct, labels, progress.part(0, total));
+		final WekaModel teacher = train(labelled, progress);
+		progress.status("segmenting " + n + " unlabelled slices with the model of the labelled ones");
+		final ImagePlus selfLabels = new WekaSegmenter(teacher, settings.threads()).segment(unlabelledCt, progress
+			.part(labels.getStackSize(), total));
+		// A model that finds no structure anywhere in them leaves nothing to learn from them.
+		if (TrainingSampler.labelledSlices(selfLabels).length == 0) return labelled.withSelfLabelled(new Instances(
+			labelled.instances(), 0), n);
+		final TrainingData selfLabelled = TrainingSampler.sample(unlabelledCt, selfLabels, settings, progress.part(
+			labels.getStackSize() + n, total));
+		return labelled.withSelfLabelled(selfLabelled.instances(), n);
+	}
+
 	/** Samples and trains in one go. */
 	public WekaModel train(final ImagePlus ct, final ImagePlus labels, final Progress progress) {
 		return train(sample(ct, labels, progress), progress);
+	}
+
+	/** Samples (learning from {@code unlabelledCt} too, null: none, see {@link #sample}) and trains in one go. */
+	public WekaModel train(final ImagePlus ct, final ImagePlus labels, final ImagePlus unlabelledCt,
+		final Progress progress)
+	{
+		return train(sample(ct, labels, unlabelledCt, progress), progress);
 	}
 
 	/** Trains on samples from {@link #sample}. */
@@ -125,6 +168,7 @@ public final class WekaTrainer {
 		final Map<String, String> summary = new LinkedHashMap<>();
 		summary.put("slices", Arrays.toString(data.slices()));
 		summary.put("pixels", Integer.toString(data.instances().numInstances()));
+		if (data.unlabelledSlices() > 0) summary.put("unlabelled_slices", Integer.toString(data.unlabelledSlices()));
 		summary.put("samples_per_class", Integer.toString(settings.samplesPerClass()));
 		summary.put("boundary_width", Integer.toString(settings.boundaryWidth()));
 		summary.put("seed", Integer.toString(settings.seed()));
