@@ -11,7 +11,9 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The U-Net's forward graph: the image and a contrast-stretched copy of it as two channels; per level two 3x3
@@ -55,7 +57,7 @@ final class UNetGraph {
 	final Operand<TFloat32> logits;
 	final Operand<TFloat32> probabilities;
 	final List<Variable<TFloat32>> variables = new ArrayList<>();
-	/** He-normal standard deviation per variable, 0 for biases. */
+	/** He-normal standard deviation per variable, 0 for biases and the normalisations' scales and shifts. */
 	private final List<Float> stddevs = new ArrayList<>();
 	/** The value of every element of a variable whose standard deviation is 0: 0 for biases, 1 for scales. */
 	private final List<Float> constants = new ArrayList<>();
@@ -100,7 +102,7 @@ final class UNetGraph {
 			final float stddev = stddevs.get(v);
 			if (stddev > 0) for (int i = 0; i < value.length; i++)
 				value[i] = (float) (random.nextGaussian() * stddev);
-			else java.util.Arrays.fill(value, constants.get(v));
+			else Arrays.fill(value, constants.get(v));
 			values.add(value);
 		}
 		return values;
@@ -126,11 +128,10 @@ final class UNetGraph {
 	 * learned scale and shift.
 	 */
 	private Operand<TFloat32> normalised(final String name, final Operand<TFloat32> y, final int channels) {
-		final Operand<org.tensorflow.types.TInt32> axes = tf.constant(new int[] { 1, 2 });
-		final Operand<TFloat32> mean = tf.math.mean(y, axes, org.tensorflow.op.math.Mean.keepDims(true));
+		final Operand<TInt32> axes = tf.constant(new int[] { 1, 2 });
+		final Operand<TFloat32> mean = tf.math.mean(y, axes, Mean.keepDims(true));
 		final Operand<TFloat32> centred = tf.math.sub(y, mean);
-		final Operand<TFloat32> variance = tf.math.mean(tf.math.square(centred), axes, org.tensorflow.op.math.Mean
-			.keepDims(true));
+		final Operand<TFloat32> variance = tf.math.mean(tf.math.square(centred), axes, Mean.keepDims(true));
 		final Variable<TFloat32> scale = variable(name + "_scale", Shape.of(channels), 0, 1);
 		final Variable<TFloat32> shift = variable(name + "_shift", Shape.of(channels), 0, 0);
 		final Operand<TFloat32> standard = tf.math.mul(centred, tf.math.rsqrt(tf.math.add(variance, tf.constant(
