@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 
 import java.io.File;
+import java.util.List;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -22,6 +23,44 @@ public final class RealSets {
 		final ImagePlus labels = SliceFolderReader.read(new File(set, "labels"), Progress.NONE);
 		return semantic ? new ImagePlus[] { ct, labels, SliceFolderReader.read(new File(set, "semantic"),
 			Progress.NONE) } : new ImagePlus[] { ct, labels };
+	}
+
+	/** A robustness experiment: labelled slices to train on, and other slices to score on. */
+	interface Experiment {
+
+		void run(String trainName, ImagePlus[] train, String testName, ImagePlus[] test);
+	}
+
+	/**
+	 * Runs the named experiments of issue 12 in order: {@code same-scan} (ts_dicom_train 0-4 -> 5-9),
+	 * {@code ts-ircadb1} (ts_dicom_train -> ircadb1), {@code ts-example} (ts_dicom_train -> ts_example_ct),
+	 * {@code ircadb1} (ircadb1 000, 003, ..., 030 -> its other 22).
+	 */
+	static void runExperiments(final File data, final List<String> names, final Experiment experiment) {
+		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"), false);
+		final ImagePlus[] ircadb1 = read(new File(data, "ircadb1"), false);
+		for (final String name : names) {
+			switch (name) {
+				case "same-scan":
+					experiment.run("ts_dicom_train 0-4", subset(dicom, range(0, 5)), "ts_dicom_train 5-9", subset(dicom,
+						range(5, 10)));
+					break;
+				case "ts-ircadb1":
+					experiment.run("ts_dicom_train", dicom, "ircadb1 (all)", ircadb1);
+					break;
+				case "ts-example":
+					experiment.run("ts_dicom_train", dicom, "ts_example_ct (all)", read(new File(data, "ts_example_ct"),
+						false));
+					break;
+				case "ircadb1":
+					final int n = ircadb1[0].getStackSize();
+					experiment.run("ircadb1 every 3rd", subset(ircadb1, every(n, 3, false)), "ircadb1 other 22", subset(
+						ircadb1, every(n, 3, true)));
+					break;
+				default:
+					throw new IllegalArgumentException("unknown experiment " + name);
+			}
+		}
 	}
 
 	public static int[] range(final int from, final int to) {

@@ -45,30 +45,8 @@ public final class UNetRobustnessBench {
 		final UNetSettings settings = args.length > 3 ? UNetSettings.DEFAULT.withEpochs(Integer.parseInt(args[3]))
 			: UNetSettings.DEFAULT;
 		if (args.length > 4) variants = args[4];
-		final ImagePlus[] dicom = RealSets.read(new File(data, "ts_dicom_train"), false);
-		final ImagePlus[] ircadb1 = RealSets.read(new File(data, "ircadb1"), false);
-		for (final String experiment : experiments) {
-			switch (experiment) {
-				case "same-scan":
-					run("ts_dicom_train 0-4", RealSets.subset(dicom, RealSets.range(0, 5)), "ts_dicom_train 5-9", RealSets
-						.subset(dicom, RealSets.range(5, 10)), settings, out);
-					break;
-				case "ts-ircadb1":
-					run("ts_dicom_train", dicom, "ircadb1 (all)", ircadb1, settings, out);
-					break;
-				case "ts-example":
-					run("ts_dicom_train", dicom, "ts_example_ct (all)", RealSets.read(new File(data, "ts_example_ct"), false),
-						settings, out);
-					break;
-				case "ircadb1":
-					final int n = ircadb1[0].getStackSize();
-					run("ircadb1 every 3rd", RealSets.subset(ircadb1, RealSets.every(n, 3, false)), "ircadb1 other 22",
-						RealSets.subset(ircadb1, RealSets.every(n, 3, true)), settings, out);
-					break;
-				default:
-					throw new IllegalArgumentException("unknown experiment " + experiment);
-			}
-		}
+		RealSets.runExperiments(data, experiments, (trainName, train, testName, test) -> run(trainName, train,
+			testName, test, settings, out));
 		System.out.printf("%n== mean ARI (truth > 0), %d epochs; U-Net+u: with the scored slices as unlabelled=%n" +
 			"%-20s %-22s %6s %8s %8s %8s %9s %9s %9s%n%s", settings.epochs(), "trained on", "scored on", "slices", "U-Net",
 			"U-Net+u", "Weka", "baseline", "train s", "train+u s", TABLE);

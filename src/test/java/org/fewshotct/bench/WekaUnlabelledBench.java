@@ -26,31 +26,9 @@ public final class WekaUnlabelledBench {
 	public static void main(final String[] args) {
 		final File data = new File(args[0]);
 		final List<String> experiments = Arrays.asList(args[1].split(","));
-		final ImagePlus[] dicom = RealSets.read(new File(data, "ts_dicom_train"), false);
-		final ImagePlus[] ircadb1 = RealSets.read(new File(data, "ircadb1"), false);
 		final StringBuilder table = new StringBuilder();
-		for (final String experiment : experiments) {
-			switch (experiment) {
-				case "same-scan":
-					table.append(run("ts_dicom_train 0-4", RealSets.subset(dicom, RealSets.range(0, 5)), "ts_dicom_train 5-9",
-						RealSets.subset(dicom, RealSets.range(5, 10))));
-					break;
-				case "ts-ircadb1":
-					table.append(run("ts_dicom_train", dicom, "ircadb1 (all)", ircadb1));
-					break;
-				case "ts-example":
-					table.append(run("ts_dicom_train", dicom, "ts_example_ct (all)", RealSets.read(new File(data,
-						"ts_example_ct"), false)));
-					break;
-				case "ircadb1":
-					final int n = ircadb1[0].getStackSize();
-					table.append(run("ircadb1 every 3rd", RealSets.subset(ircadb1, RealSets.every(n, 3, false)),
-						"ircadb1 other 22", RealSets.subset(ircadb1, RealSets.every(n, 3, true))));
-					break;
-				default:
-					throw new IllegalArgumentException("unknown experiment " + experiment);
-			}
-		}
+		RealSets.runExperiments(data, experiments, (trainName, train, testName, test) -> table.append(run(trainName,
+			train, testName, test)));
 		System.out.printf("%n== Weka mean ARI (truth > 0); self-trained: with the scored slices' own Weka labels%n" +
 			"%-20s %-22s %6s %8s %12s%n%s", "trained on", "scored on", "slices", "Weka", "self-trained", table);
 	}
