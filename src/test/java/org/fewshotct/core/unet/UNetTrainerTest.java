@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 import ij.ImagePlus;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.fewshotct.core.CancelledException;
@@ -91,29 +92,30 @@ public class UNetTrainerTest {
 
 	@Test
 	public void oneValidationSliceKeepsTheDefaultDecoderAndThreePickOne() throws Exception {
-		final List<String> few = messages(phantoms(4, 6), 0.25);
+		final List<String> few = new ArrayList<>();
+		final UNetModel fewModel = train(phantoms(4, 6), 0.25, few);
 		assertTrue(few.toString(), few.stream().anyMatch(m -> m.contains("1 validation slice(s) are too few")));
 		assertTrue(few.toString(), few.stream().noneMatch(m -> m.contains("validation ARI by marker threshold")));
+		assertEquals(TINY.decoder(), fewModel.settings().decoder());
 
-		final List<String> enough = messages(phantoms(6, 6), 0.5);
+		final List<String> enough = new ArrayList<>();
+		train(phantoms(6, 6), 0.5, enough);
 		assertTrue(enough.toString(), enough.stream().noneMatch(m -> m.contains("too few")));
 		assertTrue(enough.toString(), enough.stream().anyMatch(m -> m.contains("validation ARI by marker threshold")));
 	}
 
-	/** The log lines of a two-epoch training with this validation fraction. */
-	private List<String> messages(final PhantomStacks training, final double validation) throws Exception {
-		final List<String> messages = new java.util.ArrayList<>();
-		final UNetTrainer.Result result = new UNetTrainer(TINY.withValidation(validation).withEpochs(2)).withThreads(2)
-			.train(training.ct(), training.labels(), temp.newFolder(), Progress.NONE, new UNetTrainer.Listener() {
+	/** The model of a two-epoch training with this validation fraction; its log lines go to {@code messages}. */
+	private UNetModel train(final PhantomStacks training, final double validation, final List<String> messages)
+		throws Exception
+	{
+		return new UNetTrainer(TINY.withValidation(validation).withEpochs(2)).withThreads(2).train(training.ct(),
+			training.labels(), temp.newFolder(), Progress.NONE, new UNetTrainer.Listener() {
 
 				@Override
 				public void message(final String text) {
 					messages.add(text);
 				}
-			});
-		if (messages.stream().anyMatch(m -> m.contains("too few"))) assertEquals(TINY.decoder(), result.model
-			.settings().decoder());
-		return messages;
+			}).model;
 	}
 
 	private static double mean(final List<Double> values, final int from, final int to) {
