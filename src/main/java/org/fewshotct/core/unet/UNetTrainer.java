@@ -269,13 +269,14 @@ public final class UNetTrainer {
 		void teach(final UnlabelledSlices unlabelled, final Progress progress, final Listener listener) {
 			final InstanceDecoder.Settings decoder = selects ? tuning().best : settings.decoder();
 			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
-				.batch(), threads, decoder, progress.cancelOnly());
+				.batch(), threads, decoder, settings.boundaryWidth(), progress.cancelOnly());
 			double confident = 0;
 			for (final LabelledSlice slice : pseudo)
 				for (final float w : slice.weights)
 					confident += w;
 			listener.message(String.format(Locale.ROOT, "U-Net: pseudo-labels on %d unlabelled slices, %.1f %% of " +
-				"their pixels confident", pseudo.size(), 100 * confident / pseudo.size() / pseudo.get(0).weights.length));
+				"their pixels teach (confident, and of the class their instance implies)", pseudo.size(), 100 * confident /
+					pseudo.size() / pseudo.get(0).weights.length));
 			sampler = new TileSampler(training, pseudo, window, settings.tile(), settings.boundaryWidth(), settings
 				.augment(), weights);
 		}

@@ -55,7 +55,7 @@ public class UNetUnlabelledTest {
 				}
 			}).history.training();
 		final java.util.regex.Matcher confident = java.util.regex.Pattern.compile(
-			"pseudo-labels on 3 unlabelled slices, ([0-9.]+) % of their pixels confident").matcher(log);
+			"pseudo-labels on 3 unlabelled slices, ([0-9.]+) % of their pixels teach").matcher(log);
 		assertTrue(log.toString(), confident.find());
 		assertTrue("the teacher is sure of some pixels: " + log, Double.parseDouble(confident.group(1)) > 10);
 		// Epochs 1-2 train the teacher on the labelled slices alone; from epoch 3 every second tile is pseudo-labelled.
