@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
+import org.fewshotct.core.instances.BodyMask;
 import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.instances.InstanceTargets;
 
@@ -19,8 +20,10 @@ import org.fewshotct.core.instances.InstanceTargets;
  * <p>
  * Confident means a most likely class of at least {@link #CONFIDENCE}, or, for a class the teacher is rarely
  * that sure of (half-way through a short training, or the thin boundary class), among the more confident half
- * of the pixels it gave that class (class-balanced self-training): otherwise the boundaries, the least
- * confident class, would drop out of the pseudo-labels and the student would learn to merge structures.
+ * of the pixels it gave that class inside the body (class-balanced self-training): otherwise the boundaries, the
+ * least confident class, would drop out of the pseudo-labels and the student would learn to merge structures;
+ * and the air around the body, background beyond doubt, would set the bar for the background inside it (fat
+ * between organs), which then would drop out and the student would learn fat as the structures' interior.
  * </p>
  * <p>
  * A pixel teaches only where the class its instance label implies ({@link InstanceTargets#classes}) is the
@@ -37,10 +40,13 @@ final class PseudoLabels {
 
 	private PseudoLabels() {}
 
-	/** The teacher's labels and confidence weights for every unlabelled slice. */
+	/**
+	 * The teacher's labels and confidence weights for every unlabelled slice; {@code air} is the body's
+	 * threshold in unit intensity ({@link BodyMask#airUnit}).
+	 */
 	static List<LabelledSlice> of(final UNetNetwork teacher, final UnlabelledSlices unlabelled,
 		final IntensityWindow window, final int depth, final int batch, final int threads,
-		final InstanceDecoder.Settings decoder, final int boundaryWidth, final Progress progress)
+		final InstanceDecoder.Settings decoder, final int boundaryWidth, final float air, final Progress progress)
 	{
 		final int width = unlabelled.values.getWidth();
 		final int height = unlabelled.values.getHeight();
@@ -54,7 +60,8 @@ final class PseudoLabels {
 		final InstanceDecoder.Settings unfilled = decoder.withFillBackground(false);
 		UNetSegmenter.maps(teacher, depth, batch, threads).predict(unlabelled.values, window, progress, (s, maps,
 			unit) -> {
-			labels[s] = InstanceDecoder.decode(maps, width, height, unfilled);
+			final boolean[] body = BodyMask.of(unit, width, height, air);
+			labels[s] = InstanceDecoder.decode(maps, width, height, unfilled, body);
 			targets[s] = InstanceTargets.classes(labels[s], width, height, boundaryWidth);
 			final float[] most = new float[width * height];
 			final byte[] argmax = new byte[width * height];
@@ -66,7 +73,7 @@ final class PseudoLabels {
 						argmax[i] = (byte) c;
 					}
 				}
-				local[argmax[i]][bin(most[i])]++;
+				if (body[i]) local[argmax[i]][bin(most[i])]++;
 			}
 			sureness[s] = most;
 			likeliest[s] = argmax;

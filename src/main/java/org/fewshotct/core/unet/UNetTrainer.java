@@ -269,7 +269,7 @@ public final class UNetTrainer {
 		void teach(final UnlabelledSlices unlabelled, final Progress progress, final Listener listener) {
 			final InstanceDecoder.Settings decoder = selects ? tuning().best : settings.decoder();
 			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
-				.batch(), threads, decoder, settings.boundaryWidth(), progress.cancelOnly());
+				.batch(), threads, decoder, settings.boundaryWidth(), air, progress.cancelOnly());
 			double confident = 0;
 			for (final LabelledSlice slice : pseudo)
 				for (final float w : slice.weights)
