@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The Few-Shot CT U-Net in PyTorch, as the speed peer of bench/unet.sh: the same layers (per level two 3x3
-convolutions with bias and ReLU, 2x2 max-pooling, 2x2 stride-2 transposed convolutions up, concatenated skips,
+convolutions without bias, each instance-normalised with a learned scale and shift and through a ReLU, 2x2
+max-pooling, 2x2 stride-2 transposed convolutions up, concatenated skips,
 a 1x1 convolution to 3 class logits; the input seen through its own and a soft-tissue window), the same
 pixel-weighted softmax cross-entropy and Adam, on random 512x512 images.
 Usage: unet_torch.py THREADS DEPTH WIDTH SIZE TRAIN_BATCH TRAIN_STEPS INFER_BATCH INFER_BATCHES
@@ -17,9 +18,14 @@ torch.set_num_interop_threads(min(2, threads))
 torch.manual_seed(1)
 
 
+def normalised_conv(cin, cout):
+    # The normalisation's shift does what a bias would, as in the suite's graph.
+    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.InstanceNorm2d(cout, eps=1e-5, affine=True),
+            nn.ReLU(inplace=True)]
+
+
 def block(cin, cout):
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.ReLU(inplace=True),
-                         nn.Conv2d(cout, cout, 3, padding=1), nn.ReLU(inplace=True))
+    return nn.Sequential(*normalised_conv(cin, cout), *normalised_conv(cout, cout))
 
 
 class UNet(nn.Module):

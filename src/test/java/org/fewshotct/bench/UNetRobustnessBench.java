@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -27,9 +28,10 @@ import org.fewshotct.core.weka.WekaTrainer;
  * <li>{@code ts-example}: ts_dicom_train -> the 112 of ts_example_ct (another scan);</li>
  * <li>{@code ircadb1}: ircadb1 000, 003, ..., 030 (11 slices) -> its other 22.</li>
  * </ul>
- * Usage: UNetRobustnessBench DATA_ROOT OUT_DIR EXPERIMENT[,EXPERIMENT...] [EPOCHS [both|supervised|unlabelled]]
- * (the last argument trains one of the two U-Nets only, to run them side by side in two processes; the other's
- * column then reads NaN).
+ * Usage: UNetRobustnessBench DATA_ROOT OUT_DIR EXPERIMENT[,EXPERIMENT...] [EPOCHS [both|supervised|unlabelled
+ * [KEY=VALUE...]]] (the fifth argument trains one of the two U-Nets only, to run them side by side in two processes;
+ * the other's column then reads NaN; KEY=VALUE pairs change other settings, as in a model's unet.properties,
+ * e.g. validation=0).
  */
 public final class UNetRobustnessBench {
 
@@ -42,9 +44,14 @@ public final class UNetRobustnessBench {
 		final File data = new File(args[0]);
 		final File out = new File(args[1]);
 		final List<String> experiments = Arrays.asList(args[2].split(","));
-		final UNetSettings settings = args.length > 3 ? UNetSettings.DEFAULT.withEpochs(Integer.parseInt(args[3]))
-			: UNetSettings.DEFAULT;
+		final Map<String, String> changed = UNetSettings.DEFAULT.toMap();
+		if (args.length > 3) changed.put("epochs", args[3]);
 		if (args.length > 4) variants = args[4];
+		for (int k = 5; k < args.length; k++)
+			changed.put(args[k].substring(0, args[k].indexOf('=')), args[k].substring(args[k].indexOf('=') + 1));
+		final UNetSettings settings = UNetSettings.fromMap(changed);
+		if (!settings.equals(UNetSettings.DEFAULT.withEpochs(settings.epochs()))) System.out.println("settings: " +
+			settings);
 		RealSets.runExperiments(data, experiments, (trainName, train, testName, test) -> run(trainName, train,
 			testName, test, settings, out));
 		System.out.printf("%n== mean ARI (truth > 0), %d epochs; U-Net+u: with the scored slices as unlabelled=%n" +
