@@ -68,7 +68,8 @@ public class TrainUNetCommand extends SuiteCommand {
 	private long seed = UNetSettings.DEFAULT.seed();
 
 	@Parameter(label = "validation", required = false, min = "0", max = "0.9",
-		description = "Fraction of labelled slices held out for the validation loss", persist = false)
+		description = "Fraction of labelled slices held out for validation (the loss curve, the best epoch, the " +
+			"decoder); held out only when it makes at least 3 slices", persist = false)
 	private double validation = UNetSettings.DEFAULT.validation();
 
 	@Override

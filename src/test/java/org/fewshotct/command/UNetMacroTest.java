@@ -50,7 +50,7 @@ public class UNetMacroTest {
 			"run('Train U-Net', 'ct=phantom-ct labels=phantom-labels unlabelled=raw-ct model=[" + path(model) +
 			"] epochs=2 batch=2 tile=32 seed=5 validation=0.25');\n");
 		assertEquals(run.toString(), 0, run.exitCode);
-		assertTrue(run.stdout, run.stdout.contains("3 slices, 1 for validation, 2 unlabelled"));
+		assertTrue(run.stdout, run.stdout.contains("4 slices, 0 for validation, 2 unlabelled"));
 		assertTrue(run.stdout, run.stdout.contains("U-Net: pseudo-labels on 2 unlabelled slices"));
 		assertTrue(new File(model, "unet.properties").isFile());
 	}

@@ -10,7 +10,8 @@ import org.fewshotct.core.instances.InstanceDecoder;
  * How a U-Net is built and trained, and how its maps become instances: an immutable value with defaults,
  * {@code with...} copies, and {@link #toMap()} / {@link #fromMap(Map)} so that the model folder stores it.
  * The defaults train on ten 512x512 slices in about ten minutes on two CPU cores. The decoder's marker
- * threshold is the default for models trained on fewer than 3 validation slices; with more, training picks it.
+ * threshold is the default for models trained without validation slices (fewer than 3 are not held out); with
+ * them, training picks it.
  */
 public final class UNetSettings {
 
@@ -94,7 +95,10 @@ public final class UNetSettings {
 		return seed;
 	}
 
-	/** Fraction of the labelled slices held out to measure the validation loss (0 = none). */
+	/**
+	 * Fraction of the labelled slices held out for validation (0 = none); held out only when it comes to at least
+	 * {@link DecoderTuning#MIN_SLICES} slices, else they all train.
+	 */
 	public double validation() {
 		return validation;
 	}

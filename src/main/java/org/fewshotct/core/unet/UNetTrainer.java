@@ -24,14 +24,15 @@ import org.fewshotct.core.instances.InstanceTargets;
 /**
  * Trains a U-Net on labelled CT slices into a model folder ({@link UNetModel}). Slices whose labels are all
  * 0 carry nothing to learn and are left out; a fraction of the others (spread evenly through the stack) is
- * held out for the validation loss. Each epoch trains on augmented random tiles (as many as cover the
+ * held out for validation when it comes to at least {@link DecoderTuning#MIN_SLICES} slices
+ * ({@link TrainingSlices}). Each epoch trains on augmented random tiles (as many as cover the
  * training slices once), then measures the validation loss on the held-out slices and checkpoints, so a
  * cancelled or extended training resumes where it stopped when run again with the same inputs and settings.
- * With at least {@link DecoderTuning#MIN_SLICES} validation slices, they are scored with the challenge metric
- * about ten times from half-way on, the training keeps the weights of the best of these epochs, and the
- * decoder's settings are picked on them ({@link DecoderTuning}); with fewer, one slice's score says more
- * about that slice than about the network, so the last epoch and the default decoder stay. Raw slices without
- * masks can join from half-way on too ({@link PseudoLabels}).
+ * The validation slices are scored with the challenge metric about ten times from half-way on, the training
+ * keeps the weights of the best of these epochs, and the decoder's settings are picked on them
+ * ({@link DecoderTuning}); without, the last epoch and the default decoder stay (one or two slices' scores say
+ * more about those slices than about the network). Raw slices without masks can join from half-way on too
+ * ({@link PseudoLabels}).
  */
 public final class UNetTrainer {
 
@@ -145,9 +146,9 @@ public final class UNetTrainer {
 					" unlabelled" : "") + "; depth " + settings.depth() + ", width " + settings.width() + ", tile " +
 				settings.tile() + ", batch " + settings.batch());
 			final Loop loop = new Loop(net, slices, usedWindow, air);
-			if (!slices.validation.isEmpty() && !loop.selects) listener.message("U-Net: " + slices.validation.size() +
-				" validation slice(s) are too few to pick the best epoch or the decoder (" + DecoderTuning.MIN_SLICES +
-				" needed); keeping the last epoch and the default decoder");
+			if (slices.tooFewToHold > 0) listener.message("U-Net: " + slices.tooFewToHold + " validation slice(s) " +
+				"would be too few to pick the best epoch or the decoder (" + DecoderTuning.MIN_SLICES + " needed); all " +
+				slices.training.size() + " train, with the last epoch and the default decoder");
 			// Half-way, or now for a training resumed past half-way (a changed epochs=) without pseudo-labels yet.
 			final int teacherEpoch = resume && previous.teacherEpoch > 0 ? previous.teacherEpoch : Math.max(Math.max(1,
 				settings.epochs() / 2), resume ? previous.epochs : 0);

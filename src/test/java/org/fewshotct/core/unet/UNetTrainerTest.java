@@ -38,10 +38,11 @@ public class UNetTrainerTest {
 
 	@Test
 	public void lossGoesDownAndTheModelSegmentsUnseenSlices() throws Exception {
-		final PhantomStacks training = phantoms(4, 1);
+		// Three validation slices, the fewest that are held out, and three to train on.
+		final PhantomStacks training = phantoms(6, 1);
 		final File folder = new File(temp.getRoot(), "phantoms.unet");
-		final LossHistory history = new UNetTrainer(TINY.withEpochs(30)).withThreads(2).train(training.ct(), training
-			.labels(), folder, Progress.NONE, UNetTrainer.Listener.NONE).history;
+		final LossHistory history = new UNetTrainer(TINY.withEpochs(30).withValidation(0.5)).withThreads(2).train(
+			training.ct(), training.labels(), folder, Progress.NONE, UNetTrainer.Listener.NONE).history;
 		assertEquals(30, history.epochs());
 		assertTrue("training loss " + history.training(), mean(history.training(), 25, 30) < 0.85 * mean(history
 			.training(), 0, 5));
@@ -65,11 +66,12 @@ public class UNetTrainerTest {
 	public void aCancelledTrainingResumesExactlyWhereItStopped() throws Exception {
 		final PhantomStacks training = phantoms(3, 4);
 		final UNetTrainer trainer = new UNetTrainer(TINY.withEpochs(4)).withThreads(2);
-		final List<Double> straight = trainer.train(training.ct(), training.labels(), new File(temp.getRoot(), "a"),
-			Progress.NONE, UNetTrainer.Listener.NONE).history.training();
+		final UNetTrainer.Result straightRun = trainer.train(training.ct(), training.labels(), new File(temp.getRoot(),
+			"a"), Progress.NONE, UNetTrainer.Listener.NONE);
+		final List<Double> straight = straightRun.history.training();
 
 		final File folder = new File(temp.getRoot(), "b");
-		final int steps = 2; // 2 training slices of 128x128 in tiles of 64x64, batch 4
+		final int steps = (int) (straightRun.tiles / TINY.batch() / 4);
 		try {
 			trainer.train(training.ct(), training.labels(), folder, new CancelAfter(2 * steps + 1), UNetTrainer.Listener.NONE);
 			fail("not cancelled");
@@ -91,12 +93,14 @@ public class UNetTrainerTest {
 	}
 
 	@Test
-	public void oneValidationSliceKeepsTheDefaultDecoderAndThreePickOne() throws Exception {
+	public void oneValidationSliceTrainsInsteadWithTheDefaultDecoderAndThreePickOne() throws Exception {
 		final List<String> few = new ArrayList<>();
 		final UNetModel fewModel = train(phantoms(4, 6), 0.25, few);
-		assertTrue(few.toString(), few.stream().anyMatch(m -> m.contains("1 validation slice(s) are too few")));
+		assertTrue(few.toString(), few.stream().anyMatch(m -> m.contains("1 validation slice(s) would be too few")));
+		assertTrue(few.toString(), few.stream().anyMatch(m -> m.contains("4 slices, 0 for validation")));
 		assertTrue(few.toString(), few.stream().noneMatch(m -> m.contains("validation ARI by marker threshold")));
 		assertEquals(TINY.decoder(), fewModel.settings().decoder());
+		assertEquals("4", PropertiesFile.read(new File(fewModel.folder(), UNetModel.SETTINGS)).get("training_slices"));
 
 		final List<String> enough = new ArrayList<>();
 		train(phantoms(6, 6), 0.5, enough);
