@@ -24,7 +24,7 @@ unet = out + "/models/unet";
 run("Train Weka Few-Shot", "ct=train-ct labels=train-labels model=[" + weka + "]");
 // A small, fast network for the small phantoms (300 steps of 4 tiles of 256x256): real data wants the
 // defaults (see README).
-options = "epochs=300 width=8 depth=3 learning_rate=0.003";
+options = "epochs=150 width=8 depth=3 learning_rate=0.003";
 if (unlabelled != "") {
 	run("Open CT Slices", "folder=[" + unlabelled + "]");
 	rename("unlabelled-ct");
