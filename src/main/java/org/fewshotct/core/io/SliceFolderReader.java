@@ -29,18 +29,46 @@ public final class SliceFolderReader {
 
 	private SliceFolderReader() {}
 
-	/** The slice files of the folder, in natural order; refuses a missing or empty folder. */
-	public static List<File> sliceFiles(final File folder) {
+	/**
+	 * The slice files of the folder in natural order: its PNG or TIFF slices, or else its DICOM files (the "DICM"
+	 * mark at byte 128, whatever the name; a DICOMDIR index aside). Refuses a missing, unreadable, unfinished or
+	 * empty folder, and one that mixes DICOM files with PNG or TIFF slices. One listing serves both kinds.
+	 */
+	static FolderSlices list(final File folder) {
 		if (folder == null || !folder.isDirectory())
 			throw new UserInputException("Not a folder: " + folder);
 		if (!FilePermissions.readable(folder.toPath())) throw new UserInputException("Cannot read the folder " +
 			folder + ": permission denied");
 		FolderOutput.requireComplete(folder);
-		final File[] files = folder.listFiles(f -> f.isFile() && isSliceFile(f.getName()));
+		final File[] files = folder.listFiles(File::isFile);
 		if (files == null) throw new UserInputException("Cannot read the folder " + folder);
-		if (files.length == 0) throw new UserInputException("No PNG, TIFF or DICOM slices in folder " + folder);
 		Arrays.sort(files, (a, b) -> NaturalOrder.compare(a.getName(), b.getName()));
-		return Arrays.asList(files);
+		final List<File> images = new ArrayList<>();
+		final List<File> dicom = new ArrayList<>();
+		for (final File f : files) {
+			final String name = f.getName();
+			if (isSliceFile(name)) images.add(f);
+			else if (!name.startsWith(".") && !name.equalsIgnoreCase("DICOMDIR") && DicomHeader.isDicom(f)) dicom.add(f);
+		}
+		if (!dicom.isEmpty() && !images.isEmpty()) throw new UserInputException("The folder " + folder + " mixes " +
+			dicom.size() + " DICOM files (e.g. " + dicom.get(0).getName() + ") with " + images.size() + " PNG or " +
+			"TIFF slices (e.g. " + images.get(0).getName() + "); put the DICOM series and the slices in separate " +
+			"folders");
+		if (dicom.isEmpty() && images.isEmpty()) throw new UserInputException("No PNG, TIFF or DICOM slices in " +
+			"folder " + folder);
+		return new FolderSlices(images, dicom);
+	}
+
+	/** What {@link #list} found: PNG or TIFF slices, or DICOM files; one of the two is empty. */
+	static final class FolderSlices {
+
+		final List<File> images;
+		final List<File> dicom;
+
+		private FolderSlices(final List<File> images, final List<File> dicom) {
+			this.images = images;
+			this.dicom = dicom;
+		}
 	}
 
 	static boolean isSliceFile(final String name) {
@@ -54,31 +82,13 @@ public final class SliceFolderReader {
 	}
 
 	/**
-	 * The DICOM files of the folder (the "DICM" mark at byte 128, whatever the name; a DICOMDIR index aside), in
-	 * natural order; refuses a folder that mixes them with PNG or TIFF slices.
-	 */
-	static List<File> dicomFiles(final File folder) {
-		if (folder == null || !folder.isDirectory())
-			throw new UserInputException("Not a folder: " + folder);
-		final File[] dicom = folder.listFiles(f -> f.isFile() && !f.getName().startsWith(".") && !isSliceFile(f
-			.getName()) && !f.getName().equalsIgnoreCase("DICOMDIR") && DicomHeader.isDicom(f));
-		if (dicom == null || dicom.length == 0) return new ArrayList<>();
-		Arrays.sort(dicom, (a, b) -> NaturalOrder.compare(a.getName(), b.getName()));
-		final File[] images = folder.listFiles(f -> f.isFile() && isSliceFile(f.getName()));
-		if (images != null && images.length > 0) throw new UserInputException("The folder " + folder + " mixes " +
-			dicom.length + " DICOM files (e.g. " + dicom[0].getName() + ") with " + images.length + " PNG or TIFF " +
-			"slices (e.g. " + images[0].getName() + "); put the DICOM series and the slices in separate folders");
-		return Arrays.asList(dicom);
-	}
-
-	/**
 	 * Reads every slice of the folder into one stack titled with the folder's name: its PNG or TIFF slices, or
 	 * its DICOM series in Hounsfield units.
 	 */
 	public static ImagePlus read(final File folder, final int threads, final Progress progress) {
-		final List<File> dicom = dicomFiles(folder);
-		final ImagePlus image = dicom.isEmpty() ? readImages(folder, sliceFiles(folder), threads, progress)
-			: DicomSeriesReader.read(folder, dicom, threads, progress, IMAGEJ_READERS);
+		final FolderSlices slices = list(folder);
+		final ImagePlus image = slices.dicom.isEmpty() ? readImages(folder, slices.images, threads, progress)
+			: DicomSeriesReader.read(folder, slices.dicom, threads, progress, IMAGEJ_READERS);
 		SourceFiles.remember(image, folder);
 		return image;
 	}

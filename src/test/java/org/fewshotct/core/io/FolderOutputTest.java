@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 
+import org.fewshotct.core.Progress;
 import org.fewshotct.testing.Refusals;
 import org.junit.Rule;
 import org.junit.Test;
@@ -50,7 +51,7 @@ public class FolderOutputTest {
 		}
 		assertArrayEquals(new String[] { FolderOutput.MARKER, "a.png" }, sorted(folder.list()));
 		Refusals.assertRefused(() -> FolderOutput.requireComplete(folder), "holds the marker file INCOMPLETE");
-		Refusals.assertRefused(() -> SliceFolderReader.sliceFiles(folder), "INCOMPLETE");
+		Refusals.assertRefused(() -> SliceFolderReader.read(folder, Progress.NONE), "INCOMPLETE");
 	}
 
 	@Test
