@@ -228,7 +228,10 @@ public final class UNetTrainer {
 		TileSampler sampler;
 		final TileSampler validationSampler;
 		final List<LabelledSlice> validation;
-		/** Whether there are enough validation slices to pick the best epoch and the decoder. */
+		/**
+		 * Whether validation slices pick the best epoch and the decoder: whenever there are any, since
+		 * {@link TrainingSlices} holds out enough of them or none.
+		 */
 		final boolean selects;
 		final int steps;
 		final TileSampler.Batch batch = new TileSampler.Batch(settings.batch(), settings.tile());
@@ -245,7 +248,7 @@ public final class UNetTrainer {
 			validationSampler = new TileSampler(slices.validation, window, settings.tile(), settings.boundaryWidth(),
 				false, weights);
 			validation = slices.validation;
-			selects = validation.size() >= DecoderTuning.MIN_SLICES;
+			selects = !validation.isEmpty();
 			steps = slices.stepsPerEpoch(settings.tile(), settings.batch());
 		}
 
