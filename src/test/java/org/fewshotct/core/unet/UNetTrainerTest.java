@@ -71,7 +71,7 @@ public class UNetTrainerTest {
 		final List<Double> straight = straightRun.history.training();
 
 		final File folder = new File(temp.getRoot(), "b");
-		final int steps = (int) (straightRun.tiles / TINY.batch() / 4);
+		final int steps = (int) (straightRun.tiles / TINY.batch() / trainer.settings().epochs());
 		try {
 			trainer.train(training.ct(), training.labels(), folder, new CancelAfter(2 * steps + 1), UNetTrainer.Listener.NONE);
 			fail("not cancelled");
