@@ -6,6 +6,7 @@ import java.util.Map;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.label.ConnectedComponents;
 import org.fewshotct.core.label.Connectivity;
+import org.fewshotct.core.label.ExtendedMaxima;
 import org.fewshotct.core.label.Watershed;
 
 /**
@@ -13,6 +14,13 @@ import org.fewshotct.core.label.Watershed;
  * instance labels: every confident interior blob seeds one instance, the instances grow over the
  * foreground in order of increasing "not interior" probability so that they meet on the predicted
  * boundaries, and foreground no seed reaches becomes instances of its own.
+ * <p>
+ * A confident blob is either a connected set of pixels whose interior probability reaches the marker
+ * threshold, or, with a marker dynamic h &gt; 0, the top of an interior dome that rises at least h above the
+ * saddle to any higher dome ({@link ExtendedMaxima}) and peaks at the threshold or higher. A network's
+ * confidence drifts between scans, and one fixed threshold then merges structures joined by a confident
+ * saddle or drops those whose interior came out faint; the dome's height over its saddle drifts less.
+ * </p>
  * <p>
  * With {@code fillBackground} the instances then also grow over the predicted background inside the body
  * ({@link BodyMask}, where the caller knows it). The challenge metric scores only the pixels that are
@@ -30,19 +38,30 @@ public final class InstanceDecoder {
 
 		private final double backgroundThreshold;
 		private final double markerThreshold;
+		private final double markerDynamic;
 		private final int minMarkerArea;
 		private final boolean fillBackground;
 
+		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
+		{
+			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground);
+		}
+
+		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
+			final int minMarkerArea, final boolean fillBackground)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
 			if (!(markerThreshold > 0 && markerThreshold <= 1))
 				throw new UserInputException("marker_threshold must be in (0, 1], got " + markerThreshold);
+			if (!(markerDynamic >= 0 && markerDynamic < 1))
+				throw new UserInputException("marker_dynamic must be in [0, 1), got " + markerDynamic);
 			if (minMarkerArea < 1) throw new UserInputException("min_marker_area must be >= 1, got " + minMarkerArea);
 			this.backgroundThreshold = backgroundThreshold;
 			this.markerThreshold = markerThreshold;
+			this.markerDynamic = markerDynamic;
 			this.minMarkerArea = minMarkerArea;
 			this.fillBackground = fillBackground;
 		}
@@ -52,9 +71,17 @@ public final class InstanceDecoder {
 			return backgroundThreshold;
 		}
 
-		/** Seeds are where the interior probability is at least this. */
+		/** Seeds are where the interior probability is at least this; with a marker dynamic, where it peaks at least this. */
 		public double markerThreshold() {
 			return markerThreshold;
+		}
+
+		/**
+		 * 0: seeds are the blobs of interior probability at or above the marker threshold. Above 0: seeds are the
+		 * tops of interior domes that rise at least this much above their saddle to a higher dome.
+		 */
+		public double markerDynamic() {
+			return markerDynamic;
 		}
 
 		/** Seed blobs smaller than this many pixels are noise and dropped. */
@@ -68,19 +95,23 @@ public final class InstanceDecoder {
 		}
 
 		public Settings withBackgroundThreshold(final double value) {
-			return new Settings(value, markerThreshold, minMarkerArea, fillBackground);
+			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
-			return new Settings(backgroundThreshold, value, minMarkerArea, fillBackground);
+			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground);
+		}
+
+		public Settings withMarkerDynamic(final double value) {
+			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
-			return new Settings(backgroundThreshold, markerThreshold, value, fillBackground);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground);
 		}
 
 		public Settings withFillBackground(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, minMarkerArea, value);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -88,17 +119,22 @@ public final class InstanceDecoder {
 			final Map<String, String> map = new LinkedHashMap<>();
 			map.put("background_threshold", Double.toString(backgroundThreshold));
 			map.put("marker_threshold", Double.toString(markerThreshold));
+			map.put("marker_dynamic", Double.toString(markerDynamic));
 			map.put("min_marker_area", Integer.toString(minMarkerArea));
 			map.put("fill_background", Boolean.toString(fillBackground));
 			return map;
 		}
 
-		/** Settings read back from {@link #toMap()}; missing keys take the defaults. */
+		/**
+		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
+		 * marker dynamic existed decode as they did, with thresholded seeds.
+		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			try {
 				return new Settings(
 					Double.parseDouble(map.getOrDefault("background_threshold", Double.toString(DEFAULT.backgroundThreshold))),
 					Double.parseDouble(map.getOrDefault("marker_threshold", Double.toString(DEFAULT.markerThreshold))),
+					Double.parseDouble(map.getOrDefault("marker_dynamic", Double.toString(DEFAULT.markerDynamic))),
 					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))),
 					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))));
 			}
@@ -150,13 +186,12 @@ public final class InstanceDecoder {
 		final float[] background = probabilities[InstanceTargets.BACKGROUND];
 		final float[] interior = probabilities[InstanceTargets.INTERIOR];
 		final boolean[] foreground = new boolean[n];
-		final boolean[] seeds = new boolean[n];
 		final float[] notInterior = new float[n];
 		for (int i = 0; i < n; i++) {
 			foreground[i] = background[i] < settings.backgroundThreshold && (body == null || body[i]);
-			seeds[i] = foreground[i] && interior[i] >= settings.markerThreshold;
 			notInterior[i] = 1 - interior[i];
 		}
+		final boolean[] seeds = seeds(interior, foreground, width, height, settings);
 		final int[] markers = new int[n];
 		final int count = ConnectedComponents.label(seeds, width, height, Connectivity.FOUR, markers);
 		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
@@ -164,6 +199,17 @@ public final class InstanceDecoder {
 		labelUnreached(labels, foreground, width, height, kept);
 		if (!settings.fillBackground) return labels;
 		return Watershed.flood(notInterior, labels, body, width, height, 0);
+	}
+
+	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,
+		final int height, final Settings settings)
+	{
+		if (settings.markerDynamic > 0) return ExtendedMaxima.of(interior, foreground, width, height,
+			settings.markerDynamic, settings.markerThreshold);
+		final boolean[] seeds = new boolean[interior.length];
+		for (int i = 0; i < seeds.length; i++)
+			seeds[i] = foreground[i] && interior[i] >= settings.markerThreshold;
+		return seeds;
 	}
 
 	/** Foreground that no seed reached (blobs without a confident interior) becomes instances of its own. */

@@ -14,11 +14,11 @@ import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.metric.RandIndex;
 
 /**
- * Picks the decoder's marker threshold and smallest marker for a trained network by the challenge metric on
- * the validation slices. How confident "interior" must be to seed an instance, and how large a seed must be
- * not to be noise, depend on how sharp the network's maps came out and on how small the annotated structures
- * are, which vary with the data and the length of training; the validation slices are what the training did
- * not see.
+ * Picks the decoder's seed rule, its marker dynamic (or, for thresholded seeds, its marker threshold), and the
+ * smallest marker for a trained network by the challenge metric on the validation slices. How far "interior"
+ * must rise to seed an instance, and how large a seed must be not to be noise, depend on how sharp the
+ * network's maps came out and on how small the annotated structures are, which vary with the data and the
+ * length of training; the validation slices are what the training did not see.
  */
 final class DecoderTuning {
 
@@ -28,6 +28,7 @@ final class DecoderTuning {
 	 */
 	static final int MIN_SLICES = 3;
 
+	static final double[] MARKER_DYNAMICS = { 0.1, 0.2, 0.3, 0.4, 0.5 };
 	static final double[] MARKER_THRESHOLDS = { 0.5, 0.6, 0.7, 0.8, 0.9 };
 	static final int[] MIN_MARKER_AREAS = { 20, 50, 120 };
 
@@ -56,10 +57,12 @@ final class DecoderTuning {
 			maps[s] = m;
 			bodies[s] = BodyMask.of(unit, first.width, first.height, air);
 		});
+		final boolean dynamic = base.markerDynamic() > 0;
+		final double[] levels = dynamic ? MARKER_DYNAMICS : MARKER_THRESHOLDS;
 		final int areas = MIN_MARKER_AREAS.length;
-		final double[] scores = new double[MARKER_THRESHOLDS.length * areas];
+		final double[] scores = new double[levels.length * areas];
 		SliceParallel.forEach(scores.length, threads, Progress.NONE, c -> {
-			final InstanceDecoder.Settings candidate = candidate(base, c);
+			final InstanceDecoder.Settings candidate = candidate(base, levels, c);
 			double sum = 0;
 			for (int s = 0; s < maps.length; s++)
 				sum += RandIndex.score(slices.get(s).labels, InstanceDecoder.decode(maps[s], first.width, first.height,
@@ -67,19 +70,24 @@ final class DecoderTuning {
 			scores[c] = sum / maps.length;
 		});
 		int best = 0;
-		final StringBuilder report = new StringBuilder("validation ARI by marker threshold/min area");
+		final StringBuilder report = new StringBuilder("validation ARI by marker " + (dynamic ? "dynamic"
+			: "threshold") + "/min area");
 		for (int c = 0; c < scores.length; c++) {
 			if (scores[c] > scores[best]) best = c;
-			report.append(String.format(Locale.ROOT, "%s %.1f/%d=%.4f", c == 0 ? ":" : ",", MARKER_THRESHOLDS[c / areas],
+			report.append(String.format(Locale.ROOT, "%s %.1f/%d=%.4f", c == 0 ? ":" : ",", levels[c / areas],
 				MIN_MARKER_AREAS[c % areas], scores[c]));
 		}
-		final InstanceDecoder.Settings chosen = candidate(base, best);
-		return new DecoderTuning(chosen, scores[best], report.append(String.format(Locale.ROOT,
-			"; decoding with %.1f/%d", chosen.markerThreshold(), chosen.minMarkerArea())).toString());
+		return new DecoderTuning(candidate(base, levels, best), scores[best], report.append(String.format(
+			Locale.ROOT, "; decoding with %.1f/%d", levels[best / areas], MIN_MARKER_AREAS[best % areas])).toString());
 	}
 
-	private static InstanceDecoder.Settings candidate(final InstanceDecoder.Settings base, final int c) {
-		return base.withMarkerThreshold(MARKER_THRESHOLDS[c / MIN_MARKER_AREAS.length]).withMinMarkerArea(
-			MIN_MARKER_AREAS[c % MIN_MARKER_AREAS.length]);
+	/** Candidate c: the c / areas-th level (a dynamic or a threshold, as base seeds) and the c % areas-th area. */
+	private static InstanceDecoder.Settings candidate(final InstanceDecoder.Settings base, final double[] levels,
+		final int c)
+	{
+		final double level = levels[c / MIN_MARKER_AREAS.length];
+		final InstanceDecoder.Settings seeded = base.markerDynamic() > 0 ? base.withMarkerDynamic(level) : base
+			.withMarkerThreshold(level);
+		return seeded.withMinMarkerArea(MIN_MARKER_AREAS[c % MIN_MARKER_AREAS.length]);
 	}
 }

@@ -103,10 +103,50 @@ public class InstanceDecoderTest {
 		assertEquals(1, Arrays.stream(labels).filter(l -> l != 0).count());
 	}
 
+	/**
+	 * Two structures whose interiors (0.95 and 0.9) meet in a confident saddle (0.8) with no boundary between
+	 * them, as a network's maps come out on a scan unlike its training: a threshold below the saddle sees one
+	 * structure, domes 0.05 above their saddle see two, and domes 0.3 above see one again.
+	 */
+	@Test
+	public void domesAboveTheirSaddleSeedStructuresThatAThresholdMerges() {
+		final float[][] p = maps(
+			"............",
+			".iiiiiiiiii.",
+			".iiiiiiiiii.",
+			".iiiiiiiiii.",
+			".iiiiiiiiii.",
+			"............");
+		for (int y = 1; y <= 4; y++) {
+			for (int x = 1; x <= 10; x++) {
+				p[InstanceTargets.INTERIOR][y * W + x] = x <= 4 ? 0.95f : x >= 7 ? 0.9f : 0.8f;
+			}
+		}
+		final InstanceDecoder.Settings threshold = SETTINGS.withMarkerThreshold(0.7);
+		assertEquals(1, instances(InstanceDecoder.decode(p, W, H, threshold)));
+		final int[] domes = InstanceDecoder.decode(p, W, H, threshold.withMarkerDynamic(0.05));
+		assertEquals(2, instances(domes));
+		assertNotEquals(domes[W + 1], domes[W + 10]);
+		assertEquals(1, instances(InstanceDecoder.decode(p, W, H, threshold.withMarkerDynamic(0.3))));
+	}
+
+	private static long instances(final int[] labels) {
+		return Arrays.stream(labels).filter(l -> l != 0).distinct().count();
+	}
+
 	@Test
 	public void settingsSurviveTheirMap() {
-		final InstanceDecoder.Settings settings = new InstanceDecoder.Settings(0.3, 0.7, 25, true);
+		final InstanceDecoder.Settings settings = new InstanceDecoder.Settings(0.3, 0.7, 25, true).withMarkerDynamic(
+			0.2);
 		assertEquals(settings, InstanceDecoder.Settings.fromMap(settings.toMap()));
 		assertEquals(InstanceDecoder.Settings.DEFAULT, InstanceDecoder.Settings.fromMap(java.util.Collections.emptyMap()));
+	}
+
+	@Test
+	public void settingsWrittenBeforeTheMarkerDynamicKeepThresholdedSeeds() {
+		final java.util.Map<String, String> old = new InstanceDecoder.Settings(0.5, 0.7, 50, true).toMap();
+		old.remove("marker_dynamic");
+		assertEquals(0, InstanceDecoder.Settings.fromMap(old).markerDynamic(), 0);
+		assertEquals(0.7, InstanceDecoder.Settings.fromMap(old).markerThreshold(), 0);
 	}
 }

@@ -98,14 +98,14 @@ public class UNetTrainerTest {
 		final UNetModel fewModel = train(phantoms(4, 6), 0.25, few);
 		assertTrue(few.toString(), few.stream().anyMatch(m -> m.contains("1 validation slice(s) would be too few")));
 		assertTrue(few.toString(), few.stream().anyMatch(m -> m.contains("4 slices, 0 for validation")));
-		assertTrue(few.toString(), few.stream().noneMatch(m -> m.contains("validation ARI by marker threshold")));
+		assertTrue(few.toString(), few.stream().noneMatch(m -> m.contains("validation ARI by marker dynamic")));
 		assertEquals(TINY.decoder(), fewModel.settings().decoder());
 		assertEquals("4", PropertiesFile.read(new File(fewModel.folder(), UNetModel.SETTINGS)).get("training_slices"));
 
 		final List<String> enough = new ArrayList<>();
 		train(phantoms(6, 6), 0.5, enough);
 		assertTrue(enough.toString(), enough.stream().noneMatch(m -> m.contains("too few")));
-		assertTrue(enough.toString(), enough.stream().anyMatch(m -> m.contains("validation ARI by marker threshold")));
+		assertTrue(enough.toString(), enough.stream().anyMatch(m -> m.contains("validation ARI by marker dynamic")));
 	}
 
 	/** The model of a two-epoch training with this validation fraction; its log lines go to {@code messages}. */
