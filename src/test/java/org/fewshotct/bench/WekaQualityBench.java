@@ -32,7 +32,7 @@ import org.fewshotct.core.weka.WekaTrainer;
  * <p>
  * Usage: {@code WekaQualityBench train=SET_DIR test=SET_DIR [images=images] [train_slices=0-4]
  * [test_slices=5-9] [trees= samples= seed= features= scheme= boundary= drop= background_threshold=
- * marker_threshold= min_marker_area= fill_background= tune=true]}; SET_DIR holds {@code images*} and
+ * marker_threshold= marker_dynamic= min_marker_area= fill_background= tune=true]}; SET_DIR holds {@code images*} and
  * {@code labels}. {@code drop=0.5} removes that fraction of the instances from the training masks (partial
  * masks); {@code tune=true} also scores a grid of decoder settings on the same probability maps.
  * </p>

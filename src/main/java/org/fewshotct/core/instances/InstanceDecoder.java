@@ -71,7 +71,10 @@ public final class InstanceDecoder {
 			return backgroundThreshold;
 		}
 
-		/** Seeds are where the interior probability is at least this; with a marker dynamic, where it peaks at least this. */
+		/**
+		 * Seeds are where the interior probability is at least this; with a marker dynamic, the domes that peak
+		 * at least this high.
+		 */
 		public double markerThreshold() {
 			return markerThreshold;
 		}

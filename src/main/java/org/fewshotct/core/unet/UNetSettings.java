@@ -10,13 +10,13 @@ import org.fewshotct.core.instances.InstanceDecoder;
  * How a U-Net is built and trained, and how its maps become instances: an immutable value with defaults,
  * {@code with...} copies, and {@link #toMap()} / {@link #fromMap(Map)} so that the model folder stores it.
  * The defaults train on ten 512x512 slices in about ten minutes on two CPU cores. The decoder's seeds are
- * interior domes 0.3 above their saddles (see {@link InstanceDecoder}) for models trained without validation
+ * interior domes 0.25 above their saddles (see {@link InstanceDecoder}) for models trained without validation
  * slices (fewer than 3 are not held out); with them, training picks the dynamic and the smallest seed.
  */
 public final class UNetSettings {
 
 	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true,
-		InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(0.3).withMinMarkerArea(20)
+		InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(0.25).withMinMarkerArea(20)
 			.withFillBackground(true));
 
 	private final int depth;
