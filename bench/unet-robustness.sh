@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The U-Net on a patient or protocol it was not trained on (issue 12): default settings, supervised and with
 # the scored slices' raw images as unlabelled= (same seed), beside Weka and the baseline, mean ARI on truth > 0.
-#   bench/unet-robustness.sh [EXPERIMENTS] [EPOCHS] [both|supervised|unlabelled]
+#   bench/unet-robustness.sh [EXPERIMENTS] [EPOCHS] [both|supervised|unlabelled] [KEY=VALUE...]
 # EXPERIMENTS: comma-separated, default all: same-scan (ts_dicom_train 0-4 -> 5-9), ts-ircadb1
 # (ts_dicom_train -> ircadb1), ts-example (ts_dicom_train -> ts_example_ct), ircadb1 (ircadb1 000, 003, ...,
 # 030 -> the other 22). Two U-Net trainings per experiment, 10-30 minutes each on 2 CPU cores.
-# KEEP=folder keeps the models there.
+# KEY=VALUE pairs change settings as a model's unet.properties names them, e.g. thresholded seeds:
+# decoder.marker_dynamic=0 decoder.marker_threshold=0.7 decoder.min_marker_area=50. KEEP=folder keeps the models.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 out=${KEEP:-$work}
 mkdir -p "$out"
@@ -13,5 +14,5 @@ echo "== Few-Shot CT U-Net robustness (TensorFlow Java, CPU, $(nproc) cores); lo
 TF_CPP_MIN_LOG_LEVEL=2 java -Xmx8g -Djava.awt.headless=true \
   -Dorg.bytedeco.javacpp.cachedir="${FEWSHOTCT_NATIVE_CACHE:-$HOME/.cache/few-shot-ct/javacpp}" \
   -cp "$classpath" org.fewshotct.bench.UNetRobustnessBench "$data" "$out" \
-  "${1:-same-scan,ts-ircadb1,ts-example,ircadb1}" ${2:-40} ${3:-both} 2>"$out/java.err"
+  "${1:-same-scan,ts-ircadb1,ts-example,ircadb1}" ${2:-40} ${3:-both} "${@:4}" 2>"$out/java.err"
 echo "load after: $(uptime | sed 's/.*load/load/')"
