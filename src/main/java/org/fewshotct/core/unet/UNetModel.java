@@ -26,8 +26,11 @@ import org.fewshotct.core.instances.InstanceTargets;
 public final class UNetModel {
 
 	static final String FORMAT = "few-shot-ct-unet";
-	/** Version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth. */
-	static final int VERSION = 2;
+	/**
+	 * Version 3 may seed the decoder with a marker dynamic, which a version 2 reader would ignore and decode
+	 * differently; version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth.
+	 */
+	static final int VERSION = 3;
 	static final String SETTINGS = "unet.properties";
 	static final String SAVED_MODEL = "saved_model";
 	static final String CHECKPOINT = "checkpoint";

@@ -2,6 +2,7 @@ package org.fewshotct.core.unet;
 
 import static org.fewshotct.testing.Refusals.assertRefused;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -55,9 +56,18 @@ public class UNetModelTest {
 	@Test
 	public void readsTheRawWindowOfVersion1AsHounsfieldUnits() throws IOException {
 		final File folder = model();
-		rewrite(new File(folder, "unet.properties"), "format_version=2", "format_version=1", "window_min=-1000.0",
+		rewrite(new File(folder, "unet.properties"), "format_version=3", "format_version=1", "window_min=-1000.0",
 			"window_min=24.0", "window_max=1000.0", "window_max=2024.0", "window_units=HU\n", "");
 		assertEquals(HounsfieldWindow.DEFAULT, UNetModel.read(folder).window());
+	}
+
+	@Test
+	public void aModelWrittenBeforeDomeSeedsKeepsItsThresholdedSeeds() throws IOException {
+		final File folder = model();
+		assertTrue(UNetModel.read(folder).settings().decoder().markerDynamic() > 0);
+		rewrite(new File(folder, "unet.properties"), "format_version=3", "format_version=2", "decoder.marker_dynamic=",
+			"former.marker_dynamic=");
+		assertEquals(0, UNetModel.read(folder).settings().decoder().markerDynamic(), 0);
 	}
 
 	@Test
@@ -83,7 +93,7 @@ public class UNetModelTest {
 		final File model = model();
 		final File settings = new File(model, "unet.properties");
 		final String text = new String(Files.readAllBytes(settings.toPath()), StandardCharsets.UTF_8);
-		rewrite(settings, "format_version=2", "format_version=9");
+		rewrite(settings, "format_version=3", "format_version=9");
 		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 9");
 		Files.write(settings.toPath(), text.replace("window_max=", "window_max=x").getBytes(StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), "The U-Net model description " + settings + " is damaged");
