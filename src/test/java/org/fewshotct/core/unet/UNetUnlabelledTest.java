@@ -38,7 +38,7 @@ public class UNetUnlabelledTest {
 	private final PhantomStacks training = phantoms(3, 4);
 	private final ImagePlus raw = phantoms(3, 9).ct();
 	/** How far two runs of the same training may differ by the order of TensorFlow's float sums. */
-	private static final double NOISE = 5e-3;
+	private static final double NOISE = 1e-2;
 
 	private final UNetTrainer trainer = new UNetTrainer(TINY).withThreads(1); // one thread: sums in the same order every run
 
@@ -59,8 +59,9 @@ public class UNetUnlabelledTest {
 		assertTrue(log.toString(), confident.find());
 		assertTrue("the teacher is sure of some pixels: " + log, Double.parseDouble(confident.group(1)) > 10);
 		// Epochs 1-2 train the teacher on the labelled slices alone; from epoch 3 every second tile is pseudo-labelled.
-		// TensorFlow's CPU kernels may sum in another order from one run to the next (measured up to 2.4e-3
-		// apart here), so "the same" is within NOISE and "changed" is beyond it (measured 0.04 apart).
+		// TensorFlow's CPU kernels may sum in another order from one run to the next (measured up to 5e-3 apart
+		// here, in a full suite run after other trainings), so "the same" is within NOISE and "changed" is beyond
+		// twice that (measured 0.036 and 0.106 apart).
 		for (int epoch = 0; epoch < 2; epoch++)
 			assertEquals("epoch " + (epoch + 1), supervised.get(epoch), semi.get(epoch), NOISE);
 		for (int epoch = 2; epoch < 4; epoch++)
