@@ -1,5 +1,7 @@
 package org.fewshotct.core.label;
 
+import java.util.Arrays;
+
 /**
  * The extended maxima of a 2D surface (Soille, Morphological Image Analysis, 2003, section 6.3): the tops of
  * the domes that rise at least {@code h} above the saddle that joins them to any higher dome, each top being the
@@ -62,7 +64,7 @@ public final class ExtendedMaxima {
 			if (down) highest = Math.max(highest, r[p + width]);
 			r[p] = Math.min(highest, surface[p]);
 			if (right && raises(r, surface, p, p + 1) || down && raises(r, surface, p, p + width)) {
-				if (tail == queue.length) queue = java.util.Arrays.copyOf(queue, 2 * queue.length);
+				if (tail == queue.length) queue = Arrays.copyOf(queue, 2 * queue.length);
 				queue[tail++] = p;
 			}
 		}
@@ -77,7 +79,7 @@ public final class ExtendedMaxima {
 					System.arraycopy(queue, head, queue, 0, tail - head);
 					tail -= head;
 					head = 0;
-					if (tail == queue.length) queue = java.util.Arrays.copyOf(queue, 2 * queue.length);
+					if (tail == queue.length) queue = Arrays.copyOf(queue, 2 * queue.length);
 				}
 				queue[tail++] = q;
 			}

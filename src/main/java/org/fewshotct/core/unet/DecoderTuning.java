@@ -14,11 +14,11 @@ import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.metric.RandIndex;
 
 /**
- * Picks the decoder's seed rule, its marker dynamic (or, for thresholded seeds, its marker threshold), and the
- * smallest marker for a trained network by the challenge metric on the validation slices. How far "interior"
- * must rise to seed an instance, and how large a seed must be not to be noise, depend on how sharp the
- * network's maps came out and on how small the annotated structures are, which vary with the data and the
- * length of training; the validation slices are what the training did not see.
+ * Picks the decoder's marker dynamic (or, for thresholded seeds, its marker threshold) and smallest marker for
+ * a trained network by the challenge metric on the validation slices. How far "interior" must rise to seed an
+ * instance, and how large a seed must be not to be noise, depend on how sharp the network's maps came out and
+ * on how small the annotated structures are, which vary with the data and the length of training; the
+ * validation slices are what the training did not see.
  */
 final class DecoderTuning {
 
@@ -28,7 +28,7 @@ final class DecoderTuning {
 	 */
 	static final int MIN_SLICES = 3;
 
-	static final double[] MARKER_DYNAMICS = { 0.1, 0.2, 0.3, 0.4, 0.5 };
+	static final double[] MARKER_DYNAMICS = { 0.1, 0.2, 0.25, 0.3, 0.4, 0.5 };
 	static final double[] MARKER_THRESHOLDS = { 0.5, 0.6, 0.7, 0.8, 0.9 };
 	static final int[] MIN_MARKER_AREAS = { 20, 50, 120 };
 
@@ -74,11 +74,11 @@ final class DecoderTuning {
 			: "threshold") + "/min area");
 		for (int c = 0; c < scores.length; c++) {
 			if (scores[c] > scores[best]) best = c;
-			report.append(String.format(Locale.ROOT, "%s %.1f/%d=%.4f", c == 0 ? ":" : ",", levels[c / areas],
+			report.append(String.format(Locale.ROOT, "%s %.2f/%d=%.4f", c == 0 ? ":" : ",", levels[c / areas],
 				MIN_MARKER_AREAS[c % areas], scores[c]));
 		}
 		return new DecoderTuning(candidate(base, levels, best), scores[best], report.append(String.format(
-			Locale.ROOT, "; decoding with %.1f/%d", levels[best / areas], MIN_MARKER_AREAS[best % areas])).toString());
+			Locale.ROOT, "; decoding with %.2f/%d", levels[best / areas], MIN_MARKER_AREAS[best % areas])).toString());
 	}
 
 	/** Candidate c: the c / areas-th level (a dynamic or a threshold, as base seeds) and the c % areas-th area. */
