@@ -46,7 +46,7 @@ public final class ExtendedMaxima {
 		for (int i = 0; i < n; i++)
 			r[i] = surface[i] - h;
 		for (int p = 0; p < n; p++) {
-			if (mask != null && !mask[p]) continue;
+			if (!inside(mask, p)) continue;
 			double highest = r[p];
 			if (p % width > 0 && inside(mask, p - 1)) highest = Math.max(highest, r[p - 1]);
 			if (p >= width && inside(mask, p - width)) highest = Math.max(highest, r[p - width]);
@@ -56,7 +56,7 @@ public final class ExtendedMaxima {
 		int head = 0;
 		int tail = 0;
 		for (int p = n - 1; p >= 0; p--) {
-			if (mask != null && !mask[p]) continue;
+			if (!inside(mask, p)) continue;
 			final boolean right = p % width < width - 1 && inside(mask, p + 1);
 			final boolean down = p + width < n && inside(mask, p + width);
 			double highest = r[p];
@@ -105,7 +105,7 @@ public final class ExtendedMaxima {
 		final boolean[] visited = new boolean[n];
 		final int[] plateau = new int[n];
 		for (int start = 0; start < n; start++) {
-			if (visited[start] || mask != null && !mask[start]) continue;
+			if (visited[start] || !inside(mask, start)) continue;
 			visited[start] = true;
 			plateau[0] = start;
 			int size = 1;
@@ -114,7 +114,7 @@ public final class ExtendedMaxima {
 				final int p = plateau[k];
 				for (int d = 0; d < 4; d++) {
 					final int q = neighbour(p, d, width, n);
-					if (q < 0 || mask != null && !mask[q]) continue;
+					if (q < 0 || !inside(mask, q)) continue;
 					if (r[q] > r[start]) highest = false;
 					else if (r[q] == r[start] && !visited[q]) {
 						visited[q] = true;
