@@ -73,11 +73,17 @@ final class BlockSegmentation {
 		return BlockResult.done(block, slices, from, sliceNames, files, seconds(start));
 	}
 
-	/** Marks the scan's label folder unfinished, as the commands do, until {@link ScanFinish} completes the scan. */
-	private static void markIncomplete(final File folder) throws IOException {
-		AtomicOutput.write(new File(folder, FolderOutput.MARKER), path -> Files.write(path, ("bin/spark-segment is " +
-			"writing this folder, or was stopped before it finished its scan: its files may be missing or from an " +
-			"earlier run. Run it again.\n").getBytes(StandardCharsets.UTF_8)));
+	/**
+	 * Marks the scan's label folder unfinished, as the commands do, until {@link ScanFinish} completes the scan.
+	 * Written in place, not through {@link AtomicOutput}: the scan's other blocks mark the same folder at the same
+	 * time, and an atomic write removes the temporary folder of a concurrent write of its file as a leftover,
+	 * which failed that block (a partly written marker marks as well as a whole one).
+	 */
+	static void markIncomplete(final File folder) throws IOException {
+		Files.createDirectories(folder.toPath());
+		Files.write(new File(folder, FolderOutput.MARKER).toPath(), ("bin/spark-segment is writing this folder, or " +
+			"was stopped before it finished its scan: its files may be missing or from an earlier run. Run it again.\n")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

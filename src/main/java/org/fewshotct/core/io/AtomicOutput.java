@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * cancel leaves no half-written file and an earlier version stays intact. The temporary file keeps the target's
  * name (some writers, ImageJ's table saver among them, choose the format by the extension) inside a hidden
  * folder {@code .NAME.partial-XXXX} beside the target: what a killed run leaves ends in no {@code .png} or
- * {@code .csv} that a reader could take for a result, and the next write of that name removes it.
+ * {@code .csv} that a reader could take for a result, and the next write of that name removes it. So one target
+ * takes one writer at a time: a second writer of the same name would remove the first one's temporary folder.
  */
 public final class AtomicOutput {
 
