@@ -28,8 +28,10 @@ public final class ExtendedMaxima {
 		if (surface.length != n || mask != null && mask.length != n)
 			throw new IllegalArgumentException("surface and mask must hold " + width + "x" + height + " pixels");
 		if (!(h > 0)) throw new IllegalArgumentException("h must be > 0, got " + h);
-		final double[] reconstruction = reconstruct(surface, mask, width, height, h);
-		return regionalMaxima(reconstruction, mask, width, height, minPeak - h);
+		// This thread's flood buffers: a stack decodes hundreds of slices, and the collector stays out of the way.
+		final FloodWorkspace workspace = FloodWorkspace.forThisThread(n);
+		reconstruct(surface, mask, width, height, h, workspace.value);
+		return regionalMaxima(workspace.value, mask, width, height, minPeak - h, workspace.labels);
 	}
 
 	/**
@@ -37,12 +39,12 @@ public final class ExtendedMaxima {
 	 * Processing 2(2), 1993): a raster and an anti-raster pass carry values down and right, then up and left,
 	 * and a first-in first-out queue finishes from the pixels that can still raise a neighbour. The result is
 	 * the same in any order of updates; this one touches most pixels twice instead of queueing every one.
+	 * Written into {@code r}'s first width x height values.
 	 */
-	private static double[] reconstruct(final float[] surface, final boolean[] mask, final int width,
-		final int height, final double h)
+	private static void reconstruct(final float[] surface, final boolean[] mask, final int width,
+		final int height, final double h, final double[] r)
 	{
 		final int n = width * height;
-		final double[] r = new double[n];
 		for (int i = 0; i < n; i++)
 			r[i] = surface[i] - h;
 		for (int p = 0; p < n; p++) {
@@ -84,7 +86,6 @@ public final class ExtendedMaxima {
 				queue[tail++] = q;
 			}
 		}
-		return r;
 	}
 
 	private static boolean inside(final boolean[] mask, final int p) {
@@ -96,14 +97,16 @@ public final class ExtendedMaxima {
 		return r[q] < r[p] && r[q] < surface[q];
 	}
 
-	/** The plateaus of equal value within the mask that no neighbour rises above, at {@code minLevel} or higher. */
+	/**
+	 * The plateaus of equal value within the mask that no neighbour rises above, at {@code minLevel} or higher;
+	 * {@code plateau} holds at least width x height values to collect a plateau in.
+	 */
 	private static boolean[] regionalMaxima(final double[] r, final boolean[] mask, final int width,
-		final int height, final double minLevel)
+		final int height, final double minLevel, final int[] plateau)
 	{
 		final int n = width * height;
 		final boolean[] maxima = new boolean[n];
 		final boolean[] visited = new boolean[n];
-		final int[] plateau = new int[n];
 		for (int start = 0; start < n; start++) {
 			if (visited[start] || !inside(mask, start)) continue;
 			visited[start] = true;

@@ -4,7 +4,8 @@ import java.lang.ref.SoftReference;
 import java.util.Arrays;
 
 /**
- * A thread's reusable buffers for {@link Watershed}: the framed surface and labels and the queue. A CT
+ * A thread's reusable buffers for {@link Watershed} (the framed surface and labels and the queue) and for
+ * {@link ExtendedMaxima} (its reconstruction and plateaus, before the flood that its seeds start). A CT
  * stack floods hundreds of equal-sized slices; reusing megabytes per slice instead of allocating them keeps
  * the garbage collector out of the way. Held softly, so an idle thread's buffers can be reclaimed.
  */

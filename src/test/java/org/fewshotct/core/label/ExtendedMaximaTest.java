@@ -3,6 +3,8 @@ package org.fewshotct.core.label;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
+import java.util.Arrays;
+
 import org.junit.Test;
 
 public class ExtendedMaximaTest {
@@ -53,5 +55,17 @@ public class ExtendedMaximaTest {
 		final float[] surface = { 1, 0, 0, 0.6f, 0.5f, 0.6f, 0, 0, 1 };
 		final boolean[] maxima = ExtendedMaxima.of(surface, null, 3, 3, 0.2, 0);
 		assertArrayEquals(new boolean[] { true, false, false, false, false, false, false, false, true }, maxima);
+	}
+
+	@Test
+	public void aLargerSurfaceBeforeLeavesNoTrace() {
+		// The thread's buffers (shared with the watershed) then hold a larger surface's values beyond this one's.
+		final float[] large = new float[64 * 64];
+		Arrays.fill(large, 2);
+		ExtendedMaxima.of(large, null, 64, 64, 0.1, 0);
+		final int[] markers = new int[large.length];
+		markers[0] = 1;
+		Watershed.flood(large, markers, null, 64, 64, 0);
+		assertEquals("..x..xx...", maxima(PROFILE, null, 0.1, 0));
 	}
 }
