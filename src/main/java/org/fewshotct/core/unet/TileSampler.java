@@ -50,7 +50,10 @@ final class TileSampler {
 		this(slices, List.of(), window, tile, boundaryWidth, augment, classWeights);
 	}
 
-	/** As above; every second tile of a batch comes from the {@code pseudo}-labelled slices when there are any. */
+	/**
+	 * As above; every second tile of the training comes from the {@code pseudo}-labelled slices when there are
+	 * any (counted across batches, so a batch of one alternates).
+	 */
 	TileSampler(final List<LabelledSlice> slices, final List<LabelledSlice> pseudo, final IntensityWindow window,
 		final int tile, final int boundaryWidth, final boolean augment, final float[] classWeights)
 	{
@@ -63,11 +66,15 @@ final class TileSampler {
 		this.augment = augment;
 	}
 
-	/** Fills the batch with tiles at random places of random slices, augmented if asked, from {@code seed}. */
-	void sample(final long seed, final Batch batch) {
+	/**
+	 * Fills the batch with tiles at random places of random slices, augmented if asked, from {@code seed}; it is
+	 * the training's {@code step}-th batch, which places its tiles among the training's.
+	 */
+	void sample(final long seed, final long step, final Batch batch) {
 		final Random random = new Random(seed);
 		for (int b = 0; b < batch.size; b++) {
-			final List<LabelledSlice> from = b % 2 == 1 && !pseudo.isEmpty() ? pseudo : slices;
+			final boolean pseudoTile = (step * batch.size + b) % 2 == 1 && !pseudo.isEmpty();
+			final List<LabelledSlice> from = pseudoTile ? pseudo : slices;
 			final LabelledSlice slice = from.get(random.nextInt(from.size()));
 			final double cx = centre(random, slice.width);
 			final double cy = centre(random, slice.height);

@@ -256,7 +256,8 @@ public final class UNetTrainer {
 			double sum = 0;
 			for (int s = 0; s < steps; s++) {
 				progress.checkCancelled();
-				sampler.sample(mix(settings.seed(), (long) epoch * steps + s), batch);
+				final long step = (long) epoch * steps + s;
+				sampler.sample(mix(settings.seed(), step), step, batch);
 				final long t0 = System.nanoTime();
 				sum += net.trainStep(batch.images, batch.classes, batch.weights, batch.size, batch.tile, batch.tile);
 				seconds += (System.nanoTime() - t0) / 1e9;

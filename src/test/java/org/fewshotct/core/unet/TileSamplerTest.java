@@ -61,12 +61,42 @@ public class TileSamplerTest {
 		final TileSampler sampler = new TileSampler(Collections.singletonList(slice()), WINDOW, 8, 1, true, WEIGHTS);
 		final TileSampler.Batch a = new TileSampler.Batch(3, 8);
 		final TileSampler.Batch b = new TileSampler.Batch(3, 8);
-		sampler.sample(42, a);
-		sampler.sample(42, b);
+		sampler.sample(42, 0, a);
+		sampler.sample(42, 0, b);
 		assertArrayEquals(a.images, b.images, 0);
 		assertArrayEquals(a.classes, b.classes);
-		sampler.sample(43, b);
+		sampler.sample(43, 0, b);
 		assertFalse(Arrays.equals(a.images, b.images));
+	}
+
+	@Test
+	public void everySecondTileOfTheTrainingIsPseudoLabelledEvenInBatchesOfOne() {
+		// The pseudo-labelled slice is all 900: its tiles are 0.9 wherever they lie on it.
+		final float[] flat = new float[120];
+		Arrays.fill(flat, 900);
+		final LabelledSlice pseudo = new LabelledSlice(flat, new int[120], 12, 10);
+		final TileSampler sampler = new TileSampler(Collections.singletonList(slice()), Collections.singletonList(
+			pseudo), WINDOW, 8, 1, false, WEIGHTS);
+		final StringBuilder ofOne = new StringBuilder();
+		final TileSampler.Batch one = new TileSampler.Batch(1, 8);
+		for (long step = 0; step < 6; step++) {
+			sampler.sample(step, step, one);
+			ofOne.append(fromPseudo(one, 0) ? 'p' : 'l');
+		}
+		assertEquals("lplplp", ofOne.toString());
+		final StringBuilder ofFour = new StringBuilder();
+		final TileSampler.Batch four = new TileSampler.Batch(4, 8);
+		sampler.sample(7, 7, four);
+		for (int b = 0; b < 4; b++)
+			ofFour.append(fromPseudo(four, b) ? 'p' : 'l');
+		assertEquals("lplp", ofFour.toString());
+	}
+
+	private static boolean fromPseudo(final TileSampler.Batch batch, final int b) {
+		final int n = batch.tile * batch.tile;
+		for (int i = b * n; i < (b + 1) * n; i++)
+			if (batch.weights[i] > 0 && batch.images[i] != 0.9f) return false;
+		return true;
 	}
 
 	@Test
@@ -74,7 +104,7 @@ public class TileSamplerTest {
 		final TileSampler sampler = new TileSampler(Collections.singletonList(slice()), WINDOW, 16, 1, true, WEIGHTS);
 		final TileSampler.Batch batch = new TileSampler.Batch(8, 16);
 		for (long seed = 0; seed < 20; seed++) {
-			sampler.sample(seed, batch);
+			sampler.sample(seed, seed, batch);
 			final Set<Byte> classes = new HashSet<>();
 			for (int i = 0; i < batch.classes.length; i++) {
 				classes.add(batch.classes[i]);
