@@ -4,8 +4,10 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
 
 /**
- * Session options: CPU threads as asked, in the session's own pools (TensorFlow's shared pools keep the size the
- * JVM's first session gave them, whatever a later one asks), GPU memory taken as needed rather than all at once.
+ * Session options: CPU threads as asked, GPU memory taken as needed rather than all at once. The inter-op pool
+ * (independent operations side by side) is the session's own; the intra-op pool (the threads inside one
+ * operation, where the convolutions run) is one per JVM, sized by its first session or context whatever a later
+ * one asks (unless TF_OVERRIDE_GLOBAL_THREADPOOL=1 is in the environment): {@link TensorFlowBackend} sizes it.
  */
 final class SessionConfig {
 
