@@ -64,7 +64,10 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		return load(model, DEFAULT_BATCH, SliceParallel.defaultThreads());
 	}
 
-	/** As {@link #load(File)}, with {@code batch} tiles per network call and TensorFlow's CPU threads. */
+	/**
+	 * As {@link #load(File)}, with {@code batch} tiles per network call and {@code threads} for decoding and the
+	 * session's independent operations (the convolutions run on TensorFlow's one pool per JVM).
+	 */
 	public static UNetSegmenter load(final File folder, final int batch, final int threads) {
 		if (batch < 1) throw new UserInputException("batch must be >= 1, got " + batch);
 		final UNetModel model = UNetModel.read(folder);

@@ -86,7 +86,10 @@ public final class UNetTrainer {
 		this.window = window;
 	}
 
-	/** TensorFlow's CPU threads (on a GPU it decides itself). */
+	/**
+	 * Threads for the session's independent operations and for decoding; the operations themselves (the
+	 * convolutions) run on TensorFlow's one pool per JVM, sized to its processors (on a GPU it decides itself).
+	 */
 	public UNetTrainer withThreads(final int value) {
 		return new UNetTrainer(settings, value, window);
 	}
