@@ -7,6 +7,8 @@
 # 030 -> the other 22). Two U-Net trainings per experiment, 10-30 minutes each on 2 CPU cores.
 # KEY=VALUE pairs change settings as a model's unet.properties names them, e.g. thresholded seeds:
 # decoder.marker_dynamic=0 decoder.marker_threshold=0.7 decoder.min_marker_area=50. KEEP=folder keeps the models.
+# Under each score, the semantic classes where the method loses most (ids as the set's README.md or stats.txt
+# name them), with the share of their pixels merged into another structure and split off their own.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 out=${KEEP:-$work}
 mkdir -p "$out"

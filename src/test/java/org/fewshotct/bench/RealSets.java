@@ -5,12 +5,17 @@ import ij.ImageStack;
 
 import java.io.File;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
+import org.fewshotct.core.Stacks;
 import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.core.metric.StackRandIndex;
+import org.fewshotct.core.view.SegmentationErrors;
 
 /** The real sets of the quality benchmarks: reading, picking slices, and scoring a method on them. */
 public final class RealSets {
@@ -34,11 +39,12 @@ public final class RealSets {
 	/**
 	 * Runs the named experiments of issue 12 in order: {@code same-scan} (ts_dicom_train 0-4 -> 5-9),
 	 * {@code ts-ircadb1} (ts_dicom_train -> ircadb1), {@code ts-example} (ts_dicom_train -> ts_example_ct),
-	 * {@code ircadb1} (ircadb1 000, 003, ..., 030 -> its other 22).
+	 * {@code ircadb1} (ircadb1 000, 003, ..., 030 -> its other 22). The stacks hold {CT, labels, semantic}, so
+	 * that {@link #score} says where a method loses.
 	 */
 	static void runExperiments(final File data, final List<String> names, final Experiment experiment) {
-		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"), false);
-		final ImagePlus[] ircadb1 = read(new File(data, "ircadb1"), false);
+		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"), true);
+		final ImagePlus[] ircadb1 = read(new File(data, "ircadb1"), true);
 		for (final String name : names) {
 			switch (name) {
 				case "same-scan":
@@ -50,7 +56,7 @@ public final class RealSets {
 					break;
 				case "ts-example":
 					experiment.run("ts_dicom_train", dicom, "ts_example_ct (all)", read(new File(data, "ts_example_ct"),
-						false));
+						true));
 					break;
 				case "ircadb1":
 					final int n = ircadb1[0].getStackSize();
@@ -101,7 +107,40 @@ public final class RealSets {
 			.defaultThreads(), Progress.NONE));
 		System.out.printf("%s on %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", segmenter
 			.name(), name, mean, stacks[0].getStackSize(), seconds, stacks[0].getStackSize() / seconds);
+		if (stacks.length > 2) System.out.println("  where it loses (semantic class: % of its pixels merged / split, " +
+			"most lost first): " + classErrors(stacks[1], stacks[2], prediction,
+			WORST_CLASSES));
 		return mean;
+	}
+
+	private static final int WORST_CLASSES = 8;
+
+	/**
+	 * The {@code top} classes of the set's semantic map (ids as its README.md or stats.txt names them) with the
+	 * most structure pixels merged into another structure or split off their own ({@link SegmentationErrors}),
+	 * each as "id: merged/split" in percent of its pixels.
+	 */
+	static String classErrors(final ImagePlus labels, final ImagePlus semantic, final ImagePlus prediction,
+		final int top)
+	{
+		final Map<Integer, long[]> perClass = new TreeMap<>(); // pixels, merged, split
+		for (int s = 1; s <= labels.getStackSize(); s++) {
+			final int[] classes = Stacks.labelValues(semantic.getStack().getProcessor(s));
+			final byte[] errors = SegmentationErrors.classify(Stacks.labelValues(labels.getStack().getProcessor(s)),
+				Stacks.labelValues(prediction.getStack().getProcessor(s)));
+			for (int i = 0; i < errors.length; i++) {
+				if (errors[i] == SegmentationErrors.OUTSIDE) continue;
+				final long[] counts = perClass.computeIfAbsent(classes[i], c -> new long[3]);
+				counts[0]++;
+				if (errors[i] == SegmentationErrors.MERGED) counts[1]++;
+				if (errors[i] == SegmentationErrors.SPLIT) counts[2]++;
+			}
+		}
+		final StringBuilder line = new StringBuilder();
+		perClass.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1] + b.getValue()[2], a.getValue()[1] +
+			a.getValue()[2])).limit(top).forEach(e -> line.append(String.format(Locale.ROOT, "%s%d: %.0f/%.0f", line.length() > 0 ? ", " : "", e
+				.getKey(), 100.0 * e.getValue()[1] / e.getValue()[0], 100.0 * e.getValue()[2] / e.getValue()[0])));
+		return line.toString();
 	}
 
 	static double seconds(final long t0) {
