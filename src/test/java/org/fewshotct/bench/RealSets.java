@@ -108,21 +108,18 @@ public final class RealSets {
 		System.out.printf("%s on %s: mean ARI %.4f over %d slices (segmented in %.1f s, %.2f slices/s)%n", segmenter
 			.name(), name, mean, stacks[0].getStackSize(), seconds, stacks[0].getStackSize() / seconds);
 		if (stacks.length > 2) System.out.println("  where it loses (semantic class: % of its pixels merged / split, " +
-			"most lost first): " + classErrors(stacks[1], stacks[2], prediction,
-			WORST_CLASSES));
+			"most lost first): " + worstClasses(stacks[1], stacks[2], prediction));
 		return mean;
 	}
 
 	private static final int WORST_CLASSES = 8;
 
 	/**
-	 * The {@code top} classes of the set's semantic map (ids as its README.md or stats.txt names them) with the
-	 * most structure pixels merged into another structure or split off their own ({@link SegmentationErrors}),
-	 * each as "id: merged/split" in percent of its pixels.
+	 * The {@link #WORST_CLASSES} classes of the set's semantic map (ids as its README.md or stats.txt names them)
+	 * with the most structure pixels merged into another structure or split off their own
+	 * ({@link SegmentationErrors}), each as "id: merged/split" in percent of its pixels.
 	 */
-	static String classErrors(final ImagePlus labels, final ImagePlus semantic, final ImagePlus prediction,
-		final int top)
-	{
+	private static String worstClasses(final ImagePlus labels, final ImagePlus semantic, final ImagePlus prediction) {
 		final Map<Integer, long[]> perClass = new TreeMap<>(); // pixels, merged, split
 		for (int s = 1; s <= labels.getStackSize(); s++) {
 			final int[] classes = Stacks.labelValues(semantic.getStack().getProcessor(s));
@@ -137,10 +134,14 @@ public final class RealSets {
 			}
 		}
 		final StringBuilder line = new StringBuilder();
-		perClass.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1] + b.getValue()[2], a.getValue()[1] +
-			a.getValue()[2])).limit(top).forEach(e -> line.append(String.format(Locale.ROOT, "%s%d: %.0f/%.0f", line.length() > 0 ? ", " : "", e
-				.getKey(), 100.0 * e.getValue()[1] / e.getValue()[0], 100.0 * e.getValue()[2] / e.getValue()[0])));
+		perClass.entrySet().stream().sorted((a, b) -> Long.compare(lost(b.getValue()), lost(a.getValue()))).limit(
+			WORST_CLASSES).forEach(e -> line.append(String.format(Locale.ROOT, "%s%d: %.0f/%.0f", line.length() > 0 ? ", "
+				: "", e.getKey(), 100.0 * e.getValue()[1] / e.getValue()[0], 100.0 * e.getValue()[2] / e.getValue()[0])));
 		return line.toString();
+	}
+
+	private static long lost(final long[] counts) {
+		return counts[1] + counts[2];
 	}
 
 	static double seconds(final long t0) {
