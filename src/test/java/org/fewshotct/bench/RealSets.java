@@ -120,28 +120,31 @@ public final class RealSets {
 	 * ({@link SegmentationErrors}), each as "id: merged/split" in percent of its pixels.
 	 */
 	private static String worstClasses(final ImagePlus labels, final ImagePlus semantic, final ImagePlus prediction) {
-		final Map<Integer, long[]> perClass = new TreeMap<>(); // pixels, merged, split
+		// per class, pixel counts indexed by SegmentationErrors' codes, as SegmentationErrors.count gives them
+		final Map<Integer, long[]> perClass = new TreeMap<>();
 		for (int s = 1; s <= labels.getStackSize(); s++) {
 			final int[] classes = Stacks.labelValues(semantic.getStack().getProcessor(s));
 			final byte[] errors = SegmentationErrors.classify(Stacks.labelValues(labels.getStack().getProcessor(s)),
 				Stacks.labelValues(prediction.getStack().getProcessor(s)));
-			for (int i = 0; i < errors.length; i++) {
-				if (errors[i] == SegmentationErrors.OUTSIDE) continue;
-				final long[] counts = perClass.computeIfAbsent(classes[i], c -> new long[3]);
-				counts[0]++;
-				if (errors[i] == SegmentationErrors.MERGED) counts[1]++;
-				if (errors[i] == SegmentationErrors.SPLIT) counts[2]++;
-			}
+			for (int i = 0; i < errors.length; i++)
+				if (errors[i] != SegmentationErrors.OUTSIDE) perClass.computeIfAbsent(classes[i],
+					c -> new long[SegmentationErrors.SPLIT + 1])[errors[i]]++;
 		}
 		final StringBuilder line = new StringBuilder();
 		perClass.entrySet().stream().sorted((a, b) -> Long.compare(lost(b.getValue()), lost(a.getValue()))).limit(
 			WORST_CLASSES).forEach(e -> line.append(String.format(Locale.ROOT, "%s%d: %.0f/%.0f", line.length() > 0 ? ", "
-				: "", e.getKey(), 100.0 * e.getValue()[1] / e.getValue()[0], 100.0 * e.getValue()[2] / e.getValue()[0])));
+				: "", e.getKey(), percent(e.getValue(), SegmentationErrors.MERGED), percent(e.getValue(),
+					SegmentationErrors.SPLIT))));
 		return line.toString();
 	}
 
 	private static long lost(final long[] counts) {
-		return counts[1] + counts[2];
+		return counts[SegmentationErrors.MERGED] + counts[SegmentationErrors.SPLIT];
+	}
+
+	/** The share of the class's structure pixels classified {@code error}, in percent. */
+	private static double percent(final long[] counts, final byte error) {
+		return 100.0 * counts[error] / (counts[SegmentationErrors.CORRECT] + lost(counts));
 	}
 
 	static double seconds(final long t0) {
