@@ -27,27 +27,17 @@ public final class Stacks {
 
 	/**
 	 * Refuses what cannot be a CT: colour, a calibration that gives no Hounsfield units ({@link HounsfieldScale}),
-	 * a stack of one value in every pixel (an empty export), or a label image given where a CT is expected. CT
-	 * slices hold hundreds of grey values (noise alone sees to that); label slices hold a few dozen small integers.
+	 * a stack of one value in every pixel (an empty export), or a label image given where a CT is expected, by the
+	 * same content rule that {@link #requireLabels} applies the other way round.
 	 */
 	public static void requireCt(final ImagePlus ct, final String role) {
 		if (ct.getBitDepth() == 24)
 			throw new UserInputException("The " + role + " '" + ct.getTitle() + "' is RGB colour; CT must be grayscale");
 		HounsfieldScale.of(ct);
-		final ImageStack stack = ct.getStack();
-		if (ct.getBitDepth() == 32) {
-			requireNotConstant(ct, role);
-			return;
-		}
-		final java.util.BitSet values = new java.util.BitSet(65536);
-		for (int s = 1; s <= stack.getSize(); s++) {
-			for (final int v : labelValues(stack.getProcessor(s)))
-				values.set(v);
-			if (values.cardinality() > MAX_LABELS_SEEN) return;
-		}
-		if (values.cardinality() == 1) throw constant(ct, role, values.nextSetBit(0));
-		throw new UserInputException("The " + role + " '" + ct.getTitle() + "' holds only " + values.cardinality() +
-			" distinct values: it looks like a label image, not a CT");
+		if (ct.getBitDepth() != 32 && CtLikeContent.evidence(ct) != null) return;
+		requireNotConstant(ct, role);
+		if (ct.getBitDepth() != 32) throw new UserInputException("The " + role + " '" + ct.getTitle() + "' looks " +
+			"like a label image, not a CT: its " + CtLikeContent.labelEvidence(ct));
 	}
 
 	private static void requireNotConstant(final ImagePlus ct, final String role) {
@@ -65,9 +55,6 @@ public final class Stacks {
 		return new UserInputException("The " + role + " '" + ct.getTitle() + "' holds the value " + PlainNumbers.of(
 			value) + " in every pixel of every slice: it is not a CT (an empty or failed export?)");
 	}
-
-	/** Fewer distinct values than this in a whole stack mark a label image. */
-	private static final int MAX_LABELS_SEEN = 100;
 
 	/** Refuses two stacks that differ in slice size or count. */
 	public static void requireSameShape(final ImagePlus a, final String roleA, final ImagePlus b, final String roleB) {

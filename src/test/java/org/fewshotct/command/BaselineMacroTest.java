@@ -65,8 +65,8 @@ public class BaselineMacroTest {
 		final ImageJBatch.Run run = ImageJBatch.run("run('Open CT Slices', 'folder=[" + path(labels) + "]');\n" +
 			"run('Sobel Watershed Baseline', 'ct=' + getTitle());\nprint('after the failure');\n");
 		assertEquals(run.toString(), 1, run.exitCode);
-		assertTrue(run.stderr, run.stderr.contains("The CT 'truth' holds only 13 distinct values: it looks like a " +
-			"label image, not a CT"));
+		assertTrue(run.stderr, run.stderr.contains("The CT 'truth' looks like a label image, not a CT: its slice 1 " +
+			"holds 13 distinct values"));
 		assertFalse(run.stdout, run.stdout.contains("after the failure"));
 		assertFalse("no stack trace for a user error", run.stderr.contains("\tat "));
 	}

@@ -74,7 +74,7 @@ public class UNetMacroTest {
 
 		assertFails(phantoms + phantoms + "run('Train U-Net', 'ct=phantom-ct labels=phantom-labels " +
 			"unlabelled=phantom-labels-1 model=[" + path(new File(temp.getRoot(), "refused.unet")) + "]');",
-			"The unlabelled CT 'phantom-labels-1' holds only");
+			"The unlabelled CT 'phantom-labels-1' looks like a label image");
 	}
 
 	private static void assertFails(final String macro, final String messagePart) throws Exception {

@@ -76,7 +76,7 @@ public class WekaMacroTest {
 		assertTrue(model.isFile());
 		final File never = new File(temp.getRoot(), "never.weka");
 		assertFails(PHANTOMS + PHANTOMS + "run('Train Weka Few-Shot', 'ct=phantom-ct labels=phantom-labels model=[" +
-			path(never) + "] unlabelled=phantom-labels-1');\n", "The unlabelled CT 'phantom-labels-1' holds only");
+			path(never) + "] unlabelled=phantom-labels-1');\n", "The unlabelled CT 'phantom-labels-1' looks like a label image");
 		assertFalse(never.exists());
 	}
 
