@@ -34,10 +34,14 @@ public final class Stacks {
 		if (ct.getBitDepth() == 24)
 			throw new UserInputException("The " + role + " '" + ct.getTitle() + "' is RGB colour; CT must be grayscale");
 		HounsfieldScale.of(ct);
-		if (ct.getBitDepth() != 32 && CtLikeContent.evidence(ct) != null) return;
-		requireNotConstant(ct, role);
-		if (ct.getBitDepth() != 32) throw new UserInputException("The " + role + " '" + ct.getTitle() + "' looks " +
-			"like a label image, not a CT: its " + CtLikeContent.labelEvidence(ct));
+		if (ct.getBitDepth() == 32) { // labels are 8 or 16-bit
+			requireNotConstant(ct, role);
+			return;
+		}
+		if (CtLikeContent.evidence(ct) != null) return;
+		requireNotConstant(ct, role); // one value throughout says more than "looks like labels"
+		throw new UserInputException("The " + role + " '" + ct.getTitle() + "' looks like a label image, not a CT: " +
+			"its " + CtLikeContent.labelEvidence(ct));
 	}
 
 	private static void requireNotConstant(final ImagePlus ct, final String role) {

@@ -16,7 +16,10 @@ import org.junit.Test;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-/** The one content rule that tells CT from labels, both ways: {@link Stacks#requireLabels}, {@link Stacks#requireCt}. */
+/**
+ * The one content rule that tells CT from labels, both ways: {@link Stacks#requireLabels} and
+ * {@link Stacks#requireCt}.
+ */
 public class CtOrLabelsTest {
 
 	private static final PhantomStacks PHANTOM = new PhantomGenerator(new PhantomSettings(3, 5, 96)).stacks(1,

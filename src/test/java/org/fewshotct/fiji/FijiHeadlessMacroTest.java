@@ -56,7 +56,8 @@ public class FijiHeadlessMacroTest {
 		final ImageJBatch.Run run = ImageJBatch.run("run('Synthetic CT Phantoms', 'slices=1 size=64');\n" +
 			"run('Sobel Watershed Baseline', 'ct=phantom-labels');\nprint('after the failure');\n", "", fijiHeadless());
 		assertEquals(run.toString(), 1, run.exitCode);
-		assertTrue(run.stderr, run.stderr.contains("Sobel Watershed Baseline: The CT 'phantom-labels' looks like a label image"));
+		assertTrue(run.stderr, run.stderr.contains("Sobel Watershed Baseline: The CT 'phantom-labels' looks like a " +
+			"label image"));
 		assertFalse(run.stdout, run.stdout.contains("after the failure"));
 		assertFalse("no stack trace:\n" + run, (run.stdout + run.stderr).contains("\tat "));
 	}

@@ -149,7 +149,8 @@ public class ComparisonTest {
 	public void refusesNoMethodAndALabelImageAsCt() {
 		assertRefused(() -> Comparison.run(ct, truth, Collections.emptyList(), 1, Progress.NONE), "No method to " +
 			"compare");
-		assertRefused(() -> Comparison.run(truth, null, methods, 1, Progress.NONE), "The CT 'truth' looks like a label image");
+		assertRefused(() -> Comparison.run(truth, null, methods, 1, Progress.NONE), "The CT 'truth' looks like a " +
+			"label image");
 	}
 
 	@Test
