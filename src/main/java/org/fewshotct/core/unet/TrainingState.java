@@ -8,14 +8,14 @@ import java.util.Map;
 /**
  * Where a training stands, beside its TensorFlow checkpoint in the model's checkpoint folder: which inputs
  * and settings it belongs to (a fingerprint), how many epochs are done, the loss history, the epoch whose
- * weights taught the pseudo-labels (0: none yet) and the epoch with the best validation ARI so far (0: none
- * yet; its weights are the {@link #BEST} checkpoint). A training with the same fingerprint resumes from it.
+ * weights made the pseudo-labels kept beside ({@link PseudoLabelsFile}; 0: none yet) and the epoch with the best
+ * validation ARI so far (0: none yet; its weights are the {@link #BEST} checkpoint). A training with the same
+ * fingerprint resumes from it.
  */
 final class TrainingState {
 
 	private static final String FILE = "state.properties";
-	/** Checkpoint prefixes of the teacher's weights and of the best epoch's. */
-	static final String TEACHER = "teacher";
+	/** Checkpoint prefix of the best epoch's weights. */
 	static final String BEST = "best";
 
 	final String fingerprint;
@@ -50,13 +50,18 @@ final class TrainingState {
 				Double.parseDouble(map.getOrDefault("best_validation_ari", "NaN")));
 			if (state.fingerprint == null || state.prefix == null || state.history.epochs() != state.epochs) return null;
 			if (!new File(checkpoints, state.prefix + ".index").isFile()) return null;
-			if (state.teacherEpoch > 0 && !new File(checkpoints, TEACHER + ".index").isFile()) return null;
+			if (state.teacherEpoch > 0 && !PseudoLabelsFile.in(checkpoints).isFile()) return null;
 			if (state.bestEpoch > 0 && !new File(checkpoints, BEST + ".index").isFile()) return null;
 			return state;
 		}
 		catch (final IOException | RuntimeException e) {
 			return null;
 		}
+	}
+
+	/** This state with pseudo-labels made at {@code epoch} kept beside it. */
+	TrainingState taughtAt(final int epoch) {
+		return new TrainingState(fingerprint, epochs, prefix, history, epoch, bestEpoch, bestScore);
 	}
 
 	void write(final File checkpoints) throws IOException {

@@ -159,16 +159,12 @@ public final class UNetTrainer {
 			int bestEpoch = resume ? previous.bestEpoch : 0;
 			double bestScore = resume ? previous.bestScore : Double.NaN;
 			if (resume) {
-				if (unlabelled != null && previous.teacherEpoch > 0) {
-					net.restoreCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
-					loop.teach(unlabelled, progress, listener);
-				}
 				net.restoreCheckpoint(previous.prefixFile(checkpoints));
 				listener.message("U-Net: resuming after epoch " + previous.epochs + " of " + settings.epochs());
-				if (unlabelled != null && previous.teacherEpoch == 0 && previous.epochs == teacherEpoch) {
-					net.saveCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
-					loop.teach(unlabelled, progress, listener);
-				}
+				if (unlabelled != null && previous.teacherEpoch > 0) loop.learnFrom(keptPseudoLabels(checkpoints,
+					unlabelled), listener);
+				else if (unlabelled != null && previous.epochs == teacherEpoch) loop.teach(unlabelled, checkpoints, previous,
+					progress, listener);
 			}
 			final int first = history.epochs();
 			for (int epoch = first; epoch < settings.epochs(); epoch++) {
@@ -184,13 +180,13 @@ public final class UNetTrainer {
 						net.saveCheckpoint(TrainingState.file(checkpoints, TrainingState.BEST));
 					}
 				}
-				final boolean teach = unlabelled != null && done == teacherEpoch;
-				if (teach) net.saveCheckpoint(TrainingState.file(checkpoints, TrainingState.TEACHER));
-				ModelFolder.checkpoint(net, checkpoints, new TrainingState(fingerprint, done, "epoch-" + done, history,
-					unlabelled != null && done >= teacherEpoch ? teacherEpoch : 0, bestEpoch, bestScore));
+				final TrainingState state = new TrainingState(fingerprint, done, "epoch-" + done, history, unlabelled !=
+					null && done > teacherEpoch ? teacherEpoch : 0, bestEpoch, bestScore);
+				ModelFolder.checkpoint(net, checkpoints, state);
 				listener.epoch(done, settings.epochs(), history);
 				progress.status(String.format("epoch %d/%d, loss %.4f", done, settings.epochs(), trainingLoss));
-				if (teach) loop.teach(unlabelled, progress, listener);
+				if (unlabelled != null && done == teacherEpoch) loop.teach(unlabelled, checkpoints, state, progress,
+					listener);
 			}
 			UNetSettings trained = settings;
 			if (loop.selects) {
@@ -211,6 +207,17 @@ public final class UNetTrainer {
 		}
 		catch (final IOException e) {
 			throw new UserInputException("Cannot write the U-Net model " + folder + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** The pseudo-labels an interrupted training made, as it made them. */
+	private static List<LabelledSlice> keptPseudoLabels(final File checkpoints, final UnlabelledSlices unlabelled) {
+		try {
+			return PseudoLabelsFile.read(checkpoints, unlabelled);
+		}
+		catch (final IOException e) {
+			throw new UserInputException("Cannot resume the training from " + checkpoints + ": its pseudo-labels " +
+				"cannot be read (" + e.getMessage() + "); remove that folder to train from the start", e);
 		}
 	}
 
@@ -271,13 +278,23 @@ public final class UNetTrainer {
 		}
 
 		/**
-		 * Labels the unlabelled slices with the network as it is now, and mixes them into every later batch. The
-		 * teacher's decoder is tuned on the validation slices first where there are enough.
+		 * Labels the unlabelled slices with the network as it is now, keeps the labels beside the checkpoint of
+		 * that {@code state}, and mixes them into every later batch. The teacher's decoder is tuned on the
+		 * validation slices first where there are enough.
 		 */
-		void teach(final UnlabelledSlices unlabelled, final Progress progress, final Listener listener) {
+		void teach(final UnlabelledSlices unlabelled, final File checkpoints, final TrainingState state,
+			final Progress progress, final Listener listener) throws IOException
+		{
 			final InstanceDecoder.Settings decoder = selects ? tuning().best : settings.decoder();
 			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
 				.batch(), threads, decoder, settings.boundaryWidth(), air, progress.cancelOnly());
+			PseudoLabelsFile.write(checkpoints, pseudo);
+			state.taughtAt(state.epochs).write(checkpoints);
+			learnFrom(pseudo, listener);
+		}
+
+		/** Mixes pseudo-labelled slices into every later batch. */
+		void learnFrom(final List<LabelledSlice> pseudo, final Listener listener) {
 			double confident = 0;
 			for (final LabelledSlice slice : pseudo)
 				for (final float w : slice.weights)
