@@ -15,7 +15,7 @@ import org.fewshotct.core.instances.InstanceDecoder;
  */
 public final class UNetSettings {
 
-	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true,
+	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true, true,
 		InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(0.25).withMinMarkerArea(20)
 			.withFillBackground(true));
 
@@ -31,11 +31,12 @@ public final class UNetSettings {
 	private final double backgroundWeight;
 	private final double boundaryWeight;
 	private final boolean augment;
+	private final boolean mirror;
 	private final InstanceDecoder.Settings decoder;
 
 	private UNetSettings(final int depth, final int width, final int tile, final int batch, final int epochs,
 		final long seed, final double validation, final double learningRate, final int boundaryWidth,
-		final double backgroundWeight, final double boundaryWeight, final boolean augment,
+		final double backgroundWeight, final double boundaryWeight, final boolean augment, final boolean mirror,
 		final InstanceDecoder.Settings decoder)
 	{
 		if (depth < 1 || depth > 6) throw new UserInputException("depth must be 1..6, got " + depth);
@@ -63,6 +64,7 @@ public final class UNetSettings {
 		this.backgroundWeight = backgroundWeight;
 		this.boundaryWeight = boundaryWeight;
 		this.augment = augment;
+		this.mirror = mirror;
 		this.decoder = decoder;
 	}
 
@@ -131,73 +133,86 @@ public final class UNetSettings {
 		return augment;
 	}
 
+	/**
+	 * Whether the class maps are averaged over each slice and its three mirror images ({@link MirroredNetwork}),
+	 * wherever the network segments: Segment with U-Net, the teacher of unlabelled slices, the validation ARI.
+	 */
+	public boolean mirror() {
+		return mirror;
+	}
+
 	public InstanceDecoder.Settings decoder() {
 		return decoder;
 	}
 
 	public UNetSettings withDepth(final int value) {
 		return new UNetSettings(value, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withWidth(final int value) {
 		return new UNetSettings(depth, value, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withTile(final int value) {
 		return new UNetSettings(depth, width, value, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withBatch(final int value) {
 		return new UNetSettings(depth, width, tile, value, epochs, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withEpochs(final int value) {
 		return new UNetSettings(depth, width, tile, batch, value, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withSeed(final long value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, value, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withValidation(final double value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, value, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withLearningRate(final double value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, value, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withBoundaryWidth(final int value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, value,
-			backgroundWeight, boundaryWeight, augment, decoder);
+			backgroundWeight, boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withBackgroundWeight(final double value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth, value,
-			boundaryWeight, augment, decoder);
+			boundaryWeight, augment, mirror, decoder);
 	}
 
 	public UNetSettings withBoundaryWeight(final double value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, value, augment, decoder);
+			backgroundWeight, value, augment, mirror, decoder);
 	}
 
 	public UNetSettings withAugment(final boolean value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, value, decoder);
+			backgroundWeight, boundaryWeight, value, mirror, decoder);
+	}
+
+	public UNetSettings withMirror(final boolean value) {
+		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
+			backgroundWeight, boundaryWeight, augment, value, decoder);
 	}
 
 	public UNetSettings withDecoder(final InstanceDecoder.Settings value) {
 		return new UNetSettings(depth, width, tile, batch, epochs, seed, validation, learningRate, boundaryWidth,
-			backgroundWeight, boundaryWeight, augment, value);
+			backgroundWeight, boundaryWeight, augment, mirror, value);
 	}
 
 	/** The settings as strings under stable keys; the decoder's under "decoder.". */
@@ -215,14 +230,19 @@ public final class UNetSettings {
 		map.put("background_weight", Double.toString(backgroundWeight));
 		map.put("boundary_weight", Double.toString(boundaryWeight));
 		map.put("augment", Boolean.toString(augment));
+		map.put(MIRROR, Boolean.toString(mirror));
 		for (final Map.Entry<String, String> e : decoder.toMap().entrySet())
 			map.put(DECODER + e.getKey(), e.getValue());
 		return map;
 	}
 
 	private static final String DECODER = "decoder.";
+	private static final String MIRROR = "mirror";
 
-	/** Settings read back from {@link #toMap()}; missing keys take the defaults. */
+	/**
+	 * Settings read back from {@link #toMap()}; missing keys take the defaults, except {@code mirror}: a model
+	 * saved before mirroring existed segments as it did then.
+	 */
 	public static UNetSettings fromMap(final Map<String, String> map) {
 		final Map<String, String> defaults = DEFAULT.toMap();
 		final Map<String, String> decoder = new LinkedHashMap<>();
@@ -235,7 +255,7 @@ public final class UNetSettings {
 					.parseDouble(get(map, defaults, "validation")), Double.parseDouble(get(map, defaults, "learning_rate")),
 				Integer.parseInt(get(map, defaults, "boundary_width")), Double.parseDouble(get(map, defaults,
 					"background_weight")), Double.parseDouble(get(map, defaults, "boundary_weight")), Boolean.parseBoolean(
-						get(map, defaults, "augment")),
+						get(map, defaults, "augment")), Boolean.parseBoolean(map.getOrDefault(MIRROR, "false").trim()),
 				decoder.isEmpty() ? DEFAULT.decoder : InstanceDecoder.Settings.fromMap(decoder));
 		}
 		catch (final NumberFormatException e) {

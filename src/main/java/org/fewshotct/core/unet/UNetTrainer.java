@@ -231,6 +231,12 @@ public final class UNetTrainer {
 	private final class Loop {
 
 		final TrainableUNet net;
+		/**
+		 * The network as segmentation sees it (mirrored where the settings say), for the validation ARI and the
+		 * decoder it picks. The teacher sees the slices as they are: a mirrored teacher taught worse students
+		 * (measured on ircadb1: 0.867 instead of 0.876, ts_dicom_train -> ircadb1 0.739 instead of 0.750).
+		 */
+		final UNetNetwork segmenting;
 		final List<LabelledSlice> training;
 		final IntensityWindow window;
 		final float air;
@@ -250,6 +256,7 @@ public final class UNetTrainer {
 
 		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window, final float air) {
 			this.net = net;
+			segmenting = settings.mirror() ? new MirroredNetwork(net, InstanceTargets.CLASS_COUNT) : net;
 			this.window = window;
 			this.air = air;
 			training = slices.training;
@@ -285,7 +292,7 @@ public final class UNetTrainer {
 		void teach(final UnlabelledSlices unlabelled, final File checkpoints, final TrainingState state,
 			final Progress progress, final Listener listener) throws IOException
 		{
-			final InstanceDecoder.Settings decoder = selects ? tuning().best : settings.decoder();
+			final InstanceDecoder.Settings decoder = selects ? tuning(net).best : settings.decoder();
 			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
 				.batch(), threads, decoder, settings.boundaryWidth(), air, progress.cancelOnly());
 			PseudoLabelsFile.write(checkpoints, pseudo);
@@ -306,8 +313,14 @@ public final class UNetTrainer {
 				.augment(), weights);
 		}
 
+		/** The decoder settings that score best on the validation slices, as segmentation will see them. */
 		DecoderTuning tuning() {
-			return DecoderTuning.tune(net, validation, window, air, settings.depth(), settings.batch(), threads, settings
+			return tuning(segmenting);
+		}
+
+		/** The decoder settings that score best on the validation slices through {@code network}. */
+		DecoderTuning tuning(final UNetNetwork network) {
+			return DecoderTuning.tune(network, validation, window, air, settings.depth(), settings.batch(), threads, settings
 				.decoder());
 		}
 

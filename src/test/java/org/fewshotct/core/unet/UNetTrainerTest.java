@@ -9,6 +9,7 @@ import ij.ImagePlus;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.fewshotct.core.CancelledException;
 import org.fewshotct.core.Progress;
@@ -59,6 +60,15 @@ public class UNetTrainerTest {
 			// far better than trivial (one label for everything scores 0)
 			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
 			assertTrue("mean ARI " + ari, ari > 0.2);
+			assertTrue(segmenter.device(), segmenter.device().endsWith("mirrored 4x"));
+		}
+		// mirror=false in unet.properties: the plain network, four times faster
+		final File properties = new File(folder, UNetModel.SETTINGS);
+		final Map<String, String> settings = PropertiesFile.read(properties);
+		settings.put("mirror", "false");
+		PropertiesFile.write(properties, "edited", settings);
+		try (UNetSegmenter segmenter = UNetSegmenter.load(folder)) {
+			assertTrue(segmenter.device(), !segmenter.device().contains("mirrored"));
 		}
 	}
 
