@@ -5,8 +5,8 @@ package org.fewshotct.core.unet;
  * (left-right, top-bottom, both), each mirrored back. The network trained on tiles mirrored either way, so the
  * four are equally its own view of the slice, and where one view is unsure the others outvote it. On a scan
  * unlike the training slices this is worth most (measured on the same trained models: ts_dicom_train -> ircadb1
- * 0.638 -> 0.685), as in nnU-Net, which mirrors at inference by default. Four network calls per batch; the
- * memory of one.
+ * 0.638 -> 0.685), as in nnU-Net, which mirrors at inference by default. Four network calls per batch, one at a
+ * time, each the memory of a plain call; one predict at a time (it reuses its mirrored buffers).
  */
 final class MirroredNetwork implements UNetNetwork {
 

@@ -15,8 +15,8 @@ import org.fewshotct.core.instances.InstanceDecoder;
  */
 public final class UNetSettings {
 
-	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true, true,
-		InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(0.25).withMinMarkerArea(20)
+	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true,
+		true, InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(0.25).withMinMarkerArea(20)
 			.withFillBackground(true));
 
 	private final int depth;
@@ -134,8 +134,9 @@ public final class UNetSettings {
 	}
 
 	/**
-	 * Whether the class maps are averaged over each slice and its three mirror images ({@link MirroredNetwork}),
-	 * wherever the network segments: Segment with U-Net, the teacher of unlabelled slices, the validation ARI.
+	 * Whether the class maps are averaged over each slice and its three mirror images ({@link MirroredNetwork})
+	 * when the model segments and when training scores its validation slices; the teacher of unlabelled slices
+	 * sees them plain ({@link UNetTrainer}).
 	 */
 	public boolean mirror() {
 		return mirror;
