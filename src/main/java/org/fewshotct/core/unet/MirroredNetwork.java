@@ -1,5 +1,7 @@
 package org.fewshotct.core.unet;
 
+import org.fewshotct.core.instances.InstanceTargets;
+
 /**
  * Test-time mirroring: a network's class probabilities averaged over each image and its three mirror images
  * (left-right, top-bottom, both), each mirrored back. The network trained on tiles mirrored either way, so the
@@ -14,6 +16,11 @@ final class MirroredNetwork implements UNetNetwork {
 	private final int classes;
 	private float[] mirroredImages = new float[0];
 	private float[] mirroredProbabilities = new float[0];
+
+	/** The network as its settings say segmentation sees it: mirrored, or as it is. */
+	static UNetNetwork asSegmenting(final UNetNetwork network, final UNetSettings settings) {
+		return settings.mirror() ? new MirroredNetwork(network, InstanceTargets.CLASS_COUNT) : network;
+	}
 
 	MirroredNetwork(final UNetNetwork network, final int classes) {
 		this.network = network;

@@ -79,8 +79,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			throw new UserInputException("The U-Net model " + folder + " is damaged: TensorFlow cannot load its " +
 				UNetModel.SAVED_MODEL + ": " + firstLine(e.getMessage()), e);
 		}
-		return new UNetSegmenter(model, model.settings().mirror() ? new MirroredNetwork(network,
-			InstanceTargets.CLASS_COUNT) : network, model.settings().depth(), batch, threads);
+		return new UNetSegmenter(model, MirroredNetwork.asSegmenting(network, model.settings()), model.settings()
+			.depth(), batch, threads);
 	}
 
 	/** A segmenter-less view of a network in training, to compute class maps (it does not own the network). */

@@ -256,7 +256,7 @@ public final class UNetTrainer {
 
 		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window, final float air) {
 			this.net = net;
-			segmenting = settings.mirror() ? new MirroredNetwork(net, InstanceTargets.CLASS_COUNT) : net;
+			segmenting = MirroredNetwork.asSegmenting(net, settings);
 			this.window = window;
 			this.air = air;
 			training = slices.training;
