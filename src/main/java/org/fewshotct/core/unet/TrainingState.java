@@ -59,9 +59,9 @@ final class TrainingState {
 		}
 	}
 
-	/** This state with pseudo-labels made at {@code epoch} kept beside it. */
-	TrainingState taughtAt(final int epoch) {
-		return new TrainingState(fingerprint, epochs, prefix, history, epoch, bestEpoch, bestScore);
+	/** This state once its epoch's weights have made the pseudo-labels kept beside it. */
+	TrainingState taught() {
+		return new TrainingState(fingerprint, epochs, prefix, history, epochs, bestEpoch, bestScore);
 	}
 
 	void write(final File checkpoints) throws IOException {

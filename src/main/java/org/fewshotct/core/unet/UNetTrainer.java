@@ -296,7 +296,7 @@ public final class UNetTrainer {
 			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
 				.batch(), threads, decoder, settings.boundaryWidth(), air, progress.cancelOnly());
 			PseudoLabelsFile.write(checkpoints, pseudo);
-			state.taughtAt(state.epochs).write(checkpoints);
+			state.taught().write(checkpoints);
 			learnFrom(pseudo, listener);
 		}
 
