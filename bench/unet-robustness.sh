@@ -4,10 +4,10 @@
 #   bench/unet-robustness.sh [EXPERIMENTS] [EPOCHS] [both|supervised|unlabelled] [KEY=VALUE...]
 # EXPERIMENTS: comma-separated, default all: same-scan (ts_dicom_train 0-4 -> 5-9), ts-ircadb1
 # (ts_dicom_train -> ircadb1), ts-example (ts_dicom_train -> ts_example_ct), ircadb1 (ircadb1 000, 003, ...,
-# 030 -> the other 22); not by default, for the other patient the targets name and this data lacks: ircadb1-ts,
-# ircadb1-example (the same 11 ircadb1 slices -> ts_dicom_train, ts_example_ct, scored on the liver, spleen and
-# kidneys only, which both label protocols draw alike). Two U-Net trainings per experiment, 10-30 minutes each on
-# 2 CPU cores.
+# 030 -> the other 22); not by default, for the other patient the targets name and this data lacks:
+# ircadb1-ts-organs, ircadb1-example-organs (the same 11 ircadb1 slices -> ts_dicom_train, ts_example_ct) and
+# ts-ircadb1-organs (ts_dicom_train -> ircadb1), scored on the liver, spleen and kidneys only, which both label
+# protocols draw alike. Two U-Net trainings per experiment, 10-30 minutes each on 2 CPU cores.
 # KEY=VALUE pairs change settings as a model's unet.properties names them, e.g. thresholded seeds:
 # decoder.marker_dynamic=0 decoder.marker_threshold=0.7 decoder.min_marker_area=50. KEEP=folder keeps the models.
 # Under each score, the semantic classes where the method loses most (ids as the set's README.md or stats.txt

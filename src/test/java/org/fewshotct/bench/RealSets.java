@@ -46,8 +46,10 @@ public final class RealSets {
 	 * {@code ts-ircadb1} (ts_dicom_train -> ircadb1), {@code ts-example} (ts_dicom_train -> ts_example_ct),
 	 * {@code ircadb1} (ircadb1 000, 003, ..., 030 -> its other 22); and for the patient not at hand (another
 	 * patient of ircadb1's hospital), the same 11 slices -> other patients scored on the organs both protocols
-	 * draw alike ({@link #organsOnly}): {@code ircadb1-ts} (-> ts_dicom_train), {@code ircadb1-example} (->
-	 * ts_example_ct). The stacks hold {CT, labels, semantic}, so that {@link #score} says where a method loses.
+	 * draw alike ({@link #organsOnly}): {@code ircadb1-ts-organs} (-> ts_dicom_train), {@code
+	 * ircadb1-example-organs} (-> ts_example_ct), and ts_dicom_train -> ircadb1 so scored ({@code
+	 * ts-ircadb1-organs}). The stacks hold {CT, labels, semantic}, so that {@link #score} says where a method
+	 * loses.
 	 */
 	static void runExperiments(final File data, final List<String> names, final Experiment experiment) {
 		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"), true);
@@ -70,13 +72,16 @@ public final class RealSets {
 					experiment.run("ircadb1 every 3rd", subset(ircadb1, every(n, 3, false)), "ircadb1 other 22", subset(
 						ircadb1, every(n, 3, true)));
 					break;
-				case "ircadb1-ts":
+				case "ircadb1-ts-organs":
 					experiment.run("ircadb1 every 3rd", subset(ircadb1, every(n, 3, false)), "ts_dicom_train organs",
 						organsOnly(dicom, TOTALSEGMENTATOR_ORGANS));
 					break;
-				case "ircadb1-example":
+				case "ircadb1-example-organs":
 					experiment.run("ircadb1 every 3rd", subset(ircadb1, every(n, 3, false)), "ts_example_ct organs",
 						organsOnly(read(new File(data, "ts_example_ct"), true), TOTALSEGMENTATOR_ORGANS));
+					break;
+				case "ts-ircadb1-organs":
+					experiment.run("ts_dicom_train", dicom, "ircadb1 organs", organsOnly(ircadb1, IRCAD_ORGANS));
 					break;
 				default:
 					throw new IllegalArgumentException("unknown experiment " + name);
@@ -86,6 +91,8 @@ public final class RealSets {
 
 	/** Liver, spleen and kidneys in TotalSegmentator's class ids (ts_example_ct/stats.txt). */
 	static final Set<Integer> TOTALSEGMENTATOR_ORGANS = new HashSet<>(Arrays.asList(1, 2, 3, 5));
+	/** Liver, kidneys and spleen in ircadb1's class ids (ircadb1/README.md; tumours and vessels are their own). */
+	static final Set<Integer> IRCAD_ORGANS = new HashSet<>(Arrays.asList(1, 9, 10, 12));
 
 	/**
 	 * {CT, labels, semantic} of the slices that show one of {@code organs} (semantic class ids), the labels kept on

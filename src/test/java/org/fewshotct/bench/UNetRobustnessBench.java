@@ -27,9 +27,10 @@ import org.fewshotct.core.weka.WekaTrainer;
  * <li>{@code ts-ircadb1}: the 10 slices of ts_dicom_train -> the 33 of ircadb1 (another hospital, manual masks);</li>
  * <li>{@code ts-example}: ts_dicom_train -> the 112 of ts_example_ct (another scan);</li>
  * <li>{@code ircadb1}: ircadb1 000, 003, ..., 030 (11 slices) -> its other 22;</li>
- * <li>{@code ircadb1-ts}, {@code ircadb1-example}: the same 11 slices -> ts_dicom_train, ts_example_ct (other
- * patients), scored on the liver, spleen and kidneys only, which both protocols draw alike: the patient the
- * issue's other-patient targets name is not at hand.</li>
+ * <li>{@code ircadb1-ts-organs}, {@code ircadb1-example-organs}: the same 11 slices -> ts_dicom_train,
+ * ts_example_ct (other patients), and {@code ts-ircadb1-organs}: ts_dicom_train -> ircadb1, scored on the liver,
+ * spleen and kidneys only, which both protocols draw alike: the patient the issue's other-patient targets name
+ * is not at hand.</li>
  * </ul>
  * Usage: UNetRobustnessBench DATA_ROOT OUT_DIR EXPERIMENT[,EXPERIMENT...] [EPOCHS [both|supervised|unlabelled
  * [KEY=VALUE...]]] (the fifth argument trains one of the two U-Nets only, to run them side by side in two processes;
