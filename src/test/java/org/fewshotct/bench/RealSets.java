@@ -55,6 +55,7 @@ public final class RealSets {
 		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"), true);
 		final ImagePlus[] ircadb1 = read(new File(data, "ircadb1"), true);
 		final int n = ircadb1[0].getStackSize();
+		final ImagePlus[] ircadb1EveryThird = subset(ircadb1, every(n, 3, false));
 		for (final String name : names) {
 			switch (name) {
 				case "same-scan":
@@ -69,15 +70,15 @@ public final class RealSets {
 						true));
 					break;
 				case "ircadb1":
-					experiment.run("ircadb1 every 3rd", subset(ircadb1, every(n, 3, false)), "ircadb1 other 22", subset(
-						ircadb1, every(n, 3, true)));
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ircadb1 other 22", subset(ircadb1, every(n,
+						3, true)));
 					break;
 				case "ircadb1-ts-organs":
-					experiment.run("ircadb1 every 3rd", subset(ircadb1, every(n, 3, false)), "ts_dicom_train organs",
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ts_dicom_train organs",
 						organsOnly(dicom, TOTALSEGMENTATOR_ORGANS));
 					break;
 				case "ircadb1-example-organs":
-					experiment.run("ircadb1 every 3rd", subset(ircadb1, every(n, 3, false)), "ts_example_ct organs",
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ts_example_ct organs",
 						organsOnly(read(new File(data, "ts_example_ct"), true), TOTALSEGMENTATOR_ORGANS));
 					break;
 				case "ts-ircadb1-organs":
