@@ -2,17 +2,15 @@ package org.fewshotct.bench;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.process.ShortProcessor;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
@@ -91,9 +89,9 @@ public final class RealSets {
 	}
 
 	/** Liver, spleen and kidneys in TotalSegmentator's class ids (ts_example_ct/stats.txt). */
-	static final Set<Integer> TOTALSEGMENTATOR_ORGANS = new HashSet<>(Arrays.asList(1, 2, 3, 5));
+	static final Set<Integer> TOTALSEGMENTATOR_ORGANS = Set.of(1, 2, 3, 5);
 	/** Liver, kidneys and spleen in ircadb1's class ids (ircadb1/README.md; tumours and vessels are their own). */
-	static final Set<Integer> IRCAD_ORGANS = new HashSet<>(Arrays.asList(1, 9, 10, 12));
+	static final Set<Integer> IRCAD_ORGANS = Set.of(1, 9, 10, 12);
 
 	/**
 	 * {CT, labels, semantic} of the slices that show one of {@code organs} (semantic class ids), the labels kept on
@@ -103,24 +101,26 @@ public final class RealSets {
 	 * scoring the protocol.
 	 */
 	static ImagePlus[] organsOnly(final ImagePlus[] set, final Set<Integer> organs) {
-		final ImageStack labels = new ImageStack(set[1].getWidth(), set[1].getHeight());
-		final List<Integer> showing = new ArrayList<>();
-		for (int s = 1; s <= set[1].getStackSize(); s++) {
-			final int[] ids = Stacks.labelValues(set[1].getStack().getProcessor(s));
-			final int[] classes = Stacks.labelValues(set[2].getStack().getProcessor(s));
-			final short[] kept = new short[ids.length];
-			boolean shows = false;
-			for (int i = 0; i < ids.length; i++) {
-				if (!organs.contains(classes[i])) continue;
-				kept[i] = (short) ids[i];
-				shows = true;
-			}
-			labels.addSlice(set[1].getStack().getSliceLabel(s), new ShortProcessor(labels.getWidth(), labels
-				.getHeight(), kept, null));
-			if (shows) showing.add(s - 1);
+		final ImagePlus labels = labelsWhere(set[1], set[2], organs::contains, set[1].getTitle());
+		final int[] showing = IntStream.range(0, labels.getStackSize()).filter(s -> labels.getStack().getProcessor(
+			s + 1).getStats().max > 0).toArray();
+		return subset(new ImagePlus[] { set[0], labels, set[2] }, showing);
+	}
+
+	/** {@code labels} where the semantic class passes {@code keep}, 0 (unannotated) elsewhere. */
+	static ImagePlus labelsWhere(final ImagePlus labels, final ImagePlus semantic, final IntPredicate keep,
+		final String title)
+	{
+		final ImageStack kept = new ImageStack(labels.getWidth(), labels.getHeight());
+		for (int s = 1; s <= labels.getStackSize(); s++) {
+			final int[] ids = Stacks.labelValues(labels.getStack().getProcessor(s));
+			final int[] classes = Stacks.labelValues(semantic.getStack().getProcessor(s));
+			for (int i = 0; i < ids.length; i++)
+				if (!keep.test(classes[i])) ids[i] = 0;
+			kept.addSlice(labels.getStack().getSliceLabel(s), Stacks.labelSlice(ids, labels.getWidth(), labels
+				.getHeight()));
 		}
-		return subset(new ImagePlus[] { set[0], new ImagePlus(set[1].getTitle(), labels), set[2] }, showing.stream()
-			.mapToInt(Integer::intValue).toArray());
+		return new ImagePlus(title, kept);
 	}
 
 	public static int[] range(final int from, final int to) {

@@ -1,7 +1,6 @@
 package org.fewshotct.bench;
 
 import ij.ImagePlus;
-import ij.ImageStack;
 
 import java.io.File;
 import java.util.HashMap;
@@ -42,7 +41,9 @@ public final class UnseenStructuresBench {
 		final int n = ircadb1[0].getStackSize();
 		final ImagePlus[] train = RealSets.subset(ircadb1, RealSets.every(n, 3, false));
 		final ImagePlus[] test = RealSets.subset(ircadb1, RealSets.every(n, 3, true));
-		final ImagePlus erased = eraseTumours(train[1], train[2]);
+		// every tumour pixel set to 0 (unannotated), as masks that never showed a tumour
+		final ImagePlus erased = RealSets.labelsWhere(train[1], train[2], c -> !TUMOURS.contains(c), train[1]
+			.getTitle() + "-no-tumours");
 		final StringBuilder table = new StringBuilder();
 		for (final String variant : new String[] { "unet", "unet+u" }) {
 			final File model = new File(out, "no-tumours-" + variant);
@@ -111,19 +112,5 @@ public final class UnseenStructuresBench {
 			}
 		}
 		return new int[] { found, tumours };
-	}
-
-	/** The labels with every tumour pixel set to 0 (unannotated), as masks that never showed a tumour. */
-	private static ImagePlus eraseTumours(final ImagePlus labels, final ImagePlus semantic) {
-		final ImageStack erased = new ImageStack(labels.getWidth(), labels.getHeight());
-		for (int s = 1; s <= labels.getStackSize(); s++) {
-			final int[] ids = Stacks.labelValues(labels.getStack().getProcessor(s));
-			final int[] classes = Stacks.labelValues(semantic.getStack().getProcessor(s));
-			for (int i = 0; i < ids.length; i++)
-				if (TUMOURS.contains(classes[i])) ids[i] = 0;
-			erased.addSlice(labels.getStack().getSliceLabel(s), Stacks.labelSlice(ids, labels.getWidth(), labels
-				.getHeight()));
-		}
-		return new ImagePlus(labels.getTitle() + "-no-tumours", erased);
 	}
 }
