@@ -5,6 +5,7 @@
 # EXPERIMENTS: comma-separated, default all: same-scan (ts_dicom_train 0-4 -> 5-9), ts-ircadb1
 # (ts_dicom_train -> ircadb1), ts-example (ts_dicom_train -> ts_example_ct), ircadb1 (ircadb1 000, 003, ...,
 # 030 -> the other 22); not by default, for the other patient the targets name and this data lacks:
+# ircadb1-shrunk (the same 11 slices -> the other 22 resized to 0.73x: 0.78 mm pixels instead of 0.57 mm),
 # ircadb1-ts-organs, ircadb1-example-organs (the same 11 ircadb1 slices -> ts_dicom_train, ts_example_ct) and
 # ts-ircadb1-organs (ts_dicom_train -> ircadb1), scored on the liver, spleen and kidneys only, which both label
 # protocols draw alike. Two U-Net trainings per experiment, 10-30 minutes each on 2 CPU cores.

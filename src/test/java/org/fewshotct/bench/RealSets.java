@@ -2,6 +2,7 @@ package org.fewshotct.bench;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class RealSets {
 	 * Runs the named experiments of issue 12 in order: {@code same-scan} (ts_dicom_train 0-4 -> 5-9),
 	 * {@code ts-ircadb1} (ts_dicom_train -> ircadb1), {@code ts-example} (ts_dicom_train -> ts_example_ct),
 	 * {@code ircadb1} (ircadb1 000, 003, ..., 030 -> its other 22); and for the patient not at hand (another
-	 * patient of ircadb1's hospital), the same 11 slices -> other patients scored on the organs both protocols
+	 * patient of ircadb1's hospital), the same 11 slices -> the other 22 as a scan with coarser pixels would show
+	 * them ({@code ircadb1-shrunk}, {@link #shrunk}), and -> other patients scored on the organs both protocols
 	 * draw alike ({@link #organsOnly}): {@code ircadb1-ts-organs} (-> ts_dicom_train), {@code
 	 * ircadb1-example-organs} (-> ts_example_ct), and ts_dicom_train -> ircadb1 so scored ({@code
 	 * ts-ircadb1-organs}). The stacks hold {CT, labels, semantic}, so that {@link #score} says where a method
@@ -54,6 +56,7 @@ public final class RealSets {
 		final ImagePlus[] ircadb1 = read(new File(data, "ircadb1"), true);
 		final int n = ircadb1[0].getStackSize();
 		final ImagePlus[] ircadb1EveryThird = subset(ircadb1, every(n, 3, false));
+		final ImagePlus[] ircadb1Rest = subset(ircadb1, every(n, 3, true));
 		for (final String name : names) {
 			switch (name) {
 				case "same-scan":
@@ -68,8 +71,11 @@ public final class RealSets {
 						true));
 					break;
 				case "ircadb1":
-					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ircadb1 other 22", subset(ircadb1, every(n,
-						3, true)));
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ircadb1 other 22", ircadb1Rest);
+					break;
+				case "ircadb1-shrunk":
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ircadb1 other 22 at 0.73x", shrunk(ircadb1Rest,
+						IRCADB1_TO_COARSER_PIXELS));
 					break;
 				case "ircadb1-ts-organs":
 					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ts_dicom_train organs",
@@ -86,6 +92,43 @@ public final class RealSets {
 					throw new IllegalArgumentException("unknown experiment " + name);
 			}
 		}
+	}
+
+	/**
+	 * ircadb1's pixels are 0.57 mm, the finest of the sets here (ts_example_ct 0.71 mm, ts_dicom_train 0.98 mm): a
+	 * patient scanned with 0.78 mm pixels shows the same anatomy 0.73 times as large.
+	 */
+	static final double IRCADB1_TO_COARSER_PIXELS = 0.57 / 0.78;
+
+	/**
+	 * {CT, labels, semantic} resized by {@code scale} about the slice centre on canvases of the same size, as the
+	 * same patient would look with pixels 1 / scale times as large: the CT averaged and bilinear, outside it the
+	 * slice's own corner value (outside the scanner's field of view); labels and classes nearest neighbour, 0
+	 * outside.
+	 */
+	static ImagePlus[] shrunk(final ImagePlus[] set, final double scale) {
+		final ImagePlus[] out = new ImagePlus[set.length];
+		for (int k = 0; k < set.length; k++) {
+			final ImageStack source = set[k].getStack();
+			final int width = source.getWidth(), height = source.getHeight();
+			final int scaledWidth = (int) Math.round(width * scale), scaledHeight = (int) Math.round(height * scale);
+			final ImageStack stack = new ImageStack(width, height);
+			for (int s = 1; s <= source.getSize(); s++) {
+				final ImageProcessor slice = source.getProcessor(s).duplicate();
+				final ImageProcessor canvas = slice.createProcessor(width, height);
+				if (k == 0) {
+					slice.setInterpolationMethod(ImageProcessor.BILINEAR);
+					canvas.setValue(slice.getPixelValue(0, 0));
+					canvas.fill();
+				}
+				else slice.setInterpolationMethod(ImageProcessor.NONE);
+				canvas.insert(k == 0 ? slice.resize(scaledWidth, scaledHeight, true) : slice.resize(scaledWidth,
+					scaledHeight), (width - scaledWidth) / 2, (height - scaledHeight) / 2);
+				stack.addSlice(source.getSliceLabel(s), canvas);
+			}
+			out[k] = new ImagePlus(set[k].getTitle(), stack);
+		}
+		return out;
 	}
 
 	/** Liver, spleen and kidneys in TotalSegmentator's class ids (ts_example_ct/stats.txt). */

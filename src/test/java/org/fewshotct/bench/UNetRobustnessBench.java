@@ -27,6 +27,8 @@ import org.fewshotct.core.weka.WekaTrainer;
  * <li>{@code ts-ircadb1}: the 10 slices of ts_dicom_train -> the 33 of ircadb1 (another hospital, manual masks);</li>
  * <li>{@code ts-example}: ts_dicom_train -> the 112 of ts_example_ct (another scan);</li>
  * <li>{@code ircadb1}: ircadb1 000, 003, ..., 030 (11 slices) -> its other 22;</li>
+ * <li>{@code ircadb1-shrunk}: the same 11 slices -> the other 22 resized to 0.73x about their centre, as a scan with
+ * 0.78 mm pixels would show that anatomy (ircadb1's are 0.57 mm, the finest here);</li>
  * <li>{@code ircadb1-ts-organs}, {@code ircadb1-example-organs}: the same 11 slices -> ts_dicom_train,
  * ts_example_ct (other patients), and {@code ts-ircadb1-organs}: ts_dicom_train -> ircadb1, scored on the liver,
  * spleen and kidneys only, which both protocols draw alike: the patient the issue's other-patient targets name
