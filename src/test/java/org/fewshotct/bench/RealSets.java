@@ -113,17 +113,17 @@ public final class RealSets {
 			final int width = source.getWidth(), height = source.getHeight();
 			final int scaledWidth = (int) Math.round(width * scale), scaledHeight = (int) Math.round(height * scale);
 			final ImageStack stack = new ImageStack(width, height);
+			final boolean ct = k == 0;
 			for (int s = 1; s <= source.getSize(); s++) {
 				final ImageProcessor slice = source.getProcessor(s).duplicate();
 				final ImageProcessor canvas = slice.createProcessor(width, height);
-				if (k == 0) {
-					slice.setInterpolationMethod(ImageProcessor.BILINEAR);
+				slice.setInterpolationMethod(ct ? ImageProcessor.BILINEAR : ImageProcessor.NONE);
+				if (ct) {
 					canvas.setValue(slice.getPixelValue(0, 0));
 					canvas.fill();
 				}
-				else slice.setInterpolationMethod(ImageProcessor.NONE);
-				canvas.insert(k == 0 ? slice.resize(scaledWidth, scaledHeight, true) : slice.resize(scaledWidth,
-					scaledHeight), (width - scaledWidth) / 2, (height - scaledHeight) / 2);
+				canvas.insert(slice.resize(scaledWidth, scaledHeight, ct), (width - scaledWidth) / 2, (height -
+					scaledHeight) / 2);
 				stack.addSlice(source.getSliceLabel(s), canvas);
 			}
 			out[k] = new ImagePlus(set[k].getTitle(), stack);
