@@ -43,9 +43,8 @@ final class DecoderTuning {
 		this.report = report;
 	}
 
-	static DecoderTuning tune(final UNetNetwork network, final List<LabelledSlice> slices,
-		final IntensityWindow window, final float air, final int depth, final int batch, final int threads,
-		final InstanceDecoder.Settings base)
+	static DecoderTuning tune(final UNetSegmenter segmenter, final List<LabelledSlice> slices,
+		final IntensityWindow window, final float air, final int threads, final InstanceDecoder.Settings base)
 	{
 		final LabelledSlice first = slices.get(0);
 		final ImageStack stack = new ImageStack(first.width, first.height);
@@ -53,7 +52,7 @@ final class DecoderTuning {
 			stack.addSlice(null, new FloatProcessor(slice.width, slice.height, slice.values));
 		final float[][][] maps = new float[slices.size()][][];
 		final boolean[][] bodies = new boolean[slices.size()][];
-		UNetSegmenter.maps(network, depth, batch, threads).predict(stack, window, Progress.NONE, (s, m, unit) -> {
+		segmenter.predict(stack, window, Progress.NONE, (s, m, unit) -> {
 			maps[s] = m;
 			bodies[s] = BodyMask.of(unit, first.width, first.height, air);
 		});

@@ -58,7 +58,7 @@ final class PseudoLabels {
 		final long[][] histograms = new long[classes][BINS + 1];
 		// Unfilled: background stays background, as in real masks.
 		final InstanceDecoder.Settings unfilled = decoder.withFillBackground(false);
-		UNetSegmenter.maps(teacher, depth, batch, threads).predict(unlabelled.values, window, progress, (s, maps,
+		UNetSegmenter.plain(teacher, depth, batch, threads).predict(unlabelled.values, window, progress, (s, maps,
 			unit) -> {
 			final boolean[] body = BodyMask.of(unit, width, height, air);
 			labels[s] = InstanceDecoder.decode(maps, width, height, unfilled, body);

@@ -2,6 +2,8 @@ package org.fewshotct.core.unet;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -19,15 +21,20 @@ import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.instances.InstanceTargets;
 
 /**
- * Segments CT stacks with a trained U-Net: tiles of every slice (see {@link Tiling}) go through the network
- * {@code batch} at a time, each slice's class maps are reassembled, and the shared
- * {@link InstanceDecoder} turns them into instance labels. Only the slices of the current batch are in
- * memory besides the output, whatever the stack size. Holds TensorFlow memory until {@link #close()}.
+ * Segments CT stacks with a trained U-Net: every slice, at each of the model's input scales
+ * ({@link UNetSettings#scales()}), is cut into tiles (see {@link Tiling}) that go through the network
+ * {@code batch} at a time; each scale's class maps are reassembled, resized back to the slice and averaged, and
+ * the shared {@link InstanceDecoder} turns them into instance labels. Only the slices of the current batch are
+ * in memory besides the output, whatever the stack size. Holds TensorFlow memory until {@link #close()}.
  */
 public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 
 	public static final String NAME = "unet";
-	/** The largest tile side at inference; a 512x512 slice is one tile. */
+	/**
+	 * The largest tile side at inference, at every input scale: a 512x512 slice is one tile, and four at 1.25x.
+	 * Larger tiles would be fewer network calls but change what the network sees, since it normalises each tile
+	 * (one 640x640 tile at 1.25x: ircadb1's other 22 at 0.73x 0.772 instead of 0.820).
+	 */
 	static final int MAX_TILE = 512;
 	/** Pixels a tile drops at each cut edge, where it lacks context. */
 	static final int MARGIN = 32;
@@ -46,15 +53,17 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 	private final UNetModel model;
 	private final UNetNetwork network;
 	private final int depth;
+	private final double[] scales;
 	private final int batch;
 	private final int threads;
 
-	private UNetSegmenter(final UNetModel model, final UNetNetwork network, final int depth, final int batch,
-		final int threads)
+	private UNetSegmenter(final UNetModel model, final UNetNetwork network, final int depth, final double[] scales,
+		final int batch, final int threads)
 	{
 		this.model = model;
 		this.network = network;
 		this.depth = depth;
+		this.scales = scales;
 		this.batch = batch;
 		this.threads = threads;
 	}
@@ -79,13 +88,29 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			throw new UserInputException("The U-Net model " + folder + " is damaged: TensorFlow cannot load its " +
 				UNetModel.SAVED_MODEL + ": " + firstLine(e.getMessage()), e);
 		}
-		return new UNetSegmenter(model, MirroredNetwork.asSegmenting(network, model.settings()), model.settings()
-			.depth(), batch, threads);
+		return segmenting(model, network, model.settings(), batch, threads);
 	}
 
-	/** A segmenter-less view of a network in training, to compute class maps (it does not own the network). */
-	static UNetSegmenter maps(final UNetNetwork network, final int depth, final int batch, final int threads) {
-		return new UNetSegmenter(null, network, depth, batch, threads);
+	/**
+	 * A segmenter-less view of a network in training that computes class maps as segmentation will (mirrored
+	 * and at the input scales its settings say); it does not own the network.
+	 */
+	static UNetSegmenter segmenting(final UNetNetwork network, final UNetSettings settings, final int batch,
+		final int threads)
+	{
+		return segmenting(null, network, settings, batch, threads);
+	}
+
+	/** A segmenter-less view of a network in training that computes its plain class maps, one scale, unmirrored. */
+	static UNetSegmenter plain(final UNetNetwork network, final int depth, final int batch, final int threads) {
+		return new UNetSegmenter(null, network, depth, new double[] { 1 }, batch, threads);
+	}
+
+	private static UNetSegmenter segmenting(final UNetModel model, final UNetNetwork network,
+		final UNetSettings settings, final int batch, final int threads)
+	{
+		return new UNetSegmenter(model, MirroredNetwork.asSegmenting(network, settings), settings.depth(), settings
+			.scales(), batch, threads);
 	}
 
 	@Override
@@ -97,9 +122,13 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		return model;
 	}
 
-	/** Where the network runs, for the log. */
+	/** Where the network runs and the input scales, for the log. */
 	public String device() {
-		return network.device();
+		if (scales.length == 1 && scales[0] == 1) return network.device();
+		final StringBuilder description = new StringBuilder(network.device()).append(", input scales");
+		for (final double scale : scales)
+			description.append(' ').append(scale).append('x');
+		return description.toString();
 	}
 
 	@Override
@@ -121,57 +150,101 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 
 	/**
 	 * The class maps of every slice of {@code source} seen through {@code window}, handed to {@code consumer}
-	 * as each slice is complete (in parallel for the slices completed by one network call).
+	 * {@code batch} slices at a time, in parallel.
 	 */
 	void predict(final ImageStack source, final IntensityWindow window, final Progress progress,
 		final MapsConsumer consumer)
 	{
 		final int width = source.getWidth();
 		final int height = source.getHeight();
-		final int multiple = 1 << depth;
-		final Tiling tiling = new Tiling(width, height, MAX_TILE / multiple * multiple, MARGIN, multiple);
+		final List<ScaledView> views = new ArrayList<>();
+		for (final double scale : scales)
+			views.add(new ScaledView(scale, width, height));
 		final int slices = source.getSize();
-		final int tilesPerSlice = tiling.count();
-		final int tilePixels = tiling.tileWidth * tiling.tileHeight;
-		final int classes = InstanceTargets.CLASS_COUNT;
-		final float[] images = new float[batch * tilePixels];
-		final float[] probabilities = new float[batch * tilePixels * classes];
-		final List<Integer> finished = new ArrayList<>();
-		final List<float[][]> finishedMaps = new ArrayList<>();
-		final List<float[]> finishedUnits = new ArrayList<>();
-		float[] unit = null;
-		final float[][] units = new float[batch][];
-		float[][] maps = null;
-		int done = 0;
-		final long jobs = (long) slices * tilesPerSlice;
-		for (long first = 0; first < jobs; first += batch) {
-			progress.checkCancelled();
-			final int count = (int) Math.min(batch, jobs - first);
-			for (int b = 0; b < count; b++) {
-				final long job = first + b;
-				if (job % tilesPerSlice == 0) unit = window.toUnit(source.getProcessor((int) (job / tilesPerSlice) + 1));
-				tiling.read(unit, (int) (job % tilesPerSlice), images, b * tilePixels);
-				units[b] = unit;
+		for (int first = 0; first < slices; first += batch) {
+			final int count = Math.min(batch, slices - first);
+			final float[][] units = new float[count][];
+			for (int k = 0; k < count; k++)
+				units[k] = window.toUnit(source.getProcessor(first + k + 1));
+			final float[][][] maps = new float[count][][];
+			for (final ScaledView view : views)
+				view.addMaps(units, maps, 1f / views.size(), progress);
+			final int offset = first;
+			SliceParallel.forEach(count, threads, Progress.NONE, k -> consumer.accept(offset + k, maps[k], units[k]));
+			progress.report(first + count, slices);
+		}
+	}
+
+	/** The slices resized by one scale, tiled, through the network, and the class maps resized back. */
+	private final class ScaledView {
+
+		final double scale;
+		final int width;
+		final int height;
+		final int scaledWidth;
+		final int scaledHeight;
+		final Tiling tiling;
+		final int tilePixels;
+		final float[] images;
+		final float[] probabilities;
+
+		ScaledView(final double scale, final int width, final int height) {
+			this.scale = scale;
+			this.width = width;
+			this.height = height;
+			scaledWidth = (int) Math.round(width * scale);
+			scaledHeight = (int) Math.round(height * scale);
+			final int multiple = 1 << depth;
+			tiling = new Tiling(scaledWidth, scaledHeight, MAX_TILE / multiple * multiple, MARGIN, multiple);
+			tilePixels = tiling.tileWidth * tiling.tileHeight;
+			images = new float[batch * tilePixels];
+			probabilities = new float[batch * tilePixels * InstanceTargets.CLASS_COUNT];
+		}
+
+		/**
+		 * Adds {@code weight} times this view's class maps of each slice of {@code units} to {@code maps} (taking
+		 * the view's own arrays where {@code maps} has none yet and the weight is 1).
+		 */
+		void addMaps(final float[][] units, final float[][][] maps, final float weight, final Progress progress) {
+			final int classes = InstanceTargets.CLASS_COUNT;
+			final int tiles = tiling.count();
+			final float[][] inputs = new float[units.length][];
+			final float[][][] scaled = new float[units.length][classes][scaledWidth * scaledHeight];
+			for (int k = 0; k < units.length; k++)
+				inputs[k] = resized(units[k], width, height, scaledWidth, scaledHeight);
+			final int jobs = units.length * tiles;
+			for (int first = 0; first < jobs; first += batch) {
+				progress.checkCancelled();
+				final int count = Math.min(batch, jobs - first);
+				for (int b = 0; b < count; b++)
+					tiling.read(inputs[(first + b) / tiles], (first + b) % tiles, images, b * tilePixels);
+				network.predict(images, count, tiling.tileHeight, tiling.tileWidth, probabilities);
+				for (int b = 0; b < count; b++)
+					tiling.write(probabilities, b * tilePixels * classes, (first + b) % tiles, scaled[(first + b) / tiles]);
 			}
-			network.predict(images, count, tiling.tileHeight, tiling.tileWidth, probabilities);
-			for (int b = 0; b < count; b++) {
-				final long job = first + b;
-				if (job % tilesPerSlice == 0) maps = new float[classes][width * height];
-				tiling.write(probabilities, b * tilePixels * classes, (int) (job % tilesPerSlice), maps);
-				if (job % tilesPerSlice == tilesPerSlice - 1) {
-					finished.add((int) (job / tilesPerSlice));
-					finishedMaps.add(maps);
-					finishedUnits.add(units[b]);
+			for (int k = 0; k < units.length; k++) {
+				if (maps[k] == null && weight == 1 && scale == 1) {
+					maps[k] = scaled[k];
+					continue;
+				}
+				if (maps[k] == null) maps[k] = new float[classes][width * height];
+				for (int c = 0; c < classes; c++) {
+					final float[] back = resized(scaled[k][c], scaledWidth, scaledHeight, width, height);
+					for (int i = 0; i < back.length; i++)
+						maps[k][c][i] += weight * back[i];
 				}
 			}
-			SliceParallel.forEach(finished.size(), threads, Progress.NONE, k -> consumer.accept(finished.get(k),
-				finishedMaps.get(k), finishedUnits.get(k)));
-			done += finished.size();
-			finished.clear();
-			finishedMaps.clear();
-			finishedUnits.clear();
-			progress.report(done, slices);
 		}
+	}
+
+	/** A row-major plane resized bilinearly (averaging when it shrinks); the plane itself when the size stays. */
+	private static float[] resized(final float[] plane, final int width, final int height, final int toWidth,
+		final int toHeight)
+	{
+		if (width == toWidth && height == toHeight) return plane;
+		final FloatProcessor processor = new FloatProcessor(width, height, plane);
+		processor.setInterpolationMethod(ImageProcessor.BILINEAR);
+		return (float[]) processor.resize(toWidth, toHeight, toWidth < width).getPixels();
 	}
 
 	@Override

@@ -232,11 +232,12 @@ public final class UNetTrainer {
 
 		final TrainableUNet net;
 		/**
-		 * The network as segmentation sees it (mirrored where the settings say), for the validation ARI and the
-		 * decoder it picks. The teacher sees the slices as they are: a mirrored teacher taught worse students
-		 * (measured on ircadb1: 0.867 instead of 0.876, ts_dicom_train -> ircadb1 0.739 instead of 0.750).
+		 * The network as segmentation sees it (mirrored and at the input scales the settings say), for the
+		 * validation ARI and the decoder it picks. The teacher sees the slices as they are, one scale: a mirrored
+		 * teacher taught worse students (measured on ircadb1: 0.867 instead of 0.876, ts_dicom_train -> ircadb1
+		 * 0.739 instead of 0.750).
 		 */
-		final UNetNetwork segmenting;
+		final UNetSegmenter segmenting;
 		final List<LabelledSlice> training;
 		final IntensityWindow window;
 		final float air;
@@ -256,7 +257,7 @@ public final class UNetTrainer {
 
 		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window, final float air) {
 			this.net = net;
-			segmenting = MirroredNetwork.asSegmenting(net, settings);
+			segmenting = UNetSegmenter.segmenting(net, settings, settings.batch(), threads);
 			this.window = window;
 			this.air = air;
 			training = slices.training;
@@ -292,7 +293,8 @@ public final class UNetTrainer {
 		void teach(final UnlabelledSlices unlabelled, final File checkpoints, final TrainingState state,
 			final Progress progress, final Listener listener) throws IOException
 		{
-			final InstanceDecoder.Settings decoder = selects ? tuning(net).best : settings.decoder();
+			final InstanceDecoder.Settings decoder = selects ? tuning(UNetSegmenter.plain(net, settings.depth(),
+				settings.batch(), threads)).best : settings.decoder();
 			final List<LabelledSlice> pseudo = PseudoLabels.of(net, unlabelled, window, settings.depth(), settings
 				.batch(), threads, decoder, settings.boundaryWidth(), air, progress.cancelOnly());
 			PseudoLabelsFile.write(checkpoints, pseudo);
@@ -318,10 +320,9 @@ public final class UNetTrainer {
 			return tuning(segmenting);
 		}
 
-		/** The decoder settings that score best on the validation slices through {@code network}. */
-		DecoderTuning tuning(final UNetNetwork network) {
-			return DecoderTuning.tune(network, validation, window, air, settings.depth(), settings.batch(), threads, settings
-				.decoder());
+		/** The decoder settings that score best on the validation slices through {@code segmenter}. */
+		DecoderTuning tuning(final UNetSegmenter segmenter) {
+			return DecoderTuning.tune(segmenter, validation, window, air, threads, settings.decoder());
 		}
 
 		/** The validation slices' mean ARI with the best decoder settings for the network as it is now. */

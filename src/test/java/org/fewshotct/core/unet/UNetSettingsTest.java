@@ -21,15 +21,32 @@ public class UNetSettingsTest {
 		assertEquals("96", map.get("tile"));
 		assertEquals("0.7", map.get("decoder.marker_threshold"));
 		assertEquals("true", map.get("mirror")); // kept: a model without the key segments plain
+		assertEquals("1.0,1.25", map.get("scales")); // kept: a model without the key segments at one scale
 		assertEquals(settings, UNetSettings.fromMap(map));
 	}
 
 	@Test
-	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringSegmentsAsItDid() {
+	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringAndScalesSegmentsAsItDid() {
 		final Map<String, String> map = new HashMap<>();
 		map.put("epochs", "3");
 		assertTrue(UNetSettings.DEFAULT.mirror());
-		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false), UNetSettings.fromMap(map));
+		assertEquals(2, UNetSettings.DEFAULT.scales().length);
+		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1), UNetSettings.fromMap(map));
+	}
+
+	@Test
+	public void refusesInputScalesItCannotUse() {
+		for (final String scales : new String[] { "", "0", "1,3", "1;1.25", "big" }) {
+			final Map<String, String> map = new HashMap<>();
+			map.put("scales", scales);
+			try {
+				UNetSettings.fromMap(map);
+				fail("scales=" + scales);
+			}
+			catch (final UserInputException e) {
+				assertTrue(e.getMessage(), e.getMessage().contains("scale"));
+			}
+		}
 	}
 
 	@Test

@@ -60,15 +60,17 @@ public class UNetTrainerTest {
 			// far better than trivial (one label for everything scores 0)
 			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
 			assertTrue("mean ARI " + ari, ari > 0.2);
-			assertTrue(segmenter.device(), segmenter.device().endsWith("mirrored 4x"));
+			assertTrue(segmenter.device(), segmenter.device().endsWith("mirrored 4x, input scales 1.0x 1.25x"));
 		}
-		// mirror=false in unet.properties: the plain network, four times faster
+		// mirror=false and scales=1 in unet.properties: the plain network, ten times faster
 		final File properties = new File(folder, UNetModel.SETTINGS);
 		final Map<String, String> settings = PropertiesFile.read(properties);
 		settings.put("mirror", "false");
+		settings.put("scales", "1");
 		PropertiesFile.write(properties, "edited", settings);
 		try (UNetSegmenter segmenter = UNetSegmenter.load(folder)) {
-			assertTrue(segmenter.device(), !segmenter.device().contains("mirrored"));
+			assertTrue(segmenter.device(), !segmenter.device().contains("mirrored") && !segmenter.device().contains(
+				"scales"));
 		}
 	}
 
