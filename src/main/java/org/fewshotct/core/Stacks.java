@@ -2,6 +2,7 @@ package org.fewshotct.core;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.measure.Calibration;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
@@ -121,6 +122,17 @@ public final class Stacks {
 		if (label == null) return null;
 		final String first = label.split("\n", 2)[0].trim();
 		return first.isEmpty() ? null : first;
+	}
+
+	/**
+	 * Gives an image made from a CT (labels, class maps) the CT's pixel size, unit and origin, but not its
+	 * value calibration: a label or a probability is not in Hounsfield units, and with the CT's function Fiji
+	 * would show and measure label 5 of a signed DICOM as -32763.
+	 */
+	public static void calibrateLike(final ImagePlus image, final ImagePlus ct) {
+		final Calibration spatial = ct.getCalibration().copy();
+		spatial.disableDensityCalibration();
+		image.setCalibration(spatial);
 	}
 
 	/** An empty stack of the given slice size, to be filled slice by slice in parallel. */

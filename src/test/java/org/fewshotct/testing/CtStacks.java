@@ -1,7 +1,11 @@
 package org.fewshotct.testing;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.measure.Calibration;
 import ij.process.ShortProcessor;
 
 import java.util.Random;
@@ -26,5 +30,32 @@ public final class CtStacks {
 				.getHeight(), pixels, null));
 		}
 		return new ImagePlus("ct", stack);
+	}
+
+	/** A pixel size that no test data has by chance. */
+	public static final double PIXEL_MM = 0.7;
+
+	/**
+	 * A copy of a 16-bit HU + 1024 CT as a DICOM series opens: the same Hounsfield units through a calibration
+	 * function (HU = -1024 + value), and a pixel size of {@link #PIXEL_MM} mm.
+	 */
+	public static ImagePlus calibratedAsDicom(final ImagePlus ct) {
+		final ImagePlus calibrated = ct.duplicate();
+		calibrated.setTitle(ct.getTitle());
+		final Calibration calibration = calibrated.getCalibration();
+		calibration.setFunction(Calibration.STRAIGHT_LINE, new double[] { -1024, 1 }, "HU");
+		calibration.pixelWidth = PIXEL_MM;
+		calibration.pixelHeight = PIXEL_MM;
+		calibration.setUnit("mm");
+		return calibrated;
+	}
+
+	/** Labels or maps made from {@link #calibratedAsDicom} keep its pixel size, and their values are their own. */
+	public static void assertCalibratedLikeTheCtButNotInHu(final ImagePlus made) {
+		final Calibration calibration = made.getCalibration();
+		assertEquals(made.getTitle(), PIXEL_MM, calibration.pixelWidth, 0);
+		assertEquals(made.getTitle(), PIXEL_MM, calibration.pixelHeight, 0);
+		assertEquals(made.getTitle(), "mm", calibration.getUnit());
+		assertFalse(made.getTitle() + " measures in HU", calibration.calibrated());
 	}
 }

@@ -62,7 +62,7 @@ public final class BaselineSegmenter implements StackSegmenter {
 			labels.setPixels(Stacks.labelSlice(sliceLabels, width, height).getPixels(), s + 1);
 		});
 		final ImagePlus result = new ImagePlus(ct.getTitle() + "-" + NAME, labels);
-		result.setCalibration(ct.getCalibration());
+		Stacks.calibrateLike(result, ct);
 		return result;
 	}
 }

@@ -115,9 +115,8 @@ public final class SliceFolderReader {
 			stack.addSlice(file.getName(), slice);
 		}
 		final ImagePlus image = new ImagePlus(folder.getName(), stack);
-		// A TIFF saved from a calibrated stack (signed DICOM, say) carries its Hounsfield units in the calibration
-		if (calibration.calibrated()) image.getCalibration().setFunction(calibration.getFunction(), calibration
-			.getCoefficients(), calibration.getValueUnit());
+		// A TIFF saved from a calibrated stack (signed DICOM, say) carries its Hounsfield units and pixel size
+		image.setCalibration(calibration);
 		return image;
 	}
 

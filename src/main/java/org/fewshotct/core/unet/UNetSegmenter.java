@@ -144,7 +144,7 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air)), width, height)
 			.getPixels(), slice + 1));
 		final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + NAME, output);
-		labels.setCalibration(ct.getCalibration());
+		Stacks.calibrateLike(labels, ct);
 		return labels;
 	}
 

@@ -103,13 +103,13 @@ public final class WekaSegmenter implements StackSegmenter {
 				maps.setPixels(p[scheme.target(c)], s * scheme.classCount() + c + 1);
 		});
 		final ImagePlus labelImage = new ImagePlus(ct.getTitle() + "-" + NAME, labels);
-		labelImage.setCalibration(ct.getCalibration());
+		Stacks.calibrateLike(labelImage, ct);
 		ImagePlus mapImage = null;
 		if (maps != null) {
 			mapImage = new ImagePlus(ct.getTitle() + "-" + NAME + "-probabilities", maps);
 			mapImage.setDimensions(scheme.classCount(), n, 1);
 			mapImage.setOpenAsHyperStack(true);
-			mapImage.setCalibration(ct.getCalibration());
+			Stacks.calibrateLike(mapImage, ct);
 		}
 		return new Result(labelImage, mapImage);
 	}

@@ -22,6 +22,7 @@ import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.testing.CancelledProgress;
+import org.fewshotct.testing.CtStacks;
 import org.fewshotct.testing.TestStacks;
 import org.junit.Test;
 
@@ -44,8 +45,9 @@ public class BaselineSegmenterTest {
 	}
 
 	/**
-	 * 16-bit CT (HU + 1024) and 32-bit CT (HU) go through the default window [-1000, 1000] HU to the same 8 bits,
-	 * hence the same labels, as the 8-bit slices made with that window.
+	 * 16-bit CT (HU + 1024, or through a calibration function as a DICOM series opens) and 32-bit CT (HU) go
+	 * through the default window [-1000, 1000] HU to the same 8 bits, hence the same labels, as the 8-bit slices
+	 * made with that window; the labels keep the CT's pixel size but not its Hounsfield units.
 	 */
 	@Test
 	public void sixteenAndThirtyTwoBitCtUseTheHounsfieldWindow() throws Exception {
@@ -67,6 +69,10 @@ public class BaselineSegmenterTest {
 		final ImagePlus expected = baseline.segment(ct, Progress.NONE);
 		assertSameLabels(expected, baseline.segment(new ImagePlus("hu16", shorts), Progress.NONE));
 		assertSameLabels(expected, baseline.segment(new ImagePlus("hu32", floats), Progress.NONE));
+		final ImagePlus fromDicom = baseline.segment(CtStacks.calibratedAsDicom(new ImagePlus("dicom", shorts)),
+			Progress.NONE);
+		assertSameLabels(expected, fromDicom);
+		CtStacks.assertCalibratedLikeTheCtButNotInHu(fromDicom);
 	}
 
 	@Test

@@ -56,18 +56,24 @@ public class SliceFolderReaderTest {
 	}
 
 	@Test
-	public void keepsTheHounsfieldCalibrationOfTiffSlices() throws IOException {
+	public void keepsTheHounsfieldCalibrationAndPixelSizeOfTiffSlices() throws IOException {
 		final File folder = temp.newFolder("signed");
 		for (final String name : new String[] { "1", "2" }) {
 			final ImagePlus signed = new ImagePlus("", new ShortProcessor(2, 1, new short[] { (short) (32768 - 1000),
 				(short) (32768 + 40) }, null));
 			signed.getCalibration().setSigned16BitCalibration();
+			signed.getCalibration().pixelWidth = 0.7;
+			signed.getCalibration().pixelHeight = 0.7;
+			signed.getCalibration().setUnit("mm");
 			new FileSaver(signed).saveAsTiff(new File(folder, name + ".tif").getPath());
 		}
 		final ImagePlus read = SliceFolderReader.read(folder, Progress.NONE);
 		final HounsfieldScale scale = HounsfieldScale.of(read);
 		assertEquals(-1000, scale.hu(read.getStack().getProcessor(2).getf(0)), 0);
 		assertEquals(40, scale.hu(read.getStack().getProcessor(2).getf(1)), 0);
+		assertEquals(0.7, read.getCalibration().pixelWidth, 1e-6); // TIFF stores a rational
+		assertEquals(0.7, read.getCalibration().pixelHeight, 1e-6);
+		assertEquals("mm", read.getCalibration().getUnit());
 		new FileSaver(new ImagePlus("", new ShortProcessor(2, 1))).saveAsTiff(new File(folder, "3.tif").getPath());
 		assertRefused(folder, "3.tif is uncalibrated, but the first slice is calibrated with coefficients " +
 			"[-32768.0, 1.0]");

@@ -1,5 +1,6 @@
 package org.fewshotct.core.unet;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -19,6 +20,7 @@ import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
 import org.fewshotct.core.phantom.PhantomStacks;
 import org.fewshotct.testing.CancelAfter;
+import org.fewshotct.testing.CtStacks;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -61,6 +63,10 @@ public class UNetTrainerTest {
 			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
 			assertTrue("mean ARI " + ari, ari > 0.2);
 			assertTrue(segmenter.device(), segmenter.device().endsWith("mirrored 4x, input scales 1.0x 1.25x"));
+			final ImagePlus fromDicom = segmenter.segment(CtStacks.calibratedAsDicom(unseen.ct()), Progress.NONE);
+			assertArrayEquals("the same HU", (short[]) labels.getStack().getPixels(1), (short[]) fromDicom.getStack()
+				.getPixels(1));
+			CtStacks.assertCalibratedLikeTheCtButNotInHu(fromDicom);
 		}
 		// mirror=false and scales=1 in unet.properties: the plain network, ten times faster
 		final File properties = new File(folder, UNetModel.SETTINGS);

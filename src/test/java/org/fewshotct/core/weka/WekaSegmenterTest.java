@@ -14,6 +14,7 @@ import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.phantom.PhantomStacks;
+import org.fewshotct.testing.CtStacks;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -39,6 +40,17 @@ public class WekaSegmenterTest {
 		assertEquals(2, labels.getStackSize());
 		assertEquals("phantom-001", labels.getStack().getSliceLabel(2));
 		assertNull(result.probabilities());
+	}
+
+	@Test
+	public void labelsAndProbabilitiesKeepTheCtsPixelSizeButNotItsHounsfieldUnits() {
+		final ImagePlus dicom = CtStacks.calibratedAsDicom(phantoms.ct());
+		final WekaSegmenter.Result result = new WekaSegmenter(model, 2).segment(dicom, true, Progress.NONE);
+		CtStacks.assertCalibratedLikeTheCtButNotInHu(result.labels());
+		CtStacks.assertCalibratedLikeTheCtButNotInHu(result.probabilities());
+		final WekaSegmenter.Result plain = new WekaSegmenter(model, 2).segment(phantoms.ct(), false, Progress.NONE);
+		assertArrayEquals("the same HU", (short[]) plain.labels().getStack().getPixels(1), (short[]) result.labels()
+			.getStack().getPixels(1));
 	}
 
 	@Test
