@@ -18,8 +18,8 @@ import org.fewshotct.core.instances.InstanceDecoder;
 public final class UNetSettings {
 
 	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true,
-		true, new double[] { 1, 1.25 }, InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(0.25).withMinMarkerArea(20)
-			.withFillBackground(true));
+		true, new double[] { 1, 1.25 }, InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(
+			0.25).withMinMarkerArea(20).withFillBackground(true));
 
 	private final int depth;
 	private final int width;

@@ -27,12 +27,23 @@ public class UNetSegmenterScalesTest {
 	private static final UNetSettings TWO_SCALES = ONE_SCALE.withScales(1, 1.25);
 
 	@Test
-	public void eachScaleSeesEachSliceWholeAsOneTileOfItsSize() {
+	public void everySliceGoesThroughTheNetworkOnceAtEachScaleInBatches() {
 		final InteriorWhereBright network = new InteriorWhereBright();
 		final float[][][] maps = predict(network, TWO_SCALES, disc(20), disc(30), disc(25));
 		assertEquals(3, maps.length);
 		// two slices per call at each scale (batch 2), then the third slice at each scale; 1.25 x 96 = 120
 		assertEquals("[2x96x96, 2x120x120, 1x96x96, 1x120x120]", network.calls.toString());
+	}
+
+	/** The network normalises each tile, so a larger view is cut into tiles of the usual size, not one larger tile. */
+	@Test
+	public void aLargerViewIsCutIntoTilesOfTheUsualSize() {
+		final InteriorWhereBright network = new InteriorWhereBright();
+		final ImageStack slice = new ImageStack(512, 512);
+		slice.addSlice(null, new FloatProcessor(512, 512));
+		UNetSegmenter.segmenting(network, TWO_SCALES, 2, 1).predict(slice, new IntensityWindow(0, 1), Progress.NONE,
+			(s, m, unit) -> {});
+		assertEquals("[1x512x512, 2x512x512, 2x512x512]", network.calls.toString());
 	}
 
 	@Test
