@@ -41,12 +41,13 @@ final class PseudoLabels {
 	private PseudoLabels() {}
 
 	/**
-	 * The teacher's labels and confidence weights for every unlabelled slice; {@code air} is the body's
-	 * threshold in unit intensity ({@link BodyMask#airUnit}).
+	 * The teacher's labels and confidence weights for every unlabelled slice, from the class maps of
+	 * {@code teacher} (a view of the network in training); {@code air} is the body's threshold in unit intensity
+	 * ({@link BodyMask#airUnit}).
 	 */
-	static List<LabelledSlice> of(final UNetNetwork teacher, final UnlabelledSlices unlabelled,
-		final IntensityWindow window, final int depth, final int batch, final int threads,
-		final InstanceDecoder.Settings decoder, final int boundaryWidth, final float air, final Progress progress)
+	static List<LabelledSlice> of(final UNetSegmenter teacher, final UnlabelledSlices unlabelled,
+		final IntensityWindow window, final InstanceDecoder.Settings decoder, final int boundaryWidth, final float air,
+		final Progress progress)
 	{
 		final int width = unlabelled.values.getWidth();
 		final int height = unlabelled.values.getHeight();
@@ -58,7 +59,7 @@ final class PseudoLabels {
 		final long[][] histograms = new long[classes][BINS + 1];
 		// Unfilled: background stays background, as in real masks.
 		final InstanceDecoder.Settings unfilled = decoder.withFillBackground(false);
-		UNetSegmenter.plain(teacher, depth, batch, threads).predict(unlabelled.values, window, progress, (s, maps,
+		teacher.predict(unlabelled.values, window, progress, (s, maps,
 			unit) -> {
 			final boolean[] body = BodyMask.of(unit, width, height, air);
 			labels[s] = InstanceDecoder.decode(maps, width, height, unfilled, body);

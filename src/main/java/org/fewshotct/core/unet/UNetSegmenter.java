@@ -101,11 +101,6 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		return segmenting(null, network, settings, batch, threads);
 	}
 
-	/** A segmenter-less view of a network in training that computes its plain class maps, one scale, unmirrored. */
-	static UNetSegmenter plain(final UNetNetwork network, final int depth, final int batch, final int threads) {
-		return new UNetSegmenter(null, network, depth, new double[] { 1 }, batch, threads);
-	}
-
 	private static UNetSegmenter segmenting(final UNetModel model, final UNetNetwork network,
 		final UNetSettings settings, final int batch, final int threads)
 	{

@@ -156,8 +156,8 @@ public final class UNetSettings {
 	 * recovers most of what a scan with coarser pixels than the training's loses, where wider scale augmentation
 	 * in training did not (the same trained models, one scale -> 1 and 1.25: ircadb1's other 22 0.890 -> 0.890,
 	 * at 0.73x 0.747 -> 0.819; ts_dicom_train -> ircadb1 0.669 -> 0.680). About five times the network calls
-	 * (1.25x is four tiles). Training's validation scores see them too; the teacher of unlabelled slices sees
-	 * one scale, as it sees no mirrors.
+	 * (1.25x is four tiles). Training's validation scores see them too, and the teacher of unlabelled slices
+	 * (unmirrored).
 	 */
 	public double[] scales() {
 		return scales.clone();

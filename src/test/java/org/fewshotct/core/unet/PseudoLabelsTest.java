@@ -78,8 +78,10 @@ public class PseudoLabelsTest {
 		for (int i = 0; i < values.length; i++)
 			values[i] = columns.intensity(i % SIZE);
 		final ImagePlus raw = new ImagePlus("raw", new FloatProcessor(SIZE, SIZE, values));
-		final List<LabelledSlice> pseudo = PseudoLabels.of(new ClassByIntensity(), UnlabelledSlices.of(raw, raw),
-			new IntensityWindow(0, 1), 2, 1, 1, InstanceDecoder.Settings.DEFAULT, 1, BODY, Progress.NONE);
+		final UNetSegmenter teacher = UNetSegmenter.segmenting(new ClassByIntensity(), UNetSettings.DEFAULT.withDepth(2)
+			.withMirror(false).withScales(1), 1, 1);
+		final List<LabelledSlice> pseudo = PseudoLabels.of(teacher, UnlabelledSlices.of(raw, raw), new IntensityWindow(0,
+			1), InstanceDecoder.Settings.DEFAULT, 1, BODY, Progress.NONE);
 		assertEquals(1, pseudo.size());
 		return pseudo.get(0);
 	}
