@@ -1,11 +1,13 @@
 package org.fewshotct.core.unet;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Cuts a slice into the tiles a U-Net sees and puts its outputs back together. A slice no larger than the
- * largest tile is one tile, padded with 0 up to the next multiple of 2^depth. A larger slice gets as few
- * overlapping tiles as cover it, each no larger than that needs (a 640-pixel side: two of 352, not two of 512,
- * which would see most pixels twice); each keeps only its central part (a margin away from cut edges, where
- * the network lacks context), and the kept parts cover the slice exactly once.
+ * tile is one tile, padded with 0 up to the next multiple of 2^depth. A larger slice gets overlapping tiles
+ * of the full size; each keeps only its central part (a margin away from cut edges, where the network lacks
+ * context), and the kept parts cover the slice exactly once.
  */
 final class Tiling {
 
@@ -68,8 +70,6 @@ final class Tiling {
 		final int[] to;
 
 		Axis(final int length, final int maxTile, final int margin, final int multiple) {
-			if (maxTile - 2 * margin < 1) throw new IllegalArgumentException("tile " + maxTile +
-				" leaves nothing inside margins of " + margin);
 			this.length = length;
 			if (length <= maxTile) {
 				size = (length + multiple - 1) / multiple * multiple;
@@ -78,17 +78,20 @@ final class Tiling {
 				to = new int[] { length };
 				return;
 			}
-			// n tiles of the largest size keep n (maxTile - 2 margin) pixels inside their margins, the ends aside
-			final int inside = maxTile - 2 * margin;
-			final int n = (length - 2 * margin + inside - 1) / inside;
-			final int needed = (length + 2 * margin * (n - 1) + n - 1) / n;
-			size = Math.min(maxTile, (needed + multiple - 1) / multiple * multiple);
+			size = maxTile;
+			final int step = size - 2 * margin;
+			if (step < 1) throw new IllegalArgumentException("tile " + size + " leaves nothing inside margins of " +
+				margin);
+			final List<Integer> list = new ArrayList<>();
+			for (int s = 0; s + size < length; s += step)
+				list.add(s);
+			list.add(length - size);
+			final int n = list.size();
 			starts = new int[n];
 			from = new int[n];
 			to = new int[n];
 			for (int k = 0; k < n; k++) {
-				// evenly spread: neighbours overlap by at least two margins, since n x size >= length + 2 margin (n - 1)
-				starts[k] = (int) Math.round((double) k * (length - size) / (n - 1));
+				starts[k] = list.get(k);
 				from[k] = k == 0 ? 0 : to[k - 1];
 				to[k] = k == n - 1 ? length : starts[k] + size - margin;
 			}

@@ -31,9 +31,9 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 
 	public static final String NAME = "unet";
 	/**
-	 * The largest tile side at inference, at every input scale: a 512x512 slice is one tile, and four of 352x352
-	 * at 1.25x. Larger tiles would be fewer network calls but change what the network sees, since it normalises
-	 * each tile (one 640x640 tile at 1.25x: ircadb1's other 22 at 0.73x 0.772 instead of 0.819).
+	 * The largest tile side at inference, at every input scale: a 512x512 slice is one tile, and four at 1.25x.
+	 * Larger tiles would be fewer network calls but change what the network sees, since it normalises each tile
+	 * (one 640x640 tile at 1.25x: ircadb1's other 22 at 0.73x 0.772 instead of 0.819).
 	 */
 	static final int MAX_TILE = 512;
 	/** Pixels a tile drops at each cut edge, where it lacks context. */

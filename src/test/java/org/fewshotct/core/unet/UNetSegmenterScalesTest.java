@@ -35,19 +35,15 @@ public class UNetSegmenterScalesTest {
 		assertEquals("[2x96x96, 2x120x120, 1x96x96, 1x120x120]", network.calls.toString());
 	}
 
-	/**
-	 * The network normalises each tile, so a larger view is cut into tiles no larger than the usual size, not one
-	 * larger tile; and no larger than covering it needs.
-	 */
+	/** The network normalises each tile, so a larger view is cut into tiles of the usual size, not one larger tile. */
 	@Test
-	public void aLargerViewIsCutIntoTilesNoLargerThanTheUsualSize() {
+	public void aLargerViewIsCutIntoTilesOfTheUsualSize() {
 		final InteriorWhereBright network = new InteriorWhereBright();
 		final ImageStack slice = new ImageStack(512, 512);
 		slice.addSlice(null, new FloatProcessor(512, 512));
 		UNetSegmenter.segmenting(network, TWO_SCALES, 2, 1).predict(slice, new IntensityWindow(0, 1), Progress.NONE,
 			(s, m, unit) -> {});
-		// 1.25 x 512 = 640: four tiles of 352
-		assertEquals("[1x512x512, 2x352x352, 2x352x352]", network.calls.toString());
+		assertEquals("[1x512x512, 2x512x512, 2x512x512]", network.calls.toString());
 	}
 
 	@Test
