@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.CRC32;
 
 import org.fewshotct.core.IntensityWindow;
@@ -28,12 +30,15 @@ final class TrainingSlices {
 
 	final List<LabelledSlice> training;
 	final List<LabelledSlice> validation;
+	/** The validation slices' positions in the labels stack (1-based). */
+	final Set<Integer> validationPositions;
 	/** The validation slices the fraction asked for that were too few to hold out (0 when none). */
 	final int tooFewToHold;
 
 	private TrainingSlices(final List<LabelledSlice> training, final List<LabelledSlice> validation,
-		final int tooFewToHold)
+		final Set<Integer> validationPositions, final int tooFewToHold)
 	{
+		this.validationPositions = Collections.unmodifiableSet(validationPositions);
 		this.training = Collections.unmodifiableList(training);
 		this.validation = Collections.unmodifiableList(validation);
 		this.tooFewToHold = tooFewToHold;
@@ -43,6 +48,7 @@ final class TrainingSlices {
 		final ImageStack ctStack = ct.getStack();
 		final ImageStack labelStack = labels.getStack();
 		final List<LabelledSlice> labelled = new ArrayList<>();
+		final List<Integer> positions = new ArrayList<>();
 		for (int s = 1; s <= ctStack.getSize(); s++) {
 			final int[] ids = Stacks.labelValues(labelStack.getProcessor(s));
 			boolean any = false;
@@ -54,6 +60,7 @@ final class TrainingSlices {
 			for (int i = 0; i < values.length; i++)
 				values[i] = slice.getf(i);
 			labelled.add(new LabelledSlice(values, ids, ct.getWidth(), ct.getHeight()));
+			positions.add(s);
 		}
 		if (labelled.isEmpty()) throw new UserInputException("The labels '" + labels.getTitle() +
 			"' hold no structure (every slice is all 0): there is nothing to learn");
@@ -66,9 +73,12 @@ final class TrainingSlices {
 			isHeld[(int) ((k + 0.5) * n / held)] = true;
 		final List<LabelledSlice> training = new ArrayList<>();
 		final List<LabelledSlice> validation = new ArrayList<>();
-		for (int i = 0; i < n; i++)
+		final Set<Integer> validationPositions = new TreeSet<>();
+		for (int i = 0; i < n; i++) {
 			(isHeld[i] ? validation : training).add(labelled.get(i));
-		return new TrainingSlices(training, validation, asked - held);
+			if (isHeld[i]) validationPositions.add(positions.get(i));
+		}
+		return new TrainingSlices(training, validation, validationPositions, asked - held);
 	}
 
 	/** Steps of an epoch: as many tiles as cover the training slices once, in whole batches. */

@@ -19,6 +19,8 @@ import org.fewshotct.core.instances.InstanceTargets;
  * <li>{@value #SETTINGS}: format and version, the intensity window in HU and the bit depth of the CT it was
  * trained on, the targets, the network, training and decoder settings, and what it was trained with;</li>
  * <li>{@value #SAVED_MODEL}/: a TensorFlow SavedModel with a {@code serving_default} signature;</li>
+ * <li>{@value #WEKA_MODEL}: the Weka forest blended with the network ({@link WekaBlend}), where its
+ * {@code weka_weight} is above 0;</li>
  * <li>{@value #LOSS_PLOT} and {@value #LOSS_TABLE}: the loss curve;</li>
  * <li>{@value #CHECKPOINT}/: the training state, to resume or extend the training.</li>
  * </ul>
@@ -27,12 +29,14 @@ public final class UNetModel {
 
 	static final String FORMAT = "few-shot-ct-unet";
 	/**
-	 * Version 3 may seed the decoder with a marker dynamic, which a version 2 reader would ignore and decode
+	 * Version 4 may blend the network with a Weka forest ({@code weka_weight}), which an older reader would
+	 * ignore and segment otherwise; version 3 may seed the decoder with a marker dynamic, which a version 2 reader would ignore and decode
 	 * differently; version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth.
 	 */
-	static final int VERSION = 3;
+	static final int VERSION = 4;
 	static final String SETTINGS = "unet.properties";
 	static final String SAVED_MODEL = "saved_model";
+	static final String WEKA_MODEL = "weka.model";
 	static final String CHECKPOINT = "checkpoint";
 	static final String LOSS_PLOT = "loss.png";
 	static final String LOSS_TABLE = "loss.csv";
@@ -98,6 +102,10 @@ public final class UNetModel {
 		return new File(folder, SAVED_MODEL);
 	}
 
+	File wekaModel() {
+		return new File(folder, WEKA_MODEL);
+	}
+
 	void writeSettings() throws IOException {
 		PropertiesFile.write(new File(folder, SETTINGS), "Few-Shot CT U-Net model", properties);
 	}
@@ -137,6 +145,9 @@ public final class UNetModel {
 			final int epochs = Integer.parseInt(map.getOrDefault("trained_epochs", "0"));
 			if (!new File(folder, SAVED_MODEL + "/saved_model.pb").isFile()) throw new UserInputException(
 				"The U-Net model " + folder + " is incomplete: " + SAVED_MODEL + "/saved_model.pb is missing");
+			if (settings.wekaWeight() > 0 && !new File(folder, WEKA_MODEL).isFile()) throw new UserInputException(
+				"The U-Net model " + folder + " is incomplete: " + WEKA_MODEL + " is missing (weka_weight=" + settings
+					.wekaWeight() + "; 0 segments with the network alone)");
 			final Map<String, String> extra = new LinkedHashMap<>(map);
 			extra.remove("format_version");
 			extra.remove("window_min");

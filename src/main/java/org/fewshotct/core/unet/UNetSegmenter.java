@@ -56,10 +56,13 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 	private final double[] scales;
 	private final int batch;
 	private final int threads;
+	/** The Weka forest blended into the maps, or null for the network alone. */
+	private final WekaBlend blend;
 
 	private UNetSegmenter(final UNetModel model, final UNetNetwork network, final int depth, final double[] scales,
-		final int batch, final int threads)
+		final int batch, final int threads, final WekaBlend blend)
 	{
+		this.blend = blend;
 		this.model = model;
 		this.network = network;
 		this.depth = depth;
@@ -88,24 +91,32 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			throw new UserInputException("The U-Net model " + folder + " is damaged: TensorFlow cannot load its " +
 				UNetModel.SAVED_MODEL + ": " + firstLine(e.getMessage()), e);
 		}
-		return segmenting(model, network, model.settings(), batch, threads);
+		try {
+			return segmenting(model, network, model.settings(), batch, threads, model.settings().wekaWeight() > 0
+				? WekaBlend.of(model) : null);
+		}
+		catch (final RuntimeException e) {
+			network.close();
+			throw e;
+		}
 	}
 
 	/**
 	 * A segmenter-less view of a network in training that computes class maps as segmentation will (mirrored
-	 * and at the input scales its settings say); it does not own the network.
+	 * and at the input scales its settings say, blended with {@code blend} where not null); it does not own the
+	 * network.
 	 */
 	static UNetSegmenter segmenting(final UNetNetwork network, final UNetSettings settings, final int batch,
-		final int threads)
+		final int threads, final WekaBlend blend)
 	{
-		return segmenting(null, network, settings, batch, threads);
+		return segmenting(null, network, settings, batch, threads, blend);
 	}
 
 	private static UNetSegmenter segmenting(final UNetModel model, final UNetNetwork network,
-		final UNetSettings settings, final int batch, final int threads)
+		final UNetSettings settings, final int batch, final int threads, final WekaBlend blend)
 	{
 		return new UNetSegmenter(model, MirroredNetwork.asSegmenting(network, settings), settings.depth(), settings
-			.scales(), batch, threads);
+			.scales(), batch, threads, blend);
 	}
 
 	@Override
@@ -117,12 +128,16 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		return model;
 	}
 
-	/** Where the network runs and the input scales, for the log. */
+	/** Where the network runs, the input scales and the blend, for the log. */
 	public String device() {
-		if (scales.length == 1 && scales[0] == 1) return network.device();
-		final StringBuilder description = new StringBuilder(network.device()).append(", input scales");
-		for (final double scale : scales)
-			description.append(' ').append(scale).append('x');
+		final StringBuilder description = new StringBuilder(network.device());
+		if (scales.length > 1 || scales[0] != 1) {
+			description.append(", input scales");
+			for (final double scale : scales)
+				description.append(' ').append(scale).append('x');
+		}
+		if (blend != null) description.append(", blended with a Weka forest (").append(blend.weight())
+			.append(')');
 		return description.toString();
 	}
 
@@ -165,7 +180,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			for (final ScaledView view : views)
 				view.addMaps(units, maps, 1f / views.size(), progress);
 			final int offset = first;
-			SliceParallel.forEach(count, threads, Progress.NONE, k -> consumer.accept(offset + k, maps[k], units[k]));
+			SliceParallel.forEach(count, threads, Progress.NONE, k -> consumer.accept(offset + k, blend == null ? maps[k]
+				: blend.blend(maps[k], units[k], width, height), units[k]));
 			progress.report(first + count, slices);
 		}
 	}

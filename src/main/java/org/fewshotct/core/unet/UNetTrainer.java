@@ -148,7 +148,9 @@ public final class UNetTrainer {
 				slices.validation.size() + " for validation" + (unlabelled != null ? ", " + unlabelled.size() +
 					" unlabelled" : "") + "; depth " + settings.depth() + ", width " + settings.width() + ", tile " +
 				settings.tile() + ", batch " + settings.batch());
-			final Loop loop = new Loop(net, slices, usedWindow, air);
+			final WekaBlend blend = settings.wekaWeight() > 0 ? forest(ct, labels, slices, hounsfield, progress, listener)
+				: null;
+			final Loop loop = new Loop(net, slices, usedWindow, air, blend);
 			if (slices.tooFewToHold > 0) listener.message("U-Net: " + slices.tooFewToHold + " validation slice(s) " +
 				"would be too few to pick the best epoch or the decoder (" + DecoderTuning.MIN_SLICES + " needed); all " +
 				slices.training.size() + " train, with the last epoch and the default decoder");
@@ -201,6 +203,7 @@ public final class UNetTrainer {
 			}
 			final UNetModel model = new UNetModel(folder, trained, hounsfield, ct.getBitDepth(), settings.epochs(),
 				info(net.device(), ct, labels, slices, unlabelledCt, contrast));
+			if (blend != null) blend.save(model.wekaModel());
 			ModelFolder.export(net, model);
 			history.save(new File(folder, UNetModel.LOSS_PLOT), new File(folder, UNetModel.LOSS_TABLE));
 			return new Result(model, history, net.device(), settings.epochs() - first, loop.tiles, loop.seconds);
@@ -208,6 +211,21 @@ public final class UNetTrainer {
 		catch (final IOException e) {
 			throw new UserInputException("Cannot write the U-Net model " + folder + ": " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * The Weka forest blended into the maps, trained on the training slices (a resumed training trains the same
+	 * one again: same slices, window and seed).
+	 */
+	private WekaBlend forest(final ImagePlus ct, final ImagePlus labels, final TrainingSlices slices,
+		final HounsfieldWindow hounsfield, final Progress progress, final Listener listener)
+	{
+		final long t0 = System.nanoTime();
+		final WekaBlend blend = WekaBlend.train(ct, labels, slices.validationPositions, hounsfield, settings, threads,
+			progress.cancelOnly());
+		listener.message(String.format(Locale.ROOT, "U-Net: a Weka forest on the same slices, blended at %s, trained " +
+			"in %.1f s", settings.wekaWeight(), (System.nanoTime() - t0) / 1e9));
+		return blend;
 	}
 
 	/** The pseudo-labels an interrupted training made, as it made them. */
@@ -232,8 +250,9 @@ public final class UNetTrainer {
 
 		final TrainableUNet net;
 		/**
-		 * The network as segmentation sees it (mirrored and at the input scales the settings say), for the
-		 * validation ARI and the decoder it picks. The teacher sees the slices at the same scales, unmirrored: a
+		 * The network as segmentation sees it (mirrored, at the input scales the settings say, and blended with the
+		 * Weka forest), for the validation ARI and the decoder it picks. The teacher sees the network alone (the
+		 * blend was measured on models trained so), and the slices at the same scales, unmirrored: a
 		 * mirrored teacher taught worse students (measured on ircadb1: 0.867 instead of 0.876, ts_dicom_train ->
 		 * ircadb1 0.739 instead of 0.750); one at 1x and 1.25x taught better ones than a one-scale teacher on three
 		 * rows of four (ircadb1 0.843 -> 0.855, at 0.73x 0.809 -> 0.851, ts_dicom_train -> ts_example_ct 0.677 ->
@@ -257,9 +276,11 @@ public final class UNetTrainer {
 		long tiles;
 		double seconds;
 
-		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window, final float air) {
+		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window, final float air,
+			final WekaBlend blend)
+		{
 			this.net = net;
-			segmenting = UNetSegmenter.segmenting(net, settings, settings.batch(), threads);
+			segmenting = UNetSegmenter.segmenting(net, settings, settings.batch(), threads, blend);
 			this.window = window;
 			this.air = air;
 			training = slices.training;
@@ -296,7 +317,7 @@ public final class UNetTrainer {
 			final Progress progress, final Listener listener) throws IOException
 		{
 			final UNetSegmenter teacher = UNetSegmenter.segmenting(net, settings.withMirror(false), settings.batch(),
-				threads);
+				threads, null);
 			final InstanceDecoder.Settings decoder = selects ? tuning(teacher).best : settings.decoder();
 			final List<LabelledSlice> pseudo = PseudoLabels.of(teacher, unlabelled, window, decoder, settings
 				.boundaryWidth(), air, progress.cancelOnly());

@@ -79,7 +79,7 @@ public class PseudoLabelsTest {
 			values[i] = columns.intensity(i % SIZE);
 		final ImagePlus raw = new ImagePlus("raw", new FloatProcessor(SIZE, SIZE, values));
 		final UNetSegmenter teacher = UNetSegmenter.segmenting(new ClassByIntensity(), UNetSettings.DEFAULT.withDepth(2)
-			.withMirror(false).withScales(1), 1, 1);
+			.withMirror(false).withScales(1), 1, 1, null);
 		final List<LabelledSlice> pseudo = PseudoLabels.of(teacher, UnlabelledSlices.of(raw, raw), new IntensityWindow(0,
 			1), InstanceDecoder.Settings.DEFAULT, 1, BODY, Progress.NONE);
 		assertEquals(1, pseudo.size());

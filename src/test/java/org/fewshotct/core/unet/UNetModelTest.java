@@ -28,11 +28,12 @@ public class UNetModelTest {
 	public TemporaryFolder temp = new TemporaryFolder();
 
 	private File model() throws IOException {
-		final File folder = temp.newFolder("m.unet");
+		final File folder = temp.newFolder();
 		new UNetModel(folder, UNetSettings.DEFAULT.withEpochs(3), HounsfieldWindow.DEFAULT, 16, 3,
 			Collections.singletonMap("trained_on", "TensorFlow")).writeSettings();
 		new File(folder, "saved_model").mkdir();
 		Files.write(new File(folder, "saved_model/saved_model.pb").toPath(), new byte[] { 1 });
+		Files.write(new File(folder, "weka.model").toPath(), new byte[] { 1 });
 		return folder;
 	}
 
@@ -56,7 +57,7 @@ public class UNetModelTest {
 	@Test
 	public void readsTheRawWindowOfVersion1AsHounsfieldUnits() throws IOException {
 		final File folder = model();
-		rewrite(new File(folder, "unet.properties"), "format_version=3", "format_version=1", "window_min=-1000.0",
+		rewrite(new File(folder, "unet.properties"), "format_version=4", "format_version=1", "window_min=-1000.0",
 			"window_min=24.0", "window_max=1000.0", "window_max=2024.0", "window_units=HU\n", "");
 		assertEquals(HounsfieldWindow.DEFAULT, UNetModel.read(folder).window());
 	}
@@ -65,7 +66,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeDomeSeedsKeepsItsThresholdedSeeds() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().markerDynamic() > 0);
-		rewrite(new File(folder, "unet.properties"), "format_version=3", "format_version=2", "decoder.marker_dynamic=",
+		rewrite(new File(folder, "unet.properties"), "format_version=4", "format_version=2", "decoder.marker_dynamic=",
 			"former.marker_dynamic=");
 		assertEquals(0, UNetModel.read(folder).settings().decoder().markerDynamic(), 0);
 	}
@@ -86,6 +87,11 @@ public class UNetModelTest {
 		Files.delete(new File(model, "saved_model/saved_model.pb").toPath());
 		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model +
 			" is incomplete: saved_model/saved_model.pb is missing");
+
+		final File unblended = model();
+		Files.delete(new File(unblended, "weka.model").toPath());
+		assertRefused(() -> UNetModel.read(unblended), "The U-Net model " + unblended +
+			" is incomplete: weka.model is missing (weka_weight=0.25; 0 segments with the network alone)");
 	}
 
 	@Test
@@ -93,7 +99,7 @@ public class UNetModelTest {
 		final File model = model();
 		final File settings = new File(model, "unet.properties");
 		final String text = new String(Files.readAllBytes(settings.toPath()), StandardCharsets.UTF_8);
-		rewrite(settings, "format_version=3", "format_version=9");
+		rewrite(settings, "format_version=4", "format_version=9");
 		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 9");
 		Files.write(settings.toPath(), text.replace("window_max=", "window_max=x").getBytes(StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), "The U-Net model description " + settings + " is damaged");

@@ -41,7 +41,7 @@ public class UNetSegmenterScalesTest {
 		final InteriorWhereBright network = new InteriorWhereBright();
 		final ImageStack slice = new ImageStack(512, 512);
 		slice.addSlice(null, new FloatProcessor(512, 512));
-		UNetSegmenter.segmenting(network, TWO_SCALES, 2, 1).predict(slice, new IntensityWindow(0, 1), Progress.NONE,
+		UNetSegmenter.segmenting(network, TWO_SCALES, 2, 1, null).predict(slice, new IntensityWindow(0, 1), Progress.NONE,
 			(s, m, unit) -> {});
 		assertEquals("[1x512x512, 2x512x512, 2x512x512]", network.calls.toString());
 	}
@@ -84,7 +84,7 @@ public class UNetSegmenterScalesTest {
 		for (final FloatProcessor slice : slices)
 			stack.addSlice(null, slice);
 		final float[][][] maps = new float[slices.length][][];
-		UNetSegmenter.segmenting(network, settings, 2, 1).predict(stack, new IntensityWindow(0, 1), Progress.NONE, (s,
+		UNetSegmenter.segmenting(network, settings, 2, 1, null).predict(stack, new IntensityWindow(0, 1), Progress.NONE, (s,
 			m, unit) -> maps[s] = m);
 		return maps;
 	}

@@ -16,35 +16,49 @@ public class UNetSettingsTest {
 	public void roundTripsThroughItsMap() {
 		final UNetSettings settings = UNetSettings.DEFAULT.withDepth(3).withWidth(24).withTile(96).withBatch(2)
 			.withEpochs(7).withSeed(-5).withValidation(0.25).withLearningRate(2e-4).withBoundaryWidth(2).withAugment(
-				false).withDecoder(UNetSettings.DEFAULT.decoder().withMarkerThreshold(0.7));
+				false).withWekaWeight(0.4).withDecoder(UNetSettings.DEFAULT.decoder().withMarkerThreshold(0.7));
 		final Map<String, String> map = settings.toMap();
 		assertEquals("96", map.get("tile"));
 		assertEquals("0.7", map.get("decoder.marker_threshold"));
 		assertEquals("true", map.get("mirror")); // kept: a model without the key segments plain
 		assertEquals("1.0,1.25", map.get("scales")); // kept: a model without the key segments at one scale
+		assertEquals("0.4", map.get("weka_weight")); // kept: a model without the key segments with the network alone
 		assertEquals(settings, UNetSettings.fromMap(map));
 	}
 
 	@Test
-	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringAndScalesSegmentsAsItDid() {
+	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringScalesAndTheBlendSegmentsAsItDid() {
 		final Map<String, String> map = new HashMap<>();
 		map.put("epochs", "3");
 		assertTrue(UNetSettings.DEFAULT.mirror());
 		assertEquals(2, UNetSettings.DEFAULT.scales().length);
-		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1), UNetSettings.fromMap(map));
+		assertTrue(UNetSettings.DEFAULT.wekaWeight() > 0);
+		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0), UNetSettings
+			.fromMap(map));
+	}
+
+	@Test
+	public void refusesABlendWeightOutsideZeroToOne() {
+		assertEachRefused("weka_weight", "weka_weight must be in [0, 1)", "1", "-0.1", "1.5");
+		assertEachRefused("weka_weight", "Bad U-Net setting", "a quarter");
 	}
 
 	@Test
 	public void refusesInputScalesItCannotUse() {
-		for (final String scales : new String[] { "", "0", "1,3", "1;1.25", "big" }) {
+		assertEachRefused("scales", "scale", "", "0", "1,3", "1;1.25", "big");
+	}
+
+	/** Each value under {@code key} is refused with a message that contains {@code message}. */
+	private static void assertEachRefused(final String key, final String message, final String... values) {
+		for (final String value : values) {
 			final Map<String, String> map = new HashMap<>();
-			map.put("scales", scales);
+			map.put(key, value);
 			try {
 				UNetSettings.fromMap(map);
-				fail("scales=" + scales);
+				fail(key + "=" + value);
 			}
 			catch (final UserInputException e) {
-				assertTrue(e.getMessage(), e.getMessage().contains("scale"));
+				assertTrue(e.getMessage(), e.getMessage().contains(message));
 			}
 		}
 	}

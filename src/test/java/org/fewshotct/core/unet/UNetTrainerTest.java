@@ -62,21 +62,23 @@ public class UNetTrainerTest {
 			// far better than trivial (one label for everything scores 0)
 			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
 			assertTrue("mean ARI " + ari, ari > 0.2);
-			assertTrue(segmenter.device(), segmenter.device().endsWith("mirrored 4x, input scales 1.0x 1.25x"));
+			assertTrue(segmenter.device(), segmenter.device().endsWith(
+				"mirrored 4x, input scales 1.0x 1.25x, blended with a Weka forest (0.25)"));
 			final ImagePlus fromDicom = segmenter.segment(CtStacks.calibratedAsDicom(unseen.ct()), Progress.NONE);
 			assertArrayEquals("the same HU", (short[]) labels.getStack().getPixels(1), (short[]) fromDicom.getStack()
 				.getPixels(1));
 			CtStacks.assertCalibratedLikeTheCtButNotInHu(fromDicom);
 		}
-		// mirror=false and scales=1 in unet.properties: the plain network, ten times faster
+		// mirror=false, scales=1 and weka_weight=0 in unet.properties: the plain network, ten times faster
 		final File properties = new File(folder, UNetModel.SETTINGS);
 		final Map<String, String> settings = PropertiesFile.read(properties);
 		settings.put("mirror", "false");
 		settings.put("scales", "1");
+		settings.put("weka_weight", "0");
 		PropertiesFile.write(properties, "edited", settings);
 		try (UNetSegmenter segmenter = UNetSegmenter.load(folder)) {
 			assertTrue(segmenter.device(), !segmenter.device().contains("mirrored") && !segmenter.device().contains(
-				"scales"));
+				"scales") && !segmenter.device().contains("Weka"));
 		}
 	}
 
