@@ -19,6 +19,7 @@ import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
 import org.fewshotct.core.phantom.PhantomStacks;
+import org.fewshotct.core.weka.WekaSegmenter;
 import org.fewshotct.testing.CancelAfter;
 import org.fewshotct.testing.CtStacks;
 import org.junit.Rule;
@@ -69,6 +70,11 @@ public class UNetTrainerTest {
 				.getPixels(1));
 			CtStacks.assertCalibratedLikeTheCtButNotInHu(fromDicom);
 		}
+		// the blend's forest is a Weka model file that Apply Weka Few-Shot reads too
+		final ImagePlus fromForest = WekaSegmenter.load(new File(folder, UNetModel.WEKA_MODEL)).segment(unseen.ct(),
+			Progress.NONE);
+		assertTrue("the forest alone finds structures", StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(),
+			fromForest, 1, Progress.NONE)) > 0.2);
 		// mirror=false, scales=1 and weka_weight=0 in unet.properties: the plain network, ten times faster
 		final File properties = new File(folder, UNetModel.SETTINGS);
 		final Map<String, String> settings = PropertiesFile.read(properties);
