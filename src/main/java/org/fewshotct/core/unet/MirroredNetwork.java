@@ -8,14 +8,13 @@ import org.fewshotct.core.instances.InstanceTargets;
  * four are equally its own view of the slice, and where one view is unsure the others outvote it. On a scan
  * unlike the training slices this is worth most (measured on the same trained models: ts_dicom_train -> ircadb1
  * 0.638 -> 0.685), as in nnU-Net, which mirrors at inference by default. Four network calls per batch, one at a
- * time, each the memory of a plain call; one predict at a time (it reuses its mirrored buffers).
+ * time, each the memory of a plain call. Safe to call from several threads at once (the Spark job's tasks share
+ * one segmenter per JVM): each call has buffers of its own.
  */
 final class MirroredNetwork implements UNetNetwork {
 
 	private final UNetNetwork network;
 	private final int classes;
-	private float[] mirroredImages = new float[0];
-	private float[] mirroredProbabilities = new float[0];
 
 	/** The network as its settings say segmentation sees it: mirrored, or as it is. */
 	static UNetNetwork asSegmenting(final UNetNetwork network, final UNetSettings settings) {
@@ -32,10 +31,8 @@ final class MirroredNetwork implements UNetNetwork {
 		final float[] probabilities)
 	{
 		final int pixels = batch * height * width;
-		if (mirroredImages.length < pixels) {
-			mirroredImages = new float[pixels];
-			mirroredProbabilities = new float[pixels * classes];
-		}
+		final float[] mirroredImages = new float[pixels];
+		final float[] mirroredProbabilities = new float[pixels * classes];
 		network.predict(images, batch, height, width, probabilities);
 		for (int mirror = 1; mirror < 4; mirror++) {
 			final boolean leftRight = (mirror & 1) != 0;

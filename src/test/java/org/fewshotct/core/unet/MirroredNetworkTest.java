@@ -1,8 +1,15 @@
 package org.fewshotct.core.unet;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.Test;
 
@@ -67,8 +74,57 @@ public class MirroredNetworkTest {
 				}
 	}
 
+	/** The Spark job's tasks share one segmenter, so one mirrored network predicts on several threads at once. */
+	@Test
+	public void threadsSharingItEachGetTheirOwnImagesAverage() throws Exception {
+		final UNetNetwork slow = new UNetNetwork() {
+
+			final UNetNetwork reading = readingRight(1);
+
+			@Override
+			public void predict(final float[] images, final int batch, final int height, final int width,
+				final float[] probabilities)
+			{
+				try {
+					Thread.sleep(1); // lets the other threads run between the mirror images
+				}
+				catch (final InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				reading.predict(images, batch, height, width, probabilities);
+			}
+
+			@Override
+			public String device() {
+				return "slow test network";
+			}
+
+			@Override
+			public void close() {}
+		};
+		final MirroredNetwork shared = new MirroredNetwork(slow, CLASSES);
+		final ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			final List<Future<Boolean>> same = new ArrayList<>();
+			for (int task = 0; task < 16; task++) {
+				final float[] images = randomImages(1, task);
+				final float[] alone = predict(new MirroredNetwork(readingRight(1), CLASSES), images, 1);
+				same.add(pool.submit(() -> Arrays.equals(alone, predict(shared, images, 1))));
+			}
+			for (int task = 0; task < same.size(); task++)
+				assertTrue("task " + task, same.get(task).get());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	private static float[] randomImages(final int batch) {
-		final Random random = new Random(7);
+		return randomImages(batch, 7);
+	}
+
+	private static float[] randomImages(final int batch, final long seed) {
+		final Random random = new Random(seed);
 		final float[] images = new float[batch * HEIGHT * WIDTH];
 		for (int i = 0; i < images.length; i++)
 			images[i] = random.nextFloat();

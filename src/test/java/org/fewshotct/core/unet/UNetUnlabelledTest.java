@@ -62,12 +62,11 @@ public class UNetUnlabelledTest {
 		// Epochs 1-2 train the teacher on the labelled slices alone; from epoch 3 every second tile is pseudo-labelled.
 		// TensorFlow's CPU kernels may sum in another order from one run to the next (measured up to 5e-3 apart
 		// here, in a full suite run after other trainings), so "the same" is within NOISE and "changed" is beyond
-		// twice that (measured 0.036 and 0.106 apart).
+		// twice that by the last epoch, as the changes add up (epoch 3 measured 0.014-0.036 apart, epoch 4
+		// 0.106-0.116).
 		for (int epoch = 0; epoch < 2; epoch++)
 			assertEquals("epoch " + (epoch + 1), supervised.get(epoch), semi.get(epoch), NOISE);
-		for (int epoch = 2; epoch < 4; epoch++)
-			assertTrue("epoch " + (epoch + 1) + ": " + supervised + " vs " + semi, Math.abs(supervised.get(epoch) - semi
-				.get(epoch)) > 2 * NOISE);
+		assertTrue("epoch 4: " + supervised + " vs " + semi, Math.abs(supervised.get(3) - semi.get(3)) > 2 * NOISE);
 		assertEquals("3", PropertiesFile.read(new File(temp.getRoot(), "semi/" + UNetModel.SETTINGS)).get(
 			"unlabelled_slices"));
 	}
