@@ -177,8 +177,8 @@ public final class UNetSettings {
 	 * 0.845, tumours the masks never showed 0 -> 1 of 18; ircadb1's other 22 0.890 -> 0.883 (with unlabelled
 	 * slices 0.854 -> 0.868). The network's own interior/boundary share in the forest's place gained about half
 	 * as much (0.704, 0.834, 0.892, 0.855). Training's validation scores see the blend, and so does the teacher
-	 * of unlabelled slices (its students: ts_dicom_train -> ircadb1 0.762, ircadb1's other 22 0.888, against
-	 * 0.716 and 0.870 taught by the network alone).
+	 * of unlabelled slices (its students, over two seeds: ts_dicom_train -> ircadb1 0.751, ircadb1's other 22
+	 * 0.870, against 0.733 and 0.869 taught by the network alone).
 	 */
 	public double wekaWeight() {
 		return wekaWeight;

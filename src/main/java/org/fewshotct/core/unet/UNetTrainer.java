@@ -252,8 +252,8 @@ public final class UNetTrainer {
 		/**
 		 * The network as segmentation sees it (mirrored, at the input scales the settings say, and blended with the
 		 * Weka forest), for the validation ARI and the decoder it picks. The teacher sees the blend too (taught by a
-		 * blended teacher, students scored ts_dicom_train -> ircadb1 0.762 and ircadb1's other 22 0.888, against
-		 * 0.716 and 0.870 by the network's own), and the slices at the same scales, unmirrored: a
+		 * blended teacher, students scored ts_dicom_train -> ircadb1 0.751 and ircadb1's other 22 0.870 over two
+		 * seeds, against 0.733 and 0.869 by the network's own), and the slices at the same scales, unmirrored: a
 		 * mirrored teacher taught worse students (measured on ircadb1: 0.867 instead of 0.876, ts_dicom_train ->
 		 * ircadb1 0.739 instead of 0.750); one at 1x and 1.25x taught better ones than a one-scale teacher on three
 		 * rows of four (ircadb1 0.843 -> 0.855, at 0.73x 0.809 -> 0.851, ts_dicom_train -> ts_example_ct 0.677 ->
