@@ -30,8 +30,9 @@ public final class UNetModel {
 	static final String FORMAT = "few-shot-ct-unet";
 	/**
 	 * Version 4 may blend the network with a Weka forest ({@code weka_weight}), which an older reader would
-	 * ignore and segment otherwise; version 3 may seed the decoder with a marker dynamic, which a version 2 reader would ignore and decode
-	 * differently; version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth.
+	 * ignore and segment otherwise; version 3 may seed the decoder with a marker dynamic, which a version 2
+	 * reader would ignore and decode differently; version 2 stores the window in HU; version 1 in the units of
+	 * uncalibrated CT of its bit depth.
 	 */
 	static final int VERSION = 4;
 	static final String SETTINGS = "unet.properties";

@@ -62,13 +62,13 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 	private UNetSegmenter(final UNetModel model, final UNetNetwork network, final int depth, final double[] scales,
 		final int batch, final int threads, final WekaBlend blend)
 	{
-		this.blend = blend;
 		this.model = model;
 		this.network = network;
 		this.depth = depth;
 		this.scales = scales;
 		this.batch = batch;
 		this.threads = threads;
+		this.blend = blend;
 	}
 
 	/** Loads a model folder; a missing, foreign or damaged model is a {@link UserInputException} naming it. */

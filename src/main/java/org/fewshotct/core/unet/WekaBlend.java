@@ -45,7 +45,10 @@ final class WekaBlend {
 			.wekaWeight());
 	}
 
-	/** The forest a model folder holds ({@link UNetModel#read} checked it is there), refused when its window is not the network's. */
+	/**
+	 * The forest a model folder holds ({@link UNetModel#read} checked it is there), refused when its window is not
+	 * the network's.
+	 */
 	static WekaBlend of(final UNetModel model) {
 		final WekaModel forest = WekaModel.load(model.wekaModel());
 		if (!forest.window().equals(model.window())) throw new UserInputException("The U-Net model " + model

@@ -22,12 +22,18 @@ public class MirroredNetworkTest {
 
 	/** A network whose interior probability is the image's value {@code dx} pixels to the right (0 beyond). */
 	private static UNetNetwork readingRight(final int dx) {
+		return readingRight(dx, 0);
+	}
+
+	/** As {@link #readingRight(int)}, pausing {@code millis} before it reads, so that other threads run meanwhile. */
+	private static UNetNetwork readingRight(final int dx, final long millis) {
 		return new UNetNetwork() {
 
 			@Override
 			public void predict(final float[] images, final int batch, final int height, final int width,
 				final float[] probabilities)
 			{
+				pause(millis);
 				for (int i = 0; i < batch * height * width; i++) {
 					final int x = i % width + dx;
 					final float interior = x < width ? images[i + dx] : 0;
@@ -45,6 +51,16 @@ public class MirroredNetworkTest {
 			@Override
 			public void close() {}
 		};
+	}
+
+	private static void pause(final long millis) {
+		if (millis == 0) return;
+		try {
+			Thread.sleep(millis);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
@@ -77,32 +93,7 @@ public class MirroredNetworkTest {
 	/** The Spark job's tasks share one segmenter, so one mirrored network predicts on several threads at once. */
 	@Test
 	public void threadsSharingItEachGetTheirOwnImagesAverage() throws Exception {
-		final UNetNetwork slow = new UNetNetwork() {
-
-			final UNetNetwork reading = readingRight(1);
-
-			@Override
-			public void predict(final float[] images, final int batch, final int height, final int width,
-				final float[] probabilities)
-			{
-				try {
-					Thread.sleep(1); // lets the other threads run between the mirror images
-				}
-				catch (final InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				reading.predict(images, batch, height, width, probabilities);
-			}
-
-			@Override
-			public String device() {
-				return "slow test network";
-			}
-
-			@Override
-			public void close() {}
-		};
-		final MirroredNetwork shared = new MirroredNetwork(slow, CLASSES);
+		final MirroredNetwork shared = new MirroredNetwork(readingRight(1, 1), CLASSES);
 		final ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			final List<Future<Boolean>> same = new ArrayList<>();
