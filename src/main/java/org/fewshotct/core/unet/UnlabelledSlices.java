@@ -7,6 +7,7 @@ import ij.process.ImageProcessor;
 
 import java.util.zip.CRC32;
 
+import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.UnlabelledCt;
 import org.fewshotct.core.UserInputException;
 
@@ -24,22 +25,22 @@ final class UnlabelledSlices {
 	}
 
 	/**
-	 * The slices of {@code unlabelled}; refused unless they pass {@link UnlabelledCt#require} and have the CT's
-	 * bit depth, since the model's intensity window is the CT's in stored values.
+	 * The slices of {@code unlabelled} (refused unless they pass {@link UnlabelledCt#require}) in the stored values
+	 * of {@code ct}: each value read through the unlabelled stack's own calibration and stored as the CT stores
+	 * that HU, since the model's intensity window is the CT's in stored values. Signed DICOM beside PNG slices of
+	 * HU + 1024, or 8-bit beside 16-bit, then teach the same tissue.
 	 */
 	static UnlabelledSlices of(final ImagePlus unlabelled, final ImagePlus ct) {
 		UnlabelledCt.require(unlabelled, ct);
-		if (unlabelled.getBitDepth() != ct.getBitDepth())
-			throw new UserInputException("The unlabelled slices '" + unlabelled.getTitle() + "' are " + unlabelled
-				.getBitDepth() + "-bit but the CT '" + ct.getTitle() + "' is " + ct.getBitDepth() +
-				"-bit; give both in the same encoding");
+		final HounsfieldScale from = HounsfieldScale.of(unlabelled);
+		final HounsfieldScale to = HounsfieldScale.of(ct);
 		final ImageStack source = unlabelled.getStack();
 		final ImageStack values = new ImageStack(ct.getWidth(), ct.getHeight());
 		for (int s = 1; s <= source.getSize(); s++) {
 			final ImageProcessor slice = source.getProcessor(s);
 			final float[] v = new float[slice.getPixelCount()];
 			for (int i = 0; i < v.length; i++)
-				v[i] = slice.getf(i);
+				v[i] = (float) to.stored(from.hu(slice.getf(i)));
 			values.addSlice(source.getSliceLabel(s), new FloatProcessor(ct.getWidth(), ct.getHeight(), v));
 		}
 		return new UnlabelledSlices(values);
