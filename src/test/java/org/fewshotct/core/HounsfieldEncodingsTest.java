@@ -7,20 +7,17 @@ import static org.junit.Assert.assertEquals;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
-import ij.plugin.FolderOpener;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.fewshotct.core.baseline.BaselineSegmenter;
 import org.fewshotct.core.baseline.BaselineSettings;
-import org.fewshotct.core.io.SliceFolderReader;
 import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
 import org.fewshotct.core.phantom.PhantomStacks;
@@ -28,8 +25,7 @@ import org.fewshotct.core.weka.WekaModel;
 import org.fewshotct.core.weka.WekaSegmenter;
 import org.fewshotct.core.weka.WekaSettings;
 import org.fewshotct.core.weka.WekaTrainer;
-import org.fewshotct.testing.DicomWriter;
-import org.fewshotct.testing.TestStacks;
+import org.fewshotct.testing.HounsfieldEncodings;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -52,20 +48,7 @@ public class HounsfieldEncodingsTest {
 	@BeforeClass
 	public static void encode() throws IOException {
 		phantoms = new PhantomGenerator(new PhantomSettings(3, 5, SIZE)).stacks(2, Progress.NONE);
-		final File png = new File(temp.getRoot(), "png");
-		TestStacks.savePngs(phantoms.ct(), png);
-		ENCODINGS.put("PNG slices (HU + 1024)", SliceFolderReader.read(png, Progress.NONE));
-		final File signed = dicom("signed", DicomWriter.signedHu());
-		ENCODINGS.put("signed DICOM", SliceFolderReader.read(signed, Progress.NONE));
-		ENCODINGS.put("signed DICOM through ImageJ's FolderOpener", FolderOpener.open(signed.getPath()));
-		final File unsigned = dicom("unsigned", DicomWriter.unsignedHu());
-		ENCODINGS.put("unsigned DICOM", SliceFolderReader.read(unsigned, Progress.NONE));
-		ENCODINGS.put("unsigned DICOM through ImageJ's FolderOpener", FolderOpener.open(unsigned.getPath()));
-		ENCODINGS.put("DICOM with slope 0.5", SliceFolderReader.read(dicom("slope", DicomWriter.unsignedHu().pixels(
-			false, 0.5, -1024)), Progress.NONE));
-		ENCODINGS.put("32-bit HU", converted(hu -> new FloatProcessor(SIZE, SIZE, floats(hu)), null));
-		ENCODINGS.put("calibrated 16-bit", converted(hu -> new ShortProcessor(SIZE, SIZE, shorts(hu, 2000, 2), null),
-			new double[] { -2000, 0.5 }));
+		ENCODINGS.putAll(HounsfieldEncodings.of(phantoms.ct(), temp.getRoot()));
 	}
 
 	@Test
@@ -74,7 +57,7 @@ public class HounsfieldEncodingsTest {
 			assertEquals(name, 3, image.getStackSize());
 			final HounsfieldScale scale = HounsfieldScale.of(image);
 			for (int s = 1; s <= 3; s++) {
-				final double[] expected = hu(s);
+				final double[] expected = HounsfieldEncodings.hu(phantoms.ct(), s);
 				final ImageProcessor slice = image.getStack().getProcessor(s);
 				for (int i = 0; i < expected.length; i++)
 					assertEquals(name + ", slice " + s + ", pixel " + i, expected[i], scale.hu(slice.getf(i)), 0);
@@ -139,51 +122,5 @@ public class HounsfieldEncodingsTest {
 				assertArrayEquals(name + ", slice " + s, (short[]) expected.getStack().getPixels(s), (short[]) labels
 					.getStack().getPixels(s));
 		});
-	}
-
-	/** A DICOM folder of the phantom slices, files without extension, positions and instances in name order. */
-	private static File dicom(final String name, final DicomWriter writer) throws IOException {
-		final File folder = temp.newFolder(name);
-		for (int s = 1; s <= 3; s++)
-			writer.position(-24, -24, 2.5 * s).instance(s).write(new File(folder, "slice" + s), SIZE, SIZE, hu(s));
-		return folder;
-	}
-
-	private interface Slice {
-
-		ImageProcessor of(double[] hu);
-	}
-
-	private static ImagePlus converted(final Slice encode, final double[] calibration) {
-		final ImageStack stack = new ImageStack(SIZE, SIZE);
-		for (int s = 1; s <= 3; s++)
-			stack.addSlice(phantoms.ct().getStack().getSliceLabel(s), encode.of(hu(s)));
-		final ImagePlus image = new ImagePlus("ct", stack);
-		if (calibration != null) image.getCalibration().setFunction(Calibration.STRAIGHT_LINE, calibration, "HU");
-		return image;
-	}
-
-	/** The phantom's slice in HU (it stores HU + 1024). */
-	private static double[] hu(final int slice) {
-		final ImageProcessor stored = phantoms.ct().getStack().getProcessor(slice);
-		final double[] hu = new double[stored.getPixelCount()];
-		for (int i = 0; i < hu.length; i++)
-			hu[i] = stored.getf(i) - 1024;
-		return hu;
-	}
-
-	private static float[] floats(final double[] hu) {
-		final float[] out = new float[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			out[i] = (float) hu[i];
-		return out;
-	}
-
-	/** HU stored as (HU + offset) * factor. */
-	private static short[] shorts(final double[] hu, final double offset, final double factor) {
-		final short[] out = new short[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			out[i] = (short) Math.round((hu[i] + offset) * factor);
-		return out;
 	}
 }

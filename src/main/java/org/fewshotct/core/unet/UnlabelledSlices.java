@@ -9,7 +9,6 @@ import java.util.zip.CRC32;
 
 import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.UnlabelledCt;
-import org.fewshotct.core.UserInputException;
 
 /**
  * Raw CT slices without masks that a training learns from besides the labelled ones (see

@@ -93,7 +93,8 @@ public class UNetUnlabelledTest {
 		assertEquals("the interrupted training's epochs", uninterrupted.subList(0, 3), afterResume.subList(0, 3));
 		// The resumed epoch learns from the pseudo-labels the interrupted training kept (the next test: it reads
 		// them), so it ends as the uninterrupted one up to the float-order noise of the two runs' teachers (one CI
-		// run: 2.5e-5 apart); from the weights it started with, or without its pseudo-labels, it would be 0.1 or more apart.
+		// run: 2.5e-5 apart); from the weights it started with, or without its pseudo-labels, it would be 0.1 or
+		// more apart.
 		assertEquals("epoch 4: " + uninterrupted + " vs " + afterResume, uninterrupted.get(3), afterResume.get(3),
 			NOISE);
 	}

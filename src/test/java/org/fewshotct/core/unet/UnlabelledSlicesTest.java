@@ -4,19 +4,18 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
 import ij.ImagePlus;
-import ij.ImageStack;
-import ij.measure.Calibration;
 import ij.process.ByteProcessor;
-import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
-import ij.process.ShortProcessor;
 
-import java.util.function.DoubleUnaryOperator;
+import java.io.IOException;
+import java.util.Map;
 
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.phantom.PhantomGenerator;
 import org.fewshotct.core.phantom.PhantomSettings;
+import org.fewshotct.testing.HounsfieldEncodings;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 /**
  * Unlabelled slices are learned in the labelled CT's stored values, whatever their own encoding: a user's raw
@@ -26,20 +25,25 @@ public class UnlabelledSlicesTest {
 
 	private static final int SIZE = 48;
 
+	@Rule
+	public TemporaryFolder temp = new TemporaryFolder();
+
 	/** Phantom CT as the challenge's PNGs store it: uncalibrated 16-bit, HU + 1024. */
 	private final ImagePlus png = new PhantomGenerator(new PhantomSettings(2, 3, SIZE)).stacks(2, Progress.NONE).ct();
 
 	@Test
-	public void signedDicomAndThirtyTwoBitHuTeachTheValuesOfTheSameHounsfieldUnits() {
+	public void everyEncodingTeachesTheValuesOfTheSameHounsfieldUnits() throws IOException {
 		final float[][] expected = values(UnlabelledSlices.of(png, png));
-		assertArrayEquals(expected, values(UnlabelledSlices.of(signedDicom(png), png)));
-		assertArrayEquals(expected, values(UnlabelledSlices.of(huFloats(png), png)));
+		HounsfieldEncodings.of(png, temp.getRoot()).forEach((name, encoded) -> assertArrayEquals(name, expected, values(
+			UnlabelledSlices.of(encoded, png))));
 	}
 
 	@Test
-	public void theyAreStoredAsTheLabelledCtStoresHounsfieldUnits() {
+	public void theyAreStoredAsTheLabelledCtStoresHounsfieldUnits() throws IOException {
+		final Map<String, ImagePlus> encodings = HounsfieldEncodings.of(png, temp.getRoot());
 		final float[][] pngValues = values(UnlabelledSlices.of(png, png));
-		final float[][] asSigned = values(UnlabelledSlices.of(png, signedDicom(png)));
+		// Open CT Slices stores signed DICOM as value + 32768, calibrated back to HU, as ImageJ does.
+		final float[][] asSigned = values(UnlabelledSlices.of(png, encodings.get("signed DICOM")));
 		for (int s = 0; s < pngValues.length; s++)
 			for (int i = 0; i < pngValues[s].length; i++)
 				assertEquals(pngValues[s][i] - 1024 + 32768, asSigned[s][i], 0);
@@ -48,12 +52,19 @@ public class UnlabelledSlicesTest {
 	@Test
 	public void eightBitSlicesTeachTheirHounsfieldUnitsToTheirPrecision() {
 		final float[][] expected = values(UnlabelledSlices.of(png, png));
-		final float[][] eightBit = values(UnlabelledSlices.of(windowedToEightBit(png), png));
+		// As the challenge's 8-bit slices: [-1000, 1000] HU onto 0..255.
+		final ImagePlus eightBit = HounsfieldEncodings.converted(png, hu -> {
+			final ByteProcessor slice = new ByteProcessor(SIZE, SIZE);
+			for (int i = 0; i < hu.length; i++)
+				slice.set(i, (int) Math.round((Math.max(-1000, Math.min(1000, hu[i])) + 1000) * 255 / 2000));
+			return slice;
+		}, null);
+		final float[][] values = values(UnlabelledSlices.of(eightBit, png));
 		final double step = 2000.0 / 255;
 		for (int s = 0; s < expected.length; s++) {
 			for (int i = 0; i < expected[s].length; i++) {
 				final double hu = Math.max(-1000, Math.min(1000, expected[s][i] - 1024));
-				assertEquals("slice " + s + ", pixel " + i, hu + 1024, eightBit[s][i], step / 2 + 1e-3);
+				assertEquals("slice " + s + ", pixel " + i, hu + 1024, values[s][i], step / 2 + 1e-3);
 			}
 		}
 	}
@@ -63,41 +74,5 @@ public class UnlabelledSlicesTest {
 		for (int s = 0; s < values.length; s++)
 			values[s] = (float[]) slices.values.getPixels(s + 1);
 		return values;
-	}
-
-	/** As ImageJ's DICOM reader opens signed data: HU + 32768, with the straight line back to HU. */
-	private static ImagePlus signedDicom(final ImagePlus png) {
-		final ImagePlus signed = recoded(png, hu -> hu + 32768, ShortProcessor::new);
-		final Calibration calibration = signed.getCalibration();
-		calibration.setFunction(Calibration.STRAIGHT_LINE, new double[] { -32768, 1 }, "HU");
-		return signed;
-	}
-
-	private static ImagePlus huFloats(final ImagePlus png) {
-		return recoded(png, hu -> hu, FloatProcessor::new);
-	}
-
-	/** As the challenge's 8-bit slices: [-1000, 1000] HU onto 0..255. */
-	private static ImagePlus windowedToEightBit(final ImagePlus png) {
-		return recoded(png, hu -> Math.round((Math.max(-1000, Math.min(1000, hu)) + 1000) * 255 / 2000),
-			ByteProcessor::new);
-	}
-
-	private interface Blank {
-
-		ImageProcessor create(int width, int height);
-	}
-
-	/** Each slice's HU (PNG value - 1024) through {@code encode} into a new processor of {@code blank}'s type. */
-	private static ImagePlus recoded(final ImagePlus png, final DoubleUnaryOperator encode, final Blank blank) {
-		final ImageStack recoded = new ImageStack(SIZE, SIZE);
-		for (int s = 1; s <= png.getStackSize(); s++) {
-			final ImageProcessor source = png.getStack().getProcessor(s);
-			final ImageProcessor target = blank.create(SIZE, SIZE);
-			for (int i = 0; i < SIZE * SIZE; i++)
-				target.setf(i, (float) encode.applyAsDouble(source.getf(i) - 1024));
-			recoded.addSlice(png.getStack().getSliceLabel(s), target);
-		}
-		return new ImagePlus(png.getTitle() + " recoded", recoded);
 	}
 }
