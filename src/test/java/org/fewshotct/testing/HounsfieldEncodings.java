@@ -47,7 +47,7 @@ public final class HounsfieldEncodings {
 		return encodings;
 	}
 
-	/** One slice in HU, from a processor of its values. */
+	/** One slice's encoding: the processor that stores its values in HU. */
 	public interface Slice {
 
 		ImageProcessor of(double[] hu);

@@ -12,7 +12,7 @@ import org.fewshotct.core.UnlabelledCt;
 
 /**
  * Raw CT slices without masks that a training learns from besides the labelled ones (see
- * {@link PseudoLabels}): checked against the labelled CT and held as stored values.
+ * {@link PseudoLabels}): checked against the labelled CT and held in its stored values.
  */
 final class UnlabelledSlices {
 
