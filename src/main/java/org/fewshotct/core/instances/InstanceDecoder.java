@@ -41,16 +41,17 @@ public final class InstanceDecoder {
 		private final double markerDynamic;
 		private final int minMarkerArea;
 		private final boolean fillBackground;
+		private final boolean splitFatPlanes;
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
 		{
-			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground);
+			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false);
 		}
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
-			final int minMarkerArea, final boolean fillBackground)
+			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -64,6 +65,7 @@ public final class InstanceDecoder {
 			this.markerDynamic = markerDynamic;
 			this.minMarkerArea = minMarkerArea;
 			this.fillBackground = fillBackground;
+			this.splitFatPlanes = splitFatPlanes;
 		}
 
 		/** A pixel is background where its background probability is at least this. */
@@ -97,24 +99,33 @@ public final class InstanceDecoder {
 			return fillBackground;
 		}
 
+		/** Whether instances are split along the fat that runs through them ({@link FatPlanes}). */
+		public boolean splitFatPlanes() {
+			return splitFatPlanes;
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
-			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground);
+			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
-			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground);
+			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
-			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground);
+			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes);
 		}
 
 		public Settings withFillBackground(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes);
+		}
+
+		public Settings withSplitFatPlanes(final boolean value) {
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -125,12 +136,14 @@ public final class InstanceDecoder {
 			map.put("marker_dynamic", Double.toString(markerDynamic));
 			map.put("min_marker_area", Integer.toString(minMarkerArea));
 			map.put("fill_background", Boolean.toString(fillBackground));
+			map.put("split_fat_planes", Boolean.toString(splitFatPlanes));
 			return map;
 		}
 
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
-		 * marker dynamic existed decode as they did, with thresholded seeds.
+		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes
+		 * without splitting.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			try {
@@ -139,7 +152,8 @@ public final class InstanceDecoder {
 					Double.parseDouble(map.getOrDefault("marker_threshold", Double.toString(DEFAULT.markerThreshold))),
 					Double.parseDouble(map.getOrDefault("marker_dynamic", Double.toString(DEFAULT.markerDynamic))),
 					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))),
-					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))));
+					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))),
+					Boolean.parseBoolean(map.getOrDefault("split_fat_planes", Boolean.toString(DEFAULT.splitFatPlanes))));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);
@@ -182,6 +196,16 @@ public final class InstanceDecoder {
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings, final boolean[] body)
 	{
+		return decode(probabilities, width, height, settings, body, null);
+	}
+
+	/**
+	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the
+	 * instances split along {@code fat} ({@link FatPlanes#of}; null: no split).
+	 */
+	public static int[] decode(final float[][] probabilities, final int width, final int height,
+		final Settings settings, final boolean[] body, final boolean[] fat)
+	{
 		if (probabilities.length != InstanceTargets.CLASS_COUNT)
 			throw new IllegalArgumentException("expected " + InstanceTargets.CLASS_COUNT + " probability maps, got " +
 				probabilities.length);
@@ -200,8 +224,9 @@ public final class InstanceDecoder {
 		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
-		if (!settings.fillBackground) return labels;
-		return Watershed.flood(notInterior, labels, body, width, height, 0);
+		final int[] filled = settings.fillBackground ? Watershed.flood(notInterior, labels, body, width, height, 0)
+			: labels;
+		return settings.splitFatPlanes && fat != null ? FatPlanes.split(filled, fat, width, height) : filled;
 	}
 
 	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,

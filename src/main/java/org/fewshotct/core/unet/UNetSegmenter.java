@@ -17,6 +17,7 @@ import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.BodyMask;
+import org.fewshotct.core.instances.FatPlanes;
 import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.instances.InstanceTargets;
 
@@ -150,9 +151,10 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		final ImageStack output = Stacks.emptyLike(ct, 16);
 		final InstanceDecoder.Settings decoder = model.settings().decoder();
 		final float air = BodyMask.airUnit(window, HounsfieldScale.of(ct));
+		final float[] fat = FatPlanes.bandUnits(window, HounsfieldScale.of(ct));
 		predict(ct.getStack(), window, progress, (slice, maps, unit) -> output.setPixels(Stacks.labelSlice(
-			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air)), width, height)
-			.getPixels(), slice + 1));
+			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air), FatPlanes.of(
+				unit, fat)), width, height).getPixels(), slice + 1));
 		final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + NAME, output);
 		Stacks.calibrateLike(labels, ct);
 		return labels;

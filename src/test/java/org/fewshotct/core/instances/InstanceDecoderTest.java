@@ -137,7 +137,7 @@ public class InstanceDecoderTest {
 	@Test
 	public void settingsSurviveTheirMap() {
 		final InstanceDecoder.Settings settings = new InstanceDecoder.Settings(0.3, 0.7, 25, true).withMarkerDynamic(
-			0.2);
+			0.2).withSplitFatPlanes(true);
 		assertEquals(settings, InstanceDecoder.Settings.fromMap(settings.toMap()));
 		assertEquals(InstanceDecoder.Settings.DEFAULT, InstanceDecoder.Settings.fromMap(java.util.Collections.emptyMap()));
 	}
@@ -148,5 +148,27 @@ public class InstanceDecoderTest {
 		old.remove("marker_dynamic");
 		assertEquals(0, InstanceDecoder.Settings.fromMap(old).markerDynamic(), 0);
 		assertEquals(0.7, InstanceDecoder.Settings.fromMap(old).markerThreshold(), 0);
+		assertEquals(false, InstanceDecoder.Settings.fromMap(old).splitFatPlanes());
+	}
+
+	@Test
+	public void neverSplitsAlongFatUnlessItsSettingsAskAndItKnowsTheFat() {
+		final float[][] oneInstance = maps(
+			"............",
+			".iiiiiiiiii.",
+			".iiiiiiiiii.",
+			".iiiiiiiiii.",
+			".iiiiiiiiii.",
+			"............");
+		final boolean[] fat = new boolean[W * H];
+		for (int y = 0; y < H; y++)
+			fat[y * W + 6] = true;
+		final InstanceDecoder.Settings splitting = SETTINGS.withSplitFatPlanes(true);
+		assertEquals(1, distinct(InstanceDecoder.decode(oneInstance, W, H, SETTINGS, null, fat)));
+		assertEquals(1, distinct(InstanceDecoder.decode(oneInstance, W, H, splitting, null, null)));
+	}
+
+	private static long distinct(final int[] labels) {
+		return Arrays.stream(labels).filter(l -> l != 0).distinct().count();
 	}
 }

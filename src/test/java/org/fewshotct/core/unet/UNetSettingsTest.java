@@ -27,14 +27,15 @@ public class UNetSettingsTest {
 	}
 
 	@Test
-	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringScalesAndTheBlendSegmentsAsItDid() {
+	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringScalesTheBlendAndFatPlanesSegmentsAsItDid() {
 		final Map<String, String> map = new HashMap<>();
 		map.put("epochs", "3");
 		assertTrue(UNetSettings.DEFAULT.mirror());
 		assertEquals(2, UNetSettings.DEFAULT.scales().length);
 		assertTrue(UNetSettings.DEFAULT.wekaWeight() > 0);
-		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0), UNetSettings
-			.fromMap(map));
+		assertTrue(UNetSettings.DEFAULT.decoder().splitFatPlanes());
+		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
+			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false)), UNetSettings.fromMap(map));
 	}
 
 	@Test
