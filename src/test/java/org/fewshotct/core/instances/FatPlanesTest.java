@@ -57,7 +57,7 @@ public class FatPlanesTest {
 	}
 
 	@Test
-	public void theDecoderSplitsAlongFatWhenItsSettingsAsk() {
+	public void theDecoderSplitsAlongFatOnlyWhereItsSettingsAskAndItKnowsTheFat() {
 		final float[][] maps = new float[InstanceTargets.CLASS_COUNT][W * H];
 		final int[] labels = oneInstanceAndANeighbour();
 		for (int i = 0; i < W * H; i++) {
@@ -72,6 +72,8 @@ public class FatPlanesTest {
 		final int[] plain = InstanceDecoder.decode(maps, W, H, settings.withSplitFatPlanes(false), null, fatColumn(25,
 			0));
 		assertEquals(plain[10 * W + 10], plain[10 * W + 50]);
+		final int[] unknownFat = InstanceDecoder.decode(maps, W, H, settings, null, null);
+		assertEquals(unknownFat[10 * W + 10], unknownFat[10 * W + 50]);
 	}
 
 	@Test

@@ -150,25 +150,4 @@ public class InstanceDecoderTest {
 		assertEquals(0.7, InstanceDecoder.Settings.fromMap(old).markerThreshold(), 0);
 		assertEquals(false, InstanceDecoder.Settings.fromMap(old).splitFatPlanes());
 	}
-
-	@Test
-	public void neverSplitsAlongFatUnlessItsSettingsAskAndItKnowsTheFat() {
-		final float[][] oneInstance = maps(
-			"............",
-			".iiiiiiiiii.",
-			".iiiiiiiiii.",
-			".iiiiiiiiii.",
-			".iiiiiiiiii.",
-			"............");
-		final boolean[] fat = new boolean[W * H];
-		for (int y = 0; y < H; y++)
-			fat[y * W + 6] = true;
-		final InstanceDecoder.Settings splitting = SETTINGS.withSplitFatPlanes(true);
-		assertEquals(1, distinct(InstanceDecoder.decode(oneInstance, W, H, SETTINGS, null, fat)));
-		assertEquals(1, distinct(InstanceDecoder.decode(oneInstance, W, H, splitting, null, null)));
-	}
-
-	private static long distinct(final int[] labels) {
-		return Arrays.stream(labels).filter(l -> l != 0).distinct().count();
-	}
 }
