@@ -129,7 +129,7 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		return model;
 	}
 
-	/** Where the network runs, the input scales and the blend, for the log. */
+	/** Where the network runs, the input scales, the blend and the fat-plane split, for the log. */
 	public String device() {
 		final StringBuilder description = new StringBuilder(network.device());
 		if (scales.length > 1 || scales[0] != 1) {
@@ -139,6 +139,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		}
 		if (blend != null) description.append(", blended with a Weka forest (").append(blend.weight())
 			.append(')');
+		if (model != null && model.settings().decoder().splitFatPlanes()) description.append(
+			", split along fat planes");
 		return description.toString();
 	}
 
