@@ -152,8 +152,9 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		final int height = ct.getHeight();
 		final ImageStack output = Stacks.emptyLike(ct, 16);
 		final InstanceDecoder.Settings decoder = model.settings().decoder();
-		final float air = BodyMask.airUnit(window, HounsfieldScale.of(ct));
-		final float[] fat = FatPlanes.bandUnits(window, HounsfieldScale.of(ct));
+		final HounsfieldScale hounsfield = HounsfieldScale.of(ct);
+		final float air = BodyMask.airUnit(window, hounsfield);
+		final float[] fat = FatPlanes.bandUnits(window, hounsfield);
 		predict(ct.getStack(), window, progress, (slice, maps, unit) -> output.setPixels(Stacks.labelSlice(
 			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air), FatPlanes.of(
 				unit, fat)), width, height).getPixels(), slice + 1));
