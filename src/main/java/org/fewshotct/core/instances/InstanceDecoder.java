@@ -42,16 +42,18 @@ public final class InstanceDecoder {
 		private final int minMarkerArea;
 		private final boolean fillBackground;
 		private final boolean splitFatPlanes;
+		private final boolean splitDarkerRegions;
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
 		{
-			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false);
+			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false);
 		}
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
-			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes)
+			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes,
+			final boolean splitDarkerRegions)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -66,6 +68,7 @@ public final class InstanceDecoder {
 			this.minMarkerArea = minMarkerArea;
 			this.fillBackground = fillBackground;
 			this.splitFatPlanes = splitFatPlanes;
+			this.splitDarkerRegions = splitDarkerRegions;
 		}
 
 		/** A pixel is background where its background probability is at least this. */
@@ -104,28 +107,44 @@ public final class InstanceDecoder {
 			return splitFatPlanes;
 		}
 
+		/** Whether darker regions are carved out of the instances ({@link DarkerRegions}). */
+		public boolean splitDarkerRegions() {
+			return splitDarkerRegions;
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
-			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes);
+			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
+				splitDarkerRegions);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
-			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes);
+			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
+				splitDarkerRegions);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
-			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes);
+			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes,
+				splitDarkerRegions);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes,
+				splitDarkerRegions);
 		}
 
 		public Settings withFillBackground(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes,
+				splitDarkerRegions);
 		}
 
 		public Settings withSplitFatPlanes(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value,
+				splitDarkerRegions);
+		}
+
+		public Settings withSplitDarkerRegions(final boolean value) {
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
+				splitFatPlanes, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -137,13 +156,14 @@ public final class InstanceDecoder {
 			map.put("min_marker_area", Integer.toString(minMarkerArea));
 			map.put("fill_background", Boolean.toString(fillBackground));
 			map.put("split_fat_planes", Boolean.toString(splitFatPlanes));
+			map.put("split_darker_regions", Boolean.toString(splitDarkerRegions));
 			return map;
 		}
 
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes
-		 * without splitting.
+		 * or the darker regions without splitting.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			try {
@@ -153,7 +173,9 @@ public final class InstanceDecoder {
 					Double.parseDouble(map.getOrDefault("marker_dynamic", Double.toString(DEFAULT.markerDynamic))),
 					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))),
 					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))),
-					Boolean.parseBoolean(map.getOrDefault("split_fat_planes", Boolean.toString(DEFAULT.splitFatPlanes))));
+					Boolean.parseBoolean(map.getOrDefault("split_fat_planes", Boolean.toString(DEFAULT.splitFatPlanes))),
+					Boolean.parseBoolean(map.getOrDefault("split_darker_regions", Boolean.toString(
+						DEFAULT.splitDarkerRegions))));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);
@@ -206,6 +228,25 @@ public final class InstanceDecoder {
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings, final boolean[] body, final boolean[] fat)
 	{
+		return decode(probabilities, width, height, settings, body, fat, null);
+	}
+
+	/**
+	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the
+	 * instances split along the fat ({@link FatPlanes}) and their darker regions carved out ({@link DarkerRegions})
+	 * of the slice's unit intensities {@code unit}, compared with {@code levels} (null: no split).
+	 */
+	public static int[] decode(final float[][] probabilities, final int width, final int height,
+		final Settings settings, final boolean[] body, final float[] unit, final TissueLevels levels)
+	{
+		final boolean known = unit != null && levels != null;
+		return decode(probabilities, width, height, settings, body, known && settings.splitFatPlanes ? levels.fat(unit)
+			: null, known && settings.splitDarkerRegions ? levels.darker(unit, width, height) : null);
+	}
+
+	private static int[] decode(final float[][] probabilities, final int width, final int height,
+		final Settings settings, final boolean[] body, final boolean[] fat, final DarkerRegions.Slice darker)
+	{
 		if (probabilities.length != InstanceTargets.CLASS_COUNT)
 			throw new IllegalArgumentException("expected " + InstanceTargets.CLASS_COUNT + " probability maps, got " +
 				probabilities.length);
@@ -226,7 +267,9 @@ public final class InstanceDecoder {
 		labelUnreached(labels, foreground, width, height, kept);
 		final int[] filled = settings.fillBackground ? Watershed.flood(notInterior, labels, body, width, height, 0)
 			: labels;
-		return settings.splitFatPlanes && fat != null ? FatPlanes.split(filled, fat, width, height) : filled;
+		final int[] split = settings.splitFatPlanes && fat != null ? FatPlanes.split(filled, fat, width, height)
+			: filled;
+		return settings.splitDarkerRegions && darker != null ? DarkerRegions.split(split, darker, width, height) : split;
 	}
 
 	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,

@@ -10,8 +10,8 @@ import org.fewshotct.core.IntensityWindow;
 import org.fewshotct.core.Progress;
 import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.instances.BodyMask;
-import org.fewshotct.core.instances.FatPlanes;
 import org.fewshotct.core.instances.InstanceDecoder;
+import org.fewshotct.core.instances.TissueLevels;
 import org.fewshotct.core.metric.RandIndex;
 
 /**
@@ -45,7 +45,7 @@ final class DecoderTuning {
 	}
 
 	static DecoderTuning tune(final UNetSegmenter segmenter, final List<LabelledSlice> slices,
-		final IntensityWindow window, final float air, final float[] fatBand, final int threads,
+		final IntensityWindow window, final float air, final TissueLevels tissue, final int threads,
 		final InstanceDecoder.Settings base)
 	{
 		final LabelledSlice first = slices.get(0);
@@ -54,11 +54,11 @@ final class DecoderTuning {
 			stack.addSlice(null, new FloatProcessor(slice.width, slice.height, slice.values));
 		final float[][][] maps = new float[slices.size()][][];
 		final boolean[][] bodies = new boolean[slices.size()][];
-		final boolean[][] fat = new boolean[slices.size()][];
+		final float[][] units = new float[slices.size()][];
 		segmenter.predict(stack, window, Progress.NONE, (s, m, unit) -> {
 			maps[s] = m;
 			bodies[s] = BodyMask.of(unit, first.width, first.height, air);
-			fat[s] = FatPlanes.of(unit, fatBand);
+			units[s] = unit;
 		});
 		final boolean dynamic = base.markerDynamic() > 0;
 		final double[] levels = dynamic ? MARKER_DYNAMICS : MARKER_THRESHOLDS;
@@ -69,7 +69,7 @@ final class DecoderTuning {
 			double sum = 0;
 			for (int s = 0; s < maps.length; s++)
 				sum += RandIndex.score(slices.get(s).labels, InstanceDecoder.decode(maps[s], first.width, first.height,
-					candidate, bodies[s], fat[s])).adjusted;
+					candidate, bodies[s], units[s], tissue)).adjusted;
 			scores[c] = sum / maps.length;
 		});
 		int best = 0;

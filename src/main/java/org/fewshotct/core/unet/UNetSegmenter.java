@@ -17,9 +17,9 @@ import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.BodyMask;
-import org.fewshotct.core.instances.FatPlanes;
 import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.instances.InstanceTargets;
+import org.fewshotct.core.instances.TissueLevels;
 
 /**
  * Segments CT stacks with a trained U-Net: every slice, at each of the model's input scales
@@ -129,7 +129,7 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		return model;
 	}
 
-	/** Where the network runs, the input scales, the blend and the fat-plane split, for the log. */
+	/** Where the network runs, the input scales, the blend and the decoder's splits, for the log. */
 	public String device() {
 		final StringBuilder description = new StringBuilder(network.device());
 		if (scales.length > 1 || scales[0] != 1) {
@@ -141,6 +141,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			.append(')');
 		if (model != null && model.settings().decoder().splitFatPlanes()) description.append(
 			", split along fat planes");
+		if (model != null && model.settings().decoder().splitDarkerRegions()) description.append(
+			", darker regions carved out");
 		return description.toString();
 	}
 
@@ -154,10 +156,10 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		final InstanceDecoder.Settings decoder = model.settings().decoder();
 		final HounsfieldScale hounsfield = HounsfieldScale.of(ct);
 		final float air = BodyMask.airUnit(window, hounsfield);
-		final float[] fat = FatPlanes.bandUnits(window, hounsfield);
+		final TissueLevels tissue = TissueLevels.of(window, hounsfield);
 		predict(ct.getStack(), window, progress, (slice, maps, unit) -> output.setPixels(Stacks.labelSlice(
-			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air), FatPlanes.of(
-				unit, fat)), width, height).getPixels(), slice + 1));
+			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air), unit,
+				tissue), width, height).getPixels(), slice + 1));
 		final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + NAME, output);
 		Stacks.calibrateLike(labels, ct);
 		return labels;

@@ -18,9 +18,9 @@ import org.fewshotct.core.SlicePairing;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.BodyMask;
-import org.fewshotct.core.instances.FatPlanes;
 import org.fewshotct.core.instances.InstanceDecoder;
 import org.fewshotct.core.instances.InstanceTargets;
+import org.fewshotct.core.instances.TissueLevels;
 
 /**
  * Trains a U-Net on labelled CT slices into a model folder ({@link UNetModel}). Slices whose labels are all
@@ -142,7 +142,7 @@ public final class UNetTrainer {
 		if (IsolatedTensorFlow.fallback() != null) listener.message("U-Net: " + IsolatedTensorFlow.fallback());
 		final float[] contrast = contrastWindow(usedWindow, scale);
 		final float air = BodyMask.airUnit(usedWindow, scale);
-		final float[] fatBand = FatPlanes.bandUnits(usedWindow, scale);
+		final TissueLevels tissue = TissueLevels.of(usedWindow, scale);
 		try (TrainableUNet net = backend.create(settings.depth(), settings.width(), InstanceTargets.CLASS_COUNT,
 			(float) settings.learningRate(), settings.seed(), threads, contrast[0], contrast[1]))
 		{
@@ -152,7 +152,7 @@ public final class UNetTrainer {
 				settings.tile() + ", batch " + settings.batch());
 			final WekaBlend blend = settings.wekaWeight() > 0 ? forest(ct, labels, slices, hounsfield, progress, listener)
 				: null;
-			final Loop loop = new Loop(net, slices, usedWindow, air, fatBand, blend);
+			final Loop loop = new Loop(net, slices, usedWindow, air, tissue, blend);
 			if (slices.tooFewToHold > 0) listener.message("U-Net: " + slices.tooFewToHold + " validation slice(s) " +
 				"would be too few to pick the best epoch or the decoder (" + DecoderTuning.MIN_SLICES + " needed); all " +
 				slices.training.size() + " train, with the last epoch and the default decoder");
@@ -267,8 +267,8 @@ public final class UNetTrainer {
 		final List<LabelledSlice> training;
 		final IntensityWindow window;
 		final float air;
-		/** The fat band in unit intensities: validation decodes as segmentation does ({@link FatPlanes}). */
-		final float[] fatBand;
+		/** The levels of the decoder's splits: validation decodes as segmentation does. */
+		final TissueLevels tissue;
 		final float[] weights = { (float) settings.backgroundWeight(), 1, (float) settings.boundaryWeight() };
 		TileSampler sampler;
 		final TileSampler validationSampler;
@@ -284,9 +284,9 @@ public final class UNetTrainer {
 		double seconds;
 
 		Loop(final TrainableUNet net, final TrainingSlices slices, final IntensityWindow window, final float air,
-			final float[] fatBand, final WekaBlend blend)
+			final TissueLevels tissue, final WekaBlend blend)
 		{
-			this.fatBand = fatBand;
+			this.tissue = tissue;
 			this.net = net;
 			segmenting = UNetSegmenter.segmenting(net, settings, settings.batch(), threads, blend);
 			this.blend = blend;
@@ -355,7 +355,7 @@ public final class UNetTrainer {
 
 		/** The decoder settings that score best on the validation slices through {@code segmenter}. */
 		DecoderTuning tuning(final UNetSegmenter segmenter) {
-			return DecoderTuning.tune(segmenter, validation, window, air, fatBand, threads, settings.decoder());
+			return DecoderTuning.tune(segmenter, validation, window, air, tissue, threads, settings.decoder());
 		}
 
 		/** The validation slices' mean ARI with the best decoder settings for the network as it is now. */

@@ -27,15 +27,17 @@ public class UNetSettingsTest {
 	}
 
 	@Test
-	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringScalesTheBlendAndFatPlanesSegmentsAsItDid() {
+	public void missingKeysTakeTheDefaultsButAModelFromBeforeMirroringScalesTheBlendAndTheSplitsSegmentsAsItDid() {
 		final Map<String, String> map = new HashMap<>();
 		map.put("epochs", "3");
 		assertTrue(UNetSettings.DEFAULT.mirror());
 		assertEquals(2, UNetSettings.DEFAULT.scales().length);
 		assertTrue(UNetSettings.DEFAULT.wekaWeight() > 0);
 		assertTrue(UNetSettings.DEFAULT.decoder().splitFatPlanes());
+		assertTrue(UNetSettings.DEFAULT.decoder().splitDarkerRegions());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
-			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false)), UNetSettings.fromMap(map));
+			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false)), UNetSettings.fromMap(
+			map));
 	}
 
 	@Test

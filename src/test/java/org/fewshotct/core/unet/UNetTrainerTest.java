@@ -64,7 +64,8 @@ public class UNetTrainerTest {
 			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
 			assertTrue("mean ARI " + ari, ari > 0.2);
 			assertTrue(segmenter.device(), segmenter.device().endsWith(
-				"mirrored 4x, input scales 1.0x 1.25x, blended with a Weka forest (0.25), split along fat planes"));
+				"mirrored 4x, input scales 1.0x 1.25x, blended with a Weka forest (0.25), split along fat planes, darker " +
+					"regions carved out"));
 			final ImagePlus fromDicom = segmenter.segment(CtStacks.calibratedAsDicom(unseen.ct()), Progress.NONE);
 			assertArrayEquals("the same HU", (short[]) labels.getStack().getPixels(1), (short[]) fromDicom.getStack()
 				.getPixels(1));

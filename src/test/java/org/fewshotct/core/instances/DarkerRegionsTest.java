@@ -1,0 +1,138 @@
+package org.fewshotct.core.instances;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Random;
+
+import org.fewshotct.core.HounsfieldScale;
+import org.fewshotct.core.HounsfieldWindow;
+import org.fewshotct.core.IntensityWindow;
+import org.junit.Test;
+
+public class DarkerRegionsTest {
+
+	private static final int W = 120;
+	private static final int H = 120;
+	/** The organ: one instance over a 100 x 100 square, at 100 HU with noise as a CT's. */
+	private static final int ORGAN = 1;
+	private static final int CX = 50;
+	private static final int CY = 55;
+
+	private static boolean inOrgan(final int x, final int y) {
+		return x >= 10 && x < 110 && y >= 10 && y < 110;
+	}
+
+	private static boolean inDisc(final int x, final int y, final int radius) {
+		return (x - CX) * (x - CX) + (y - CY) * (y - CY) <= radius * radius;
+	}
+
+	/** The organ's instance labels, with a neighbouring instance on the left that must stay as it is. */
+	private static int[] labels() {
+		final int[] labels = new int[W * H];
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++)
+				labels[y * W + x] = inOrgan(x, y) ? ORGAN : x < 10 ? 2 : 0;
+		return labels;
+	}
+
+	/** HU of the slice: the organ at 100, a disc of {@code discHu} inside it, noise of 15 HU, air around. */
+	private static double[] hu(final int radius, final double discHu) {
+		final Random random = new Random(7);
+		final double[] hu = new double[W * H];
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++)
+				hu[y * W + x] = (inOrgan(x, y) ? inDisc(x, y, radius) ? discHu : 100 : x < 10 ? 40 : -1000) + 15 * random
+					.nextGaussian();
+		return hu;
+	}
+
+	/** The organ with a darker rim along its lower edge, {@code rows} thick, 40 HU darker: no lesion. */
+	private static double[] rim(final int rows) {
+		final double[] hu = hu(24, 100);
+		for (int y = 110 - rows; y < 110; y++)
+			for (int x = 10; x < 110; x++)
+				hu[y * W + x] -= 40;
+		return hu;
+	}
+
+	private static int[] split(final double[] hu, final int bitDepth) {
+		final HounsfieldScale scale = HounsfieldScale.uncalibrated(bitDepth);
+		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
+		final float[] unit = new float[hu.length];
+		for (int i = 0; i < hu.length; i++)
+			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
+		return DarkerRegions.split(labels(), TissueLevels.of(window, scale).darker(unit, W, H), W, H);
+	}
+
+	@Test
+	public void aDarkerLesionInsideAnOrganBecomesAnInstanceOfItsOwn() {
+		final int[] labels = split(hu(24, 60), 16);
+		final int lesion = labels[CY * W + CX];
+		assertNotEquals(ORGAN, lesion);
+		int discPixels = 0, discLesion = 0, lesionPixels = 0;
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				final int label = labels[y * W + x];
+				if (inDisc(x, y, 24)) {
+					discPixels++;
+					if (label == lesion) discLesion++;
+				}
+				if (label == lesion) lesionPixels++;
+				if (!inDisc(x, y, 27)) assertEquals(x + "," + y, x < 10 ? 2 : inOrgan(x, y) ? ORGAN : 0, label);
+			}
+		assertTrue("the lesion's instance covers most of it: " + discLesion + " of " + discPixels, discLesion >= 0.9 *
+			discPixels);
+		assertTrue("and little else: " + discLesion + " of " + lesionPixels, discLesion >= 0.95 * lesionPixels);
+	}
+
+	@Test
+	public void anEvenOrganALesionTooSmallOrTooFaintFatAndAThinDarkerRimStayWhole() {
+		assertArrayEquals("no lesion", labels(), split(hu(24, 100), 16));
+		assertArrayEquals("a lesion of about 450 pixels", labels(), split(hu(12, 60), 16));
+		assertArrayEquals("15 HU darker", labels(), split(hu(24, 85), 16));
+		assertArrayEquals("fat, which the fat planes part", labels(), split(hu(24, -80), 16));
+		assertArrayEquals("a darker rim 10 pixels thick", labels(), split(rim(10), 16));
+		assertNotEquals("a darker rim 30 pixels thick is a region of its own", ORGAN, split(rim(30), 16)[100 * W + 60]);
+	}
+
+	@Test
+	public void aLesionIsFoundAlikeInEveryEncoding() {
+		final double[] hu = hu(24, 60);
+		final int[] sixteen = split(hu, 16);
+		assertArrayEquals("32-bit", sixteen, split(hu, 32));
+		final int[] eight = split(hu, 8);
+		assertNotEquals("8-bit", ORGAN, eight[CY * W + CX]);
+	}
+
+	@Test
+	public void theDecoderCarvesOnlyWhereItsSettingsAskAndItKnowsTheIntensities() {
+		final float[][] maps = new float[InstanceTargets.CLASS_COUNT][W * H];
+		final int[] truth = labels();
+		for (int i = 0; i < W * H; i++) {
+			final boolean structure = truth[i] != 0;
+			maps[InstanceTargets.BACKGROUND][i] = structure ? 0.05f : 0.9f;
+			maps[InstanceTargets.INTERIOR][i] = structure ? 0.9f : 0.05f;
+			maps[InstanceTargets.BOUNDARY][i] = 0.05f;
+		}
+		final HounsfieldScale scale = HounsfieldScale.uncalibrated(16);
+		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
+		final double[] hu = hu(24, 60);
+		final float[] unit = new float[hu.length];
+		for (int i = 0; i < hu.length; i++)
+			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
+		final TissueLevels levels = TissueLevels.of(window, scale);
+		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withSplitDarkerRegions(true);
+		final int centre = CY * W + CX;
+		final int edge = 15 * W + 100;
+		final int[] carved = InstanceDecoder.decode(maps, W, H, settings, null, unit, levels);
+		assertNotEquals(carved[edge], carved[centre]);
+		final int[] plain = InstanceDecoder.decode(maps, W, H, settings.withSplitDarkerRegions(false), null, unit,
+			levels);
+		assertEquals(plain[edge], plain[centre]);
+		final int[] unknown = InstanceDecoder.decode(maps, W, H, settings, null, null, null);
+		assertEquals(unknown[edge], unknown[centre]);
+	}
+}
