@@ -14,6 +14,7 @@ import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.BodyMask;
 import org.fewshotct.core.instances.InstanceDecoder;
+import org.fewshotct.core.instances.TissueLevels;
 
 /**
  * Segments CT stacks with a trained {@link WekaModel}: per slice, the filter bank, the classifier's class
@@ -93,12 +94,14 @@ public final class WekaSegmenter implements StackSegmenter {
 		final ImageStack labels = Stacks.emptyLike(ct, 16);
 		final ImageStack maps = probabilities ? probabilityStack(ct, scheme) : null;
 		final InstanceDecoder.Settings decoder = model.decoder();
-		final float air = BodyMask.airUnit(window, HounsfieldScale.of(ct));
+		final HounsfieldScale hounsfield = HounsfieldScale.of(ct);
+		final float air = BodyMask.airUnit(window, hounsfield);
+		final TissueLevels tissue = TissueLevels.of(window, hounsfield);
 		SliceParallel.forEach(n, threads, progress, s -> {
 			final float[] unit = window.toUnit(source.getProcessor(s + 1));
 			final float[][] p = model.probabilities(unit, width, height);
 			labels.setPixels(Stacks.labelSlice(InstanceDecoder.decode(p, width, height, decoder, BodyMask.of(unit, width,
-				height, air)), width, height).getPixels(), s + 1);
+				height, air), unit, tissue), width, height).getPixels(), s + 1);
 			if (maps != null) for (int c = 0; c < scheme.classCount(); c++)
 				maps.setPixels(p[scheme.target(c)], s * scheme.classCount() + c + 1);
 		});

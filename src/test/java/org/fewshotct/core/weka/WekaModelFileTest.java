@@ -2,6 +2,7 @@ package org.fewshotct.core.weka;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -65,7 +66,7 @@ public class WekaModelFileTest {
 		try (ZipFile zip = new ZipFile(saved)) {
 			final String text = new String(zip.getInputStream(zip.getEntry(WekaModelFile.SETTINGS)).readAllBytes(),
 				StandardCharsets.UTF_8);
-			assertTrue(text, text.contains("format=2\n"));
+			assertTrue(text, text.contains("format=3\n"));
 			assertTrue(text, text.contains("features=" + model.features().names() + "\n"));
 			assertTrue(text, text.contains("decoder.marker_threshold=0.6\n"));
 			assertTrue(text, text.contains("window.min=-1000.0\nwindow.units=HU\n"));
@@ -82,7 +83,7 @@ public class WekaModelFileTest {
 		final byte[] bytes = Files.readAllBytes(saved.toPath());
 		Files.write(truncated.toPath(), Arrays.copyOf(bytes, bytes.length / 2));
 		assertRefused(truncated, "truncated.weka");
-		assertRefused(rewritten("newer.weka", "format=2", "format=7"), "newer Few-Shot CT (format 7");
+		assertRefused(rewritten("newer.weka", "format=3", "format=7"), "newer Few-Shot CT (format 7");
 		assertRefused(rewritten("unet.weka", "method=weka", "method=unet"), "it is a unet model");
 		assertRefused(rewritten("otherfeatures.weka", "features=original,", "features="), "is damaged");
 	}
@@ -90,9 +91,20 @@ public class WekaModelFileTest {
 	@Test
 	public void readsTheRaw16BitWindowOfFormat1AsHounsfieldUnits() throws IOException {
 		assertEquals(new HounsfieldWindow(-1000, 1000), model.window());
-		final File format1 = rewritten("format1.weka", "format=2", "format=1", "window.min=-1000.0", "window.min=24.0",
+		final File format1 = rewritten("format1.weka", "format=3", "format=1", "window.min=-1000.0", "window.min=24.0",
 			"window.max=1000.0", "window.max=2024.0", "window.units=HU\n", "");
 		assertEquals(new HounsfieldWindow(-1000, 1000), WekaModel.load(format1).window());
+	}
+
+	@Test
+	public void aModelWrittenBeforeDarkerRegionsDoesNotCarveThem() throws IOException {
+		assertTrue(WekaSettings.DEFAULT.decoder().splitDarkerRegions());
+		final File carving = temp.newFile("carving.weka");
+		model.withDecoder(model.decoder().withSplitDarkerRegions(true)).save(carving);
+		assertTrue(WekaModel.load(carving).decoder().splitDarkerRegions());
+		final File format2 = rewritten(carving, "format2.weka", "format=3", "format=2",
+			"decoder.split_darker_regions=true\n", "");
+		assertFalse(WekaModel.load(format2).decoder().splitDarkerRegions());
 	}
 
 	@Test
@@ -144,8 +156,12 @@ public class WekaModelFileTest {
 
 	/** A copy of the saved model with texts replaced in its settings: from, to, from, to... */
 	private static File rewritten(final String name, final String... fromTo) throws IOException {
+		return rewritten(saved, name, fromTo);
+	}
+
+	private static File rewritten(final File source, final String name, final String... fromTo) throws IOException {
 		final File file = temp.newFile(name);
-		try (ZipFile original = new ZipFile(saved); OutputStream out = Files.newOutputStream(file.toPath());
+		try (ZipFile original = new ZipFile(source); OutputStream out = Files.newOutputStream(file.toPath());
 			ZipOutputStream zip = new ZipOutputStream(out))
 		{
 			for (final String entry : new String[] { WekaModelFile.SETTINGS, WekaModelFile.CLASSIFIER }) {
