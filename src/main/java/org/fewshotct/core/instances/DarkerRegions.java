@@ -85,7 +85,7 @@ public final class DarkerRegions {
 		final int[] area = new int[maxLabel + 1];
 		for (final int label : labels)
 			area[label]++;
-		final boolean[] core = erode(instanceMask(labels, area), labels, width, height, EDGE);
+		final boolean[] core = InstanceErosion.erode(instanceMask(labels, area), labels, width, height, EDGE);
 		final float[] median = coreMedians(labels, core, slice, area);
 		final boolean[] darker = new boolean[n];
 		for (int i = 0; i < n; i++) {
@@ -93,7 +93,7 @@ public final class DarkerRegions {
 			darker[i] = label != 0 && area[label] >= MIN_INSTANCE && slice.smoothed[i] > slice.fat &&
 				slice.smoothed[i] < median[label] - slice.step;
 		}
-		final boolean[] opened = erode(darker, labels, width, height, OPENING);
+		final boolean[] opened = InstanceErosion.erode(darker, labels, width, height, OPENING);
 		final int[] parts = new int[n];
 		final int count = ConnectedComponents.label(opened, width, height, Connectivity.FOUR, parts);
 		final int[] partArea = new int[count + 1];
@@ -155,36 +155,6 @@ public final class DarkerRegions {
 			median[label] = m % 2 == 1 ? values[label][m / 2] : (values[label][m / 2 - 1] + values[label][m / 2]) / 2;
 		}
 		return median;
-	}
-
-	/**
-	 * {@code mask} eroded {@code steps} times by the 4-neighbourhood, each pixel's neighbours counted only where
-	 * they carry the same label (another instance's pixel is an edge); off the slice counts as inside.
-	 */
-	static boolean[] erode(final boolean[] mask, final int[] labels, final int width, final int height,
-		final int steps)
-	{
-		boolean[] current = mask.clone();
-		for (int s = 0; s < steps; s++) {
-			final boolean[] next = new boolean[current.length];
-			for (int y = 0; y < height; y++)
-				for (int x = 0; x < width; x++) {
-					final int i = y * width + x;
-					next[i] = current[i] && inside(current, labels, labels[i], x - 1, y, width, height) && inside(current, labels,
-						labels[i], x + 1, y, width, height) && inside(current, labels, labels[i], x, y - 1, width, height) &&
-						inside(current, labels, labels[i], x, y + 1, width, height);
-				}
-			current = next;
-		}
-		return current;
-	}
-
-	private static boolean inside(final boolean[] mask, final int[] labels, final int label, final int x,
-		final int y, final int width, final int height)
-	{
-		if (x < 0 || y < 0 || x >= width || y >= height) return true;
-		final int j = y * width + x;
-		return mask[j] && labels[j] == label;
 	}
 
 	/**

@@ -42,15 +42,11 @@ public final class FatPlanes {
 	/** {@code labels} (0 = background) with every instance split along its fat as above, in place. */
 	public static int[] split(final int[] labels, final boolean[] fat, final int width, final int height) {
 		final int n = width * height;
-		final boolean[] core = new boolean[n];
-		for (int y = 0; y < height; y++)
-			for (int x = 0; x < width; x++) {
-				final int i = y * width + x;
-				final int label = labels[i];
-				core[i] = label != 0 && !fat[i] && same(labels, fat, label, x - 1, y, width, height) && same(labels, fat,
-					label, x + 1, y, width, height) && same(labels, fat, label, x, y - 1, width, height) && same(labels, fat,
-						label, x, y + 1, width, height);
-			}
+		final boolean[] notFat = new boolean[n];
+		for (int i = 0; i < n; i++)
+			notFat[i] = labels[i] != 0 && !fat[i];
+		// less the pixels with fat or another instance among their four neighbours
+		final boolean[] core = InstanceErosion.erode(notFat, labels, width, height, 1);
 		final int[] parts = new int[n];
 		final int count = ConnectedComponents.label(core, width, height, Connectivity.FOUR, parts);
 		final int[] area = new int[count + 1];
@@ -105,14 +101,5 @@ public final class FatPlanes {
 		}
 		System.arraycopy(out, 0, labels, 0, n);
 		return labels;
-	}
-
-	/** Whether the pixel at (x, y) is off the slice or of {@code label} and not fat. */
-	private static boolean same(final int[] labels, final boolean[] fat, final int label, final int x, final int y,
-		final int width, final int height)
-	{
-		if (x < 0 || y < 0 || x >= width || y >= height) return true;
-		final int j = y * width + x;
-		return labels[j] == label && !fat[j];
 	}
 }
