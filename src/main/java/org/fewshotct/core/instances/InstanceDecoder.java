@@ -223,29 +223,11 @@ public final class InstanceDecoder {
 
 	/**
 	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the
-	 * instances split along {@code fat} ({@link FatPlanes#of}; null: no split).
+	 * instances split along the slice's fat ({@link FatPlanes}) and its darker regions carved out
+	 * ({@link DarkerRegions}), as {@code tissue} gives them ({@link TissueLevels#slice}; null: no split).
 	 */
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
-		final Settings settings, final boolean[] body, final boolean[] fat)
-	{
-		return decode(probabilities, width, height, settings, body, fat, null);
-	}
-
-	/**
-	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the
-	 * instances split along the fat ({@link FatPlanes}) and their darker regions carved out ({@link DarkerRegions})
-	 * of the slice's unit intensities {@code unit}, compared with {@code levels} (null: no split).
-	 */
-	public static int[] decode(final float[][] probabilities, final int width, final int height,
-		final Settings settings, final boolean[] body, final float[] unit, final TissueLevels levels)
-	{
-		final boolean known = unit != null && levels != null;
-		return decode(probabilities, width, height, settings, body, known && settings.splitFatPlanes ? levels.fat(unit)
-			: null, known && settings.splitDarkerRegions ? levels.darker(unit, width, height) : null);
-	}
-
-	private static int[] decode(final float[][] probabilities, final int width, final int height,
-		final Settings settings, final boolean[] body, final boolean[] fat, final DarkerRegions.Slice darker)
+		final Settings settings, final boolean[] body, final TissueLevels.Slice tissue)
 	{
 		if (probabilities.length != InstanceTargets.CLASS_COUNT)
 			throw new IllegalArgumentException("expected " + InstanceTargets.CLASS_COUNT + " probability maps, got " +
@@ -267,9 +249,10 @@ public final class InstanceDecoder {
 		labelUnreached(labels, foreground, width, height, kept);
 		final int[] filled = settings.fillBackground ? Watershed.flood(notInterior, labels, body, width, height, 0)
 			: labels;
-		final int[] split = settings.splitFatPlanes && fat != null ? FatPlanes.split(filled, fat, width, height)
-			: filled;
-		return settings.splitDarkerRegions && darker != null ? DarkerRegions.split(split, darker, width, height) : split;
+		final int[] split = settings.splitFatPlanes && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
+			tissue.fat, width, height) : filled;
+		return settings.splitDarkerRegions && tissue != null && tissue.darker != null ? DarkerRegions.split(split,
+			tissue.darker, width, height) : split;
 	}
 
 	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,

@@ -9,6 +9,25 @@ import org.fewshotct.core.IntensityWindow;
  */
 public final class TissueLevels {
 
+	/** What the decoder's splits need of one slice: its fat and its smoothed intensities, where asked for. */
+	public static final class Slice {
+
+		/** The slice's fat ({@link FatPlanes#of}), or null. */
+		final boolean[] fat;
+		/** The slice made ready for {@link DarkerRegions#split}, or null. */
+		final DarkerRegions.Slice darker;
+
+		private Slice(final boolean[] fat, final DarkerRegions.Slice darker) {
+			this.fat = fat;
+			this.darker = darker;
+		}
+
+		/** A slice known only by its fat. */
+		static Slice ofFat(final boolean[] fat) {
+			return new Slice(fat, null);
+		}
+	}
+
 	private final float[] fatBand;
 	private final float[] darker;
 
@@ -22,13 +41,12 @@ public final class TissueLevels {
 		return new TissueLevels(FatPlanes.bandUnits(window, scale), DarkerRegions.levels(window, scale));
 	}
 
-	/** The fat of a slice of unit intensities. */
-	public boolean[] fat(final float[] unit) {
-		return FatPlanes.of(unit, fatBand);
-	}
-
-	/** A slice of unit intensities made ready for {@link DarkerRegions#split}. */
-	public DarkerRegions.Slice darker(final float[] unit, final int width, final int height) {
-		return DarkerRegions.of(unit, darker, width, height);
+	/**
+	 * A slice of unit intensities made ready for the splits that {@code settings} ask for (and only those: the
+	 * smoothing costs), once for every decoding of it with such settings.
+	 */
+	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
+		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
+			? DarkerRegions.of(unit, darker, width, height) : null);
 	}
 }

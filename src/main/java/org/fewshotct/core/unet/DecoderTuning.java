@@ -54,11 +54,12 @@ final class DecoderTuning {
 			stack.addSlice(null, new FloatProcessor(slice.width, slice.height, slice.values));
 		final float[][][] maps = new float[slices.size()][][];
 		final boolean[][] bodies = new boolean[slices.size()][];
-		final float[][] units = new float[slices.size()][];
+		// the candidates differ in their seeds only, so each slice's tissue serves them all
+		final TissueLevels.Slice[] tissues = new TissueLevels.Slice[slices.size()];
 		segmenter.predict(stack, window, Progress.NONE, (s, m, unit) -> {
 			maps[s] = m;
 			bodies[s] = BodyMask.of(unit, first.width, first.height, air);
-			units[s] = unit;
+			tissues[s] = tissue.slice(unit, first.width, first.height, base);
 		});
 		final boolean dynamic = base.markerDynamic() > 0;
 		final double[] levels = dynamic ? MARKER_DYNAMICS : MARKER_THRESHOLDS;
@@ -69,7 +70,7 @@ final class DecoderTuning {
 			double sum = 0;
 			for (int s = 0; s < maps.length; s++)
 				sum += RandIndex.score(slices.get(s).labels, InstanceDecoder.decode(maps[s], first.width, first.height,
-					candidate, bodies[s], units[s], tissue)).adjusted;
+					candidate, bodies[s], tissues[s])).adjusted;
 			scores[c] = sum / maps.length;
 		});
 		int best = 0;

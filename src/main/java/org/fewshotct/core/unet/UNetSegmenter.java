@@ -158,8 +158,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		final float air = BodyMask.airUnit(window, hounsfield);
 		final TissueLevels tissue = TissueLevels.of(window, hounsfield);
 		predict(ct.getStack(), window, progress, (slice, maps, unit) -> output.setPixels(Stacks.labelSlice(
-			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air), unit,
-				tissue), width, height).getPixels(), slice + 1));
+			InstanceDecoder.decode(maps, width, height, decoder, BodyMask.of(unit, width, height, air), tissue
+				.slice(unit, width, height, decoder)), width, height).getPixels(), slice + 1));
 		final ImagePlus labels = new ImagePlus(ct.getTitle() + "-" + NAME, output);
 		Stacks.calibrateLike(labels, ct);
 		return labels;

@@ -101,7 +101,7 @@ public final class WekaSegmenter implements StackSegmenter {
 			final float[] unit = window.toUnit(source.getProcessor(s + 1));
 			final float[][] p = model.probabilities(unit, width, height);
 			labels.setPixels(Stacks.labelSlice(InstanceDecoder.decode(p, width, height, decoder, BodyMask.of(unit, width,
-				height, air), unit, tissue), width, height).getPixels(), s + 1);
+				height, air), tissue.slice(unit, width, height, decoder)), width, height).getPixels(), s + 1);
 			if (maps != null) for (int c = 0; c < scheme.classCount(); c++)
 				maps.setPixels(p[scheme.target(c)], s * scheme.classCount() + c + 1);
 		});

@@ -64,7 +64,7 @@ public class DarkerRegionsTest {
 		final float[] unit = new float[hu.length];
 		for (int i = 0; i < hu.length; i++)
 			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
-		return DarkerRegions.split(labels(), TissueLevels.of(window, scale).darker(unit, W, H), W, H);
+		return DarkerRegions.split(labels(), DarkerRegions.of(unit, DarkerRegions.levels(window, scale), W, H), W, H);
 	}
 
 	@Test
@@ -127,12 +127,12 @@ public class DarkerRegionsTest {
 		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withSplitDarkerRegions(true);
 		final int centre = CY * W + CX;
 		final int edge = 15 * W + 100;
-		final int[] carved = InstanceDecoder.decode(maps, W, H, settings, null, unit, levels);
+		final TissueLevels.Slice tissue = levels.slice(unit, W, H, settings);
+		final int[] carved = InstanceDecoder.decode(maps, W, H, settings, null, tissue);
 		assertNotEquals(carved[edge], carved[centre]);
-		final int[] plain = InstanceDecoder.decode(maps, W, H, settings.withSplitDarkerRegions(false), null, unit,
-			levels);
+		final int[] plain = InstanceDecoder.decode(maps, W, H, settings.withSplitDarkerRegions(false), null, tissue);
 		assertEquals(plain[edge], plain[centre]);
-		final int[] unknown = InstanceDecoder.decode(maps, W, H, settings, null, null, null);
+		final int[] unknown = InstanceDecoder.decode(maps, W, H, settings, null, null);
 		assertEquals(unknown[edge], unknown[centre]);
 	}
 }

@@ -67,10 +67,11 @@ public class FatPlanesTest {
 			maps[InstanceTargets.BOUNDARY][i] = 0.05f;
 		}
 		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withSplitFatPlanes(true);
-		final int[] decoded = InstanceDecoder.decode(maps, W, H, settings, null, fatColumn(25, 0));
+		final int[] decoded = InstanceDecoder.decode(maps, W, H, settings, null, TissueLevels.Slice.ofFat(
+			fatColumn(25, 0)));
 		assertNotEquals(decoded[10 * W + 10], decoded[10 * W + 50]);
-		final int[] plain = InstanceDecoder.decode(maps, W, H, settings.withSplitFatPlanes(false), null, fatColumn(25,
-			0));
+		final int[] plain = InstanceDecoder.decode(maps, W, H, settings.withSplitFatPlanes(false), null,
+			TissueLevels.Slice.ofFat(fatColumn(25, 0)));
 		assertEquals(plain[10 * W + 10], plain[10 * W + 50]);
 		final int[] unknownFat = InstanceDecoder.decode(maps, W, H, settings, null, null);
 		assertEquals(unknownFat[10 * W + 10], unknownFat[10 * W + 50]);
