@@ -106,7 +106,7 @@ public final class DarkerRegions {
 		if (!any) return labels;
 		for (int i = 0; i < n; i++)
 			if (!kept[parts[i]]) parts[i] = 0;
-		grow(parts, darker, labels, width, height, OPENING);
+		InstanceErosion.grow(parts, darker, labels, width, height, OPENING);
 		final int[] grownArea = new int[count + 1];
 		final int[] owner = new int[count + 1];
 		for (int i = 0; i < n; i++) {
@@ -155,31 +155,5 @@ public final class DarkerRegions {
 			median[label] = m % 2 == 1 ? values[label][m / 2] : (values[label][m / 2 - 1] + values[label][m / 2]) / 2;
 		}
 		return median;
-	}
-
-	/**
-	 * Grows the labelled parts {@code steps} times into their 4-neighbours that lie in {@code within} and in the
-	 * same instance (a conditional dilation, undoing the opening's erosion inside the darker pixels).
-	 */
-	private static void grow(final int[] parts, final boolean[] within, final int[] labels, final int width,
-		final int height, final int steps)
-	{
-		for (int s = 0; s < steps; s++) {
-			final int[] before = parts.clone();
-			for (int y = 0; y < height; y++)
-				for (int x = 0; x < width; x++) {
-					final int i = y * width + x;
-					if (before[i] != 0 || !within[i]) continue;
-					for (int d = 0; d < 4; d++) {
-						final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0), yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
-						if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-						final int j = yy * width + xx;
-						if (before[j] != 0 && labels[j] == labels[i]) {
-							parts[i] = before[j];
-							break;
-						}
-					}
-				}
-		}
 	}
 }

@@ -43,17 +43,18 @@ public final class InstanceDecoder {
 		private final boolean fillBackground;
 		private final boolean splitFatPlanes;
 		private final boolean splitDarkerRegions;
+		private final boolean separateAirRegions;
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
 		{
-			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false);
+			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false, false);
 		}
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
 			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes,
-			final boolean splitDarkerRegions)
+			final boolean splitDarkerRegions, final boolean separateAirRegions)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -69,6 +70,7 @@ public final class InstanceDecoder {
 			this.fillBackground = fillBackground;
 			this.splitFatPlanes = splitFatPlanes;
 			this.splitDarkerRegions = splitDarkerRegions;
+			this.separateAirRegions = separateAirRegions;
 		}
 
 		/** A pixel is background where its background probability is at least this. */
@@ -112,39 +114,49 @@ public final class InstanceDecoder {
 			return splitDarkerRegions;
 		}
 
+		/** Whether air-filled regions predicted background inside the body become instances ({@link AirRegions}). */
+		public boolean separateAirRegions() {
+			return separateAirRegions;
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
 			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions);
+				splitDarkerRegions, separateAirRegions);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
 			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions);
+				splitDarkerRegions, separateAirRegions);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
 			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions);
+				splitDarkerRegions, separateAirRegions);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes,
-				splitDarkerRegions);
+				splitDarkerRegions, separateAirRegions);
 		}
 
 		public Settings withFillBackground(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes,
-				splitDarkerRegions);
+				splitDarkerRegions, separateAirRegions);
 		}
 
 		public Settings withSplitFatPlanes(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value,
-				splitDarkerRegions);
+				splitDarkerRegions, separateAirRegions);
 		}
 
 		public Settings withSplitDarkerRegions(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, value);
+				splitFatPlanes, value, separateAirRegions);
+		}
+
+		public Settings withSeparateAirRegions(final boolean value) {
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
+				splitFatPlanes, splitDarkerRegions, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -157,13 +169,14 @@ public final class InstanceDecoder {
 			map.put("fill_background", Boolean.toString(fillBackground));
 			map.put("split_fat_planes", Boolean.toString(splitFatPlanes));
 			map.put("split_darker_regions", Boolean.toString(splitDarkerRegions));
+			map.put("separate_air_regions", Boolean.toString(separateAirRegions));
 			return map;
 		}
 
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
-		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes
-		 * or the darker regions without splitting.
+		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
+		 * the darker regions or the air regions without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			try {
@@ -175,7 +188,8 @@ public final class InstanceDecoder {
 					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))),
 					Boolean.parseBoolean(map.getOrDefault("split_fat_planes", Boolean.toString(DEFAULT.splitFatPlanes))),
 					Boolean.parseBoolean(map.getOrDefault("split_darker_regions", Boolean.toString(
-						DEFAULT.splitDarkerRegions))));
+						DEFAULT.splitDarkerRegions))), Boolean.parseBoolean(map.getOrDefault("separate_air_regions", Boolean
+							.toString(DEFAULT.separateAirRegions))));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);
@@ -222,9 +236,10 @@ public final class InstanceDecoder {
 	}
 
 	/**
-	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the
-	 * instances split along the slice's fat ({@link FatPlanes}) and its darker regions carved out
-	 * ({@link DarkerRegions}), as {@code tissue} gives them ({@link TissueLevels#slice}; null: no split).
+	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
+	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
+	 * slice's fat ({@link FatPlanes}) and its darker regions carved out ({@link DarkerRegions}), as {@code tissue}
+	 * gives them ({@link TissueLevels#slice}; null: none of these).
 	 */
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings, final boolean[] body, final TissueLevels.Slice tissue)
@@ -247,6 +262,8 @@ public final class InstanceDecoder {
 		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
+		if (settings.separateAirRegions && body != null && tissue != null && tissue.air != null) AirRegions.separate(
+			labels, body, tissue.air, width, height);
 		final int[] filled = settings.fillBackground ? Watershed.flood(notInterior, labels, body, width, height, 0)
 			: labels;
 		final int[] split = settings.splitFatPlanes && tissue != null && tissue.fat != null ? FatPlanes.split(filled,

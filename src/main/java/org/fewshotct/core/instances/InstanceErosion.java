@@ -1,6 +1,9 @@
 package org.fewshotct.core.instances;
 
-/** Erosion of masks within instances, for the decoder's splits ({@link FatPlanes}, {@link DarkerRegions}). */
+/**
+ * Erosion of masks within instances and growth back, for the decoder's splits ({@link FatPlanes},
+ * {@link DarkerRegions}) and its air regions ({@link AirRegions}).
+ */
 final class InstanceErosion {
 
 	private InstanceErosion() {}
@@ -25,6 +28,32 @@ final class InstanceErosion {
 			current = next;
 		}
 		return current;
+	}
+
+	/**
+	 * Grows the labelled parts {@code steps} times into their 4-neighbours that lie in {@code within} and in the
+	 * same instance (a conditional dilation, undoing an opening's erosion within {@code within}).
+	 */
+	static void grow(final int[] parts, final boolean[] within, final int[] labels, final int width,
+		final int height, final int steps)
+	{
+		for (int s = 0; s < steps; s++) {
+			final int[] before = parts.clone();
+			for (int y = 0; y < height; y++)
+				for (int x = 0; x < width; x++) {
+					final int i = y * width + x;
+					if (before[i] != 0 || !within[i]) continue;
+					for (int d = 0; d < 4; d++) {
+						final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0), yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
+						if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+						final int j = yy * width + xx;
+						if (before[j] != 0 && labels[j] == labels[i]) {
+							parts[i] = before[j];
+							break;
+						}
+					}
+				}
+		}
 	}
 
 	private static boolean inside(final boolean[] mask, final int[] labels, final int label, final int x,

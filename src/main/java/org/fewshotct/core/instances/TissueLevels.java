@@ -4,8 +4,9 @@ import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.IntensityWindow;
 
 /**
- * The HU levels that the decoder's splits ({@link FatPlanes}, {@link DarkerRegions}) compare a slice with, in
- * the unit intensities of one stack (its window and HU calibration), so that a CT in any encoding is split alike.
+ * The HU levels that the decoder's splits ({@link FatPlanes}, {@link DarkerRegions}) and its air regions
+ * ({@link AirRegions}) compare a slice with, in the unit intensities of one stack (its window and HU
+ * calibration), so that a CT in any encoding is decoded alike.
  */
 public final class TissueLevels {
 
@@ -16,29 +17,35 @@ public final class TissueLevels {
 		final boolean[] fat;
 		/** The slice made ready for {@link DarkerRegions#split}, or null. */
 		final DarkerRegions.Slice darker;
+		/** The slice's air ({@link AirRegions#of}), or null. */
+		final boolean[] air;
 
-		private Slice(final boolean[] fat, final DarkerRegions.Slice darker) {
+		private Slice(final boolean[] fat, final DarkerRegions.Slice darker, final boolean[] air) {
 			this.fat = fat;
 			this.darker = darker;
+			this.air = air;
 		}
 
 		/** A slice known only by its fat. */
 		static Slice ofFat(final boolean[] fat) {
-			return new Slice(fat, null);
+			return new Slice(fat, null, null);
 		}
 	}
 
 	private final float[] fatBand;
 	private final float[] darker;
+	private final float air;
 
-	private TissueLevels(final float[] fatBand, final float[] darker) {
+	private TissueLevels(final float[] fatBand, final float[] darker, final float air) {
 		this.fatBand = fatBand;
 		this.darker = darker;
+		this.air = air;
 	}
 
 	/** The levels of a CT stored on {@code scale} and seen through {@code window}. */
 	public static TissueLevels of(final IntensityWindow window, final HounsfieldScale scale) {
-		return new TissueLevels(FatPlanes.bandUnits(window, scale), DarkerRegions.levels(window, scale));
+		return new TissueLevels(FatPlanes.bandUnits(window, scale), DarkerRegions.levels(window, scale), BodyMask
+			.airUnit(window, scale));
 	}
 
 	/**
@@ -47,6 +54,7 @@ public final class TissueLevels {
 	 */
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
-			? DarkerRegions.of(unit, darker, width, height) : null);
+			? DarkerRegions.of(unit, darker, width, height) : null, settings.separateAirRegions() ? AirRegions.of(unit,
+				air) : null);
 	}
 }

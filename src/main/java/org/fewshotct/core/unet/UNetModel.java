@@ -29,13 +29,14 @@ public final class UNetModel {
 
 	static final String FORMAT = "few-shot-ct-unet";
 	/**
-	 * Version 6 may carve darker regions out of instances ({@code decoder.split_darker_regions}), version 5 may
+	 * Version 7 may make air regions inside the body instances ({@code decoder.separate_air_regions}), version 6
+	 * may carve darker regions out of instances ({@code decoder.split_darker_regions}), version 5 may
 	 * split instances along fat planes ({@code decoder.split_fat_planes}), version 4 may blend the network with a
 	 * Weka forest ({@code weka_weight}): an older reader would ignore any of these and segment otherwise; version 3
 	 * may seed the decoder with a marker dynamic, which a version 2 reader would ignore and decode differently;
 	 * version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth.
 	 */
-	static final int VERSION = 6;
+	static final int VERSION = 7;
 	static final String SETTINGS = "unet.properties";
 	static final String SAVED_MODEL = "saved_model";
 	static final String WEKA_MODEL = "weka.model";

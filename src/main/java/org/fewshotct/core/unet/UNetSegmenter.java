@@ -143,6 +143,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			", split along fat planes");
 		if (model != null && model.settings().decoder().splitDarkerRegions()) description.append(
 			", darker regions carved out");
+		if (model != null && model.settings().decoder().separateAirRegions()) description.append(
+			", air regions (lungs) kept whole");
 		return description.toString();
 	}
 

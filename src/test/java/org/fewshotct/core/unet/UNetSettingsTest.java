@@ -35,9 +35,10 @@ public class UNetSettingsTest {
 		assertTrue(UNetSettings.DEFAULT.wekaWeight() > 0);
 		assertTrue(UNetSettings.DEFAULT.decoder().splitFatPlanes());
 		assertTrue(UNetSettings.DEFAULT.decoder().splitDarkerRegions());
+		assertTrue(UNetSettings.DEFAULT.decoder().separateAirRegions());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
-			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false)), UNetSettings.fromMap(
-			map));
+			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withSeparateAirRegions(
+				false)), UNetSettings.fromMap(map));
 	}
 
 	@Test
