@@ -44,17 +44,18 @@ public final class InstanceDecoder {
 		private final boolean splitFatPlanes;
 		private final boolean splitDarkerRegions;
 		private final boolean separateAirRegions;
+		private final boolean joinBonePieces;
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
 		{
-			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false, false);
+			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false, false, false);
 		}
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
 			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes,
-			final boolean splitDarkerRegions, final boolean separateAirRegions)
+			final boolean splitDarkerRegions, final boolean separateAirRegions, final boolean joinBonePieces)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -71,6 +72,7 @@ public final class InstanceDecoder {
 			this.splitFatPlanes = splitFatPlanes;
 			this.splitDarkerRegions = splitDarkerRegions;
 			this.separateAirRegions = separateAirRegions;
+			this.joinBonePieces = joinBonePieces;
 		}
 
 		/** A pixel is background where its background probability is at least this. */
@@ -119,44 +121,54 @@ public final class InstanceDecoder {
 			return separateAirRegions;
 		}
 
+		/** Whether the pieces of one bone are joined ({@link BonePieces}). */
+		public boolean joinBonePieces() {
+			return joinBonePieces;
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
 			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions);
+				splitDarkerRegions, separateAirRegions, joinBonePieces);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
 			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions);
+				splitDarkerRegions, separateAirRegions, joinBonePieces);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
 			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions);
+				splitDarkerRegions, separateAirRegions, joinBonePieces);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions);
+				splitDarkerRegions, separateAirRegions, joinBonePieces);
 		}
 
 		public Settings withFillBackground(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions);
+				splitDarkerRegions, separateAirRegions, joinBonePieces);
 		}
 
 		public Settings withSplitFatPlanes(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value,
-				splitDarkerRegions, separateAirRegions);
+				splitDarkerRegions, separateAirRegions, joinBonePieces);
 		}
 
 		public Settings withSplitDarkerRegions(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, value, separateAirRegions);
+				splitFatPlanes, value, separateAirRegions, joinBonePieces);
 		}
 
 		public Settings withSeparateAirRegions(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, splitDarkerRegions, value);
+				splitFatPlanes, splitDarkerRegions, value, joinBonePieces);
+		}
+
+		public Settings withJoinBonePieces(final boolean value) {
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
+				splitFatPlanes, splitDarkerRegions, separateAirRegions, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -170,13 +182,14 @@ public final class InstanceDecoder {
 			map.put("split_fat_planes", Boolean.toString(splitFatPlanes));
 			map.put("split_darker_regions", Boolean.toString(splitDarkerRegions));
 			map.put("separate_air_regions", Boolean.toString(separateAirRegions));
+			map.put("join_bone_pieces", Boolean.toString(joinBonePieces));
 			return map;
 		}
 
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
-		 * the darker regions or the air regions without them.
+		 * the darker regions, the air regions or the bone pieces without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			try {
@@ -189,7 +202,8 @@ public final class InstanceDecoder {
 					Boolean.parseBoolean(map.getOrDefault("split_fat_planes", Boolean.toString(DEFAULT.splitFatPlanes))),
 					Boolean.parseBoolean(map.getOrDefault("split_darker_regions", Boolean.toString(
 						DEFAULT.splitDarkerRegions))), Boolean.parseBoolean(map.getOrDefault("separate_air_regions", Boolean
-							.toString(DEFAULT.separateAirRegions))));
+							.toString(DEFAULT.separateAirRegions))), Boolean.parseBoolean(map.getOrDefault("join_bone_pieces",
+								Boolean.toString(DEFAULT.joinBonePieces))));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);
@@ -238,8 +252,9 @@ public final class InstanceDecoder {
 	/**
 	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
 	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
-	 * slice's fat ({@link FatPlanes}) and its darker regions carved out ({@link DarkerRegions}), as {@code tissue}
-	 * gives them ({@link TissueLevels#slice}; null: none of these).
+	 * slice's fat ({@link FatPlanes}), its darker regions carved out ({@link DarkerRegions}) and the pieces of each
+	 * bone joined ({@link BonePieces}), as {@code tissue} gives them ({@link TissueLevels#slice}; null: none of
+	 * these).
 	 */
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings, final boolean[] body, final TissueLevels.Slice tissue)
@@ -268,8 +283,10 @@ public final class InstanceDecoder {
 			: labels;
 		final int[] split = settings.splitFatPlanes && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
 			tissue.fat, width, height) : filled;
-		return settings.splitDarkerRegions && tissue != null && tissue.darker != null ? DarkerRegions.split(split,
-			tissue.darker, width, height) : split;
+		final int[] carved = settings.splitDarkerRegions && tissue != null && tissue.darker != null ? DarkerRegions
+			.split(split, tissue.darker, width, height) : split;
+		return settings.joinBonePieces && tissue != null && tissue.bone != null ? BonePieces.join(carved, tissue.bone,
+			width, height) : carved;
 	}
 
 	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,

@@ -4,9 +4,9 @@ import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.IntensityWindow;
 
 /**
- * The HU levels that the decoder's splits ({@link FatPlanes}, {@link DarkerRegions}) and its air regions
- * ({@link AirRegions}) compare a slice with, in the unit intensities of one stack (its window and HU
- * calibration), so that a CT in any encoding is decoded alike.
+ * The HU levels that the decoder's splits ({@link FatPlanes}, {@link DarkerRegions}), its air regions
+ * ({@link AirRegions}) and its bone pieces ({@link BonePieces}) compare a slice with, in the unit intensities of
+ * one stack (its window and HU calibration), so that a CT in any encoding is decoded alike.
  */
 public final class TissueLevels {
 
@@ -19,33 +19,40 @@ public final class TissueLevels {
 		final DarkerRegions.Slice darker;
 		/** The slice's air ({@link AirRegions#of}), or null. */
 		final boolean[] air;
+		/** The slice's bone ({@link BonePieces#of}), or null. */
+		final boolean[] bone;
 
-		private Slice(final boolean[] fat, final DarkerRegions.Slice darker, final boolean[] air) {
+		private Slice(final boolean[] fat, final DarkerRegions.Slice darker, final boolean[] air,
+			final boolean[] bone)
+		{
 			this.fat = fat;
 			this.darker = darker;
 			this.air = air;
+			this.bone = bone;
 		}
 
 		/** A slice known only by its fat. */
 		static Slice ofFat(final boolean[] fat) {
-			return new Slice(fat, null, null);
+			return new Slice(fat, null, null, null);
 		}
 	}
 
 	private final float[] fatBand;
 	private final float[] darker;
 	private final float air;
+	private final float bone;
 
-	private TissueLevels(final float[] fatBand, final float[] darker, final float air) {
+	private TissueLevels(final float[] fatBand, final float[] darker, final float air, final float bone) {
 		this.fatBand = fatBand;
 		this.darker = darker;
 		this.air = air;
+		this.bone = bone;
 	}
 
 	/** The levels of a CT stored on {@code scale} and seen through {@code window}. */
 	public static TissueLevels of(final IntensityWindow window, final HounsfieldScale scale) {
 		return new TissueLevels(FatPlanes.bandUnits(window, scale), DarkerRegions.levels(window, scale), BodyMask
-			.airUnit(window, scale));
+			.airUnit(window, scale), BonePieces.boneUnit(window, scale));
 	}
 
 	/**
@@ -55,6 +62,6 @@ public final class TissueLevels {
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
 			? DarkerRegions.of(unit, darker, width, height) : null, settings.separateAirRegions() ? AirRegions.of(unit,
-				air) : null);
+				air) : null, settings.joinBonePieces() ? BonePieces.of(unit, bone, width, height) : null);
 	}
 }

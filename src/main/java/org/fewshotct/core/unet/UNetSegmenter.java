@@ -145,6 +145,7 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			", darker regions carved out");
 		if (model != null && model.settings().decoder().separateAirRegions()) description.append(
 			", air regions (lungs) kept whole");
+		if (model != null && model.settings().decoder().joinBonePieces()) description.append(", bone pieces joined");
 		return description.toString();
 	}
 
