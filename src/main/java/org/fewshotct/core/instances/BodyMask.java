@@ -46,7 +46,9 @@ public final class BodyMask {
 		final boolean[] body = new boolean[n];
 		for (int i = 0; i < n; i++)
 			body[i] = parts[i] > 0 && area[parts[i]] >= MIN_PART * largest;
-		fillHoles(body, width, height);
+		final boolean[] holes = ConnectedComponents.holes(body, width, height);
+		for (int i = 0; i < n; i++)
+			body[i] |= holes[i];
 		return grow(grow(body, width, height, 1, width), width, height, width, height);
 	}
 
@@ -62,26 +64,5 @@ public final class BodyMask {
 				if (along + d >= 0 && along + d < count) out[i + d * step] = true;
 		}
 		return out;
-	}
-
-	/** Sets the components of the complement that do not touch the slice's edge. */
-	private static void fillHoles(final boolean[] body, final int width, final int height) {
-		final int n = width * height;
-		final boolean[] outside = new boolean[n];
-		for (int i = 0; i < n; i++)
-			outside[i] = !body[i];
-		final int[] holes = new int[n];
-		final int count = ConnectedComponents.label(outside, width, height, Connectivity.FOUR, holes);
-		final boolean[] touchesEdge = new boolean[count + 1];
-		for (int x = 0; x < width; x++) {
-			touchesEdge[holes[x]] = true;
-			touchesEdge[holes[(height - 1) * width + x]] = true;
-		}
-		for (int y = 0; y < height; y++) {
-			touchesEdge[holes[y * width]] = true;
-			touchesEdge[holes[y * width + width - 1]] = true;
-		}
-		for (int i = 0; i < n; i++)
-			if (holes[i] > 0 && !touchesEdge[holes[i]]) body[i] = true;
 	}
 }

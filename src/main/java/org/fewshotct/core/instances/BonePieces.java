@@ -50,7 +50,7 @@ public final class BonePieces {
 	/** {@code labels} (0 = background) with the pieces of each bone joined as above, in place. */
 	public static int[] join(final int[] labels, final boolean[] bone, final int width, final int height) {
 		final int n = width * height;
-		final boolean[] marrow = enclosed(bone, width, height);
+		final boolean[] marrow = ConnectedComponents.holes(bone, width, height);
 		final boolean[] filled = new boolean[n];
 		for (int i = 0; i < n; i++)
 			filled[i] = bone[i] || marrow[i];
@@ -102,29 +102,6 @@ public final class BonePieces {
 		for (int i = 0; i < n; i++)
 			labels[i] = root(joined, labels[i]);
 		return labels;
-	}
-
-	/** The pixels that {@code mask} encloses: not in it, and not 4-connected to the slice's edge outside it. */
-	private static boolean[] enclosed(final boolean[] mask, final int width, final int height) {
-		final int n = width * height;
-		final boolean[] outside = new boolean[n];
-		for (int i = 0; i < n; i++)
-			outside[i] = !mask[i];
-		final int[] parts = new int[n];
-		final int count = ConnectedComponents.label(outside, width, height, Connectivity.FOUR, parts);
-		final boolean[] open = new boolean[count + 1];
-		for (int x = 0; x < width; x++) {
-			open[parts[x]] = true;
-			open[parts[(height - 1) * width + x]] = true;
-		}
-		for (int y = 0; y < height; y++) {
-			open[parts[y * width]] = true;
-			open[parts[y * width + width - 1]] = true;
-		}
-		final boolean[] enclosed = new boolean[n];
-		for (int i = 0; i < n; i++)
-			enclosed[i] = parts[i] != 0 && !open[parts[i]];
-		return enclosed;
 	}
 
 	/** The label a joined label ends up with (a piece's owner may itself be a piece of another bone). */

@@ -92,6 +92,32 @@ public final class ConnectedComponents {
 		return kept;
 	}
 
+	/**
+	 * The holes of a mask: the pixels outside it that are not 4-connected, outside it, to the slice's edge (what
+	 * filling the mask's holes adds).
+	 */
+	public static boolean[] holes(final boolean[] mask, final int width, final int height) {
+		final int n = width * height;
+		final boolean[] outside = new boolean[n];
+		for (int i = 0; i < n; i++)
+			outside[i] = !mask[i];
+		final int[] parts = new int[n];
+		final int count = label(outside, width, height, Connectivity.FOUR, parts);
+		final boolean[] touchesEdge = new boolean[count + 1];
+		for (int x = 0; x < width; x++) {
+			touchesEdge[parts[x]] = true;
+			touchesEdge[parts[(height - 1) * width + x]] = true;
+		}
+		for (int y = 0; y < height; y++) {
+			touchesEdge[parts[y * width]] = true;
+			touchesEdge[parts[y * width + width - 1]] = true;
+		}
+		final boolean[] holes = new boolean[n];
+		for (int i = 0; i < n; i++)
+			holes[i] = parts[i] > 0 && !touchesEdge[parts[i]];
+		return holes;
+	}
+
 	/** The runs of a mask in raster order, with a union-find over them. */
 	private static final class Runs {
 

@@ -142,4 +142,22 @@ public class ConnectedComponentsTest {
 		assertEquals(2, ConnectedComponents.removeSmall(labels, 3, 2));
 		assertArrayEquals(new int[] { 1, 1, 0, 2, 2, 2, 0 }, labels);
 	}
+
+	@Test
+	public void holesAreWhatTheMaskEnclosesNotWhatReachesTheEdge() {
+		// a block with two one-pixel holes, beside a cup open to the bottom edge
+		final String[] rows = {
+			"#####....",
+			"#.#.#.#.#",
+			"#####.#.#",
+			"......#.#" };
+		final int width = rows[0].length(), height = rows.length;
+		final boolean[] mask = new boolean[width * height];
+		for (int y = 0; y < height; y++)
+			for (int x = 0; x < width; x++)
+				mask[y * width + x] = rows[y].charAt(x) == '#';
+		final boolean[] holes = ConnectedComponents.holes(mask, width, height);
+		for (int i = 0; i < holes.length; i++)
+			assertEquals(i % width + "," + i / width, i == width + 1 || i == width + 3, holes[i]);
+	}
 }
