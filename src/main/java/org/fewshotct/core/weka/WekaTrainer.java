@@ -70,9 +70,10 @@ public final class WekaTrainer {
 		final TrainingData labelled = sample(ct, labels, progress.part(0, total));
 		final WekaModel teacher = train(labelled, progress);
 		progress.status("segmenting " + n + " unlabelled slices with the model of the labelled ones");
-		// The teacher keeps its lesions in their organs, as the U-Net's does (its self-training was measured so).
+		// The teacher keeps its lesions in their organs and its bones as it cut them, as the U-Net's does (its
+		// self-training was measured so).
 		final ImagePlus selfLabels = new WekaSegmenter(teacher.withDecoder(teacher.decoder().withSplitDarkerRegions(
-			false)), settings.threads()).segment(unlabelledCt, progress
+			false).withJoinBonePieces(false)), settings.threads()).segment(unlabelledCt, progress
 			.part(labels.getStackSize(), total));
 		// A model that finds no structure anywhere in them leaves nothing to learn from them.
 		if (TrainingSampler.labelledSlices(selfLabels).length == 0) return labelled.withSelfLabelled(new Instances(
