@@ -1,20 +1,26 @@
 package org.fewshotct.core.instances;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.fewshotct.core.label.ConnectedComponents;
 import org.fewshotct.core.label.Connectivity;
 
 /**
  * Air-filled regions inside the body that the maps call background are kept whole before the background fill. A
- * network whose masks never showed the lungs (TotalSegmentator's upper-abdomen slices hold
- * little lung) calls them background, like the air around the patient; the fill then floods each lung from the
- * dozen instances around it (ribs, muscles, liver, heart) and shatters it. Air pixels (below
+ * network whose masks never showed the lungs (TotalSegmentator's upper-abdomen slices hold little lung) calls
+ * them background, like the air around the patient; the fill then floods each lung from the dozen instances
+ * around it (ribs, muscles, liver, heart) and shatters it. Air pixels (below
  * {@link BodyMask#AIR_HU}) inside the body that no instance holds, opened by {@value #OPENING} pixels so that
  * thin air (gas between bowel loops, partial volume at edges) drops out, fall into connected parts; each part of
  * at least {@value #MIN_PART} pixels after the opening's erosion, grown back within that air, joins the air-filled
  * instance that borders it most (one whose pixels are at least half air: the part of a lung, or a lobe, that the
  * maps did call structure); without one, it becomes an instance, unless one instance holds at least half of its
  * border: then it is that instance's lumen (gas in the stomach or a bowel loop, labelled with its organ) and the
- * fill gives it to that instance, as before. All neighbourhoods are 4-connected.
+ * fill gives it to that instance, as before. After the fill, the air-filled instances that touch join
+ * ({@link #joinTouching}), one lung a side. All neighbourhoods are 4-connected.
  */
 public final class AirRegions {
 
@@ -24,6 +30,10 @@ public final class AirRegions {
 	static final int MIN_PART = 500;
 	/** A part whose border is at least this share one instance is that instance's lumen. */
 	static final double LUMEN_BORDER = 0.5;
+	/** Air-filled instances that touch along fewer pixel sides stay apart. */
+	static final int MIN_CONTACT = 5;
+	/** A join may put at most this share of its pixels on the other side of the body's midline. */
+	static final double OTHER_SIDE = 0.1;
 
 	private AirRegions() {}
 
@@ -81,6 +91,81 @@ public final class AirRegions {
 		for (int i = 0; i < n; i++)
 			if (newLabel[parts[i]] != 0) labels[i] = newLabel[parts[i]];
 		return labels;
+	}
+
+	/**
+	 * Joins the air-filled instances (at least half air) that touch along at least {@value #MIN_CONTACT} pixel
+	 * sides, in place: the pieces of one lung that the maps cut apart (along vessels, or as TotalSegmentator's
+	 * lobes). The two lungs meet in front of the heart, so a join that would put more than {@value #OTHER_SIDE} of
+	 * the joined pixels on the other side of the body's midline (the middle column of {@code body}) is not made.
+	 */
+	public static int[] joinTouching(final int[] labels, final boolean[] body, final boolean[] air, final int width,
+		final int height)
+	{
+		int maxLabel = 0;
+		for (final int label : labels)
+			maxLabel = Math.max(maxLabel, label);
+		final boolean[] airFilled = airFilled(labels, air, maxLabel);
+		final Map<Long, Integer> contacts = new HashMap<>();
+		for (int y = 0; y < height; y++)
+			for (int x = 0; x < width; x++) {
+				final int i = y * width + x;
+				if (!airFilled[labels[i]]) continue;
+				if (x + 1 < width) touch(contacts, labels[i], labels[i + 1], airFilled);
+				if (y + 1 < height) touch(contacts, labels[i], labels[i + width], airFilled);
+			}
+		if (contacts.isEmpty()) return labels;
+		final double midline = midline(body, width, height);
+		final long[] area = new long[maxLabel + 1];
+		final long[] left = new long[maxLabel + 1];
+		for (int i = 0; i < labels.length; i++) {
+			area[labels[i]]++;
+			if (i % width < midline) left[labels[i]]++;
+		}
+		// the longest contacts first, so that the result does not depend on the order of the labels
+		final List<Map.Entry<Long, Integer>> order = new ArrayList<>(contacts.entrySet());
+		order.sort((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue() : Long.compare(a.getKey(),
+			b.getKey()));
+		final int[] root = new int[maxLabel + 1];
+		for (int label = 0; label <= maxLabel; label++)
+			root[label] = label;
+		for (final Map.Entry<Long, Integer> contact : order) {
+			if (contact.getValue() < MIN_CONTACT) break;
+			final int a = find(root, (int) (contact.getKey() >>> 32)), b = find(root, (int) (long) contact.getKey());
+			if (a == b) continue;
+			final long total = area[a] + area[b], onLeft = left[a] + left[b];
+			if (Math.min(onLeft, total - onLeft) > OTHER_SIDE * total) continue;
+			final int kept = Math.min(a, b), joined = Math.max(a, b);
+			root[joined] = kept;
+			area[kept] = total;
+			left[kept] = onLeft;
+		}
+		for (int i = 0; i < labels.length; i++)
+			labels[i] = find(root, labels[i]);
+		return labels;
+	}
+
+	private static void touch(final Map<Long, Integer> contacts, final int a, final int b, final boolean[] airFilled) {
+		if (a == b || !airFilled[b]) return;
+		contacts.merge((long) Math.min(a, b) << 32 | Math.max(a, b), 1, Integer::sum);
+	}
+
+	private static int find(final int[] root, final int label) {
+		int current = label;
+		while (root[current] != current)
+			current = root[current];
+		return current;
+	}
+
+	/** The mean column of the body's pixels (the slice's middle where it has none). */
+	private static double midline(final boolean[] body, final int width, final int height) {
+		long sum = 0, count = 0;
+		for (int i = 0; i < body.length; i++)
+			if (body[i]) {
+				sum += i % width;
+				count++;
+			}
+		return count == 0 ? width / 2.0 : (double) sum / count;
 	}
 
 	/** Per label: whether at least half of its pixels are air (the part of a lung the maps did call structure). */

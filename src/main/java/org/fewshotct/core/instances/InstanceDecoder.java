@@ -43,7 +43,7 @@ public final class InstanceDecoder {
 		private final boolean fillBackground;
 		private final boolean splitFatPlanes;
 		private final boolean splitDarkerRegions;
-		private final boolean separateAirRegions;
+		private final boolean keepAirRegionsWhole;
 		private final boolean joinBonePieces;
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
@@ -55,7 +55,7 @@ public final class InstanceDecoder {
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
 			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes,
-			final boolean splitDarkerRegions, final boolean separateAirRegions, final boolean joinBonePieces)
+			final boolean splitDarkerRegions, final boolean keepAirRegionsWhole, final boolean joinBonePieces)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -71,7 +71,7 @@ public final class InstanceDecoder {
 			this.fillBackground = fillBackground;
 			this.splitFatPlanes = splitFatPlanes;
 			this.splitDarkerRegions = splitDarkerRegions;
-			this.separateAirRegions = separateAirRegions;
+			this.keepAirRegionsWhole = keepAirRegionsWhole;
 			this.joinBonePieces = joinBonePieces;
 		}
 
@@ -116,9 +116,9 @@ public final class InstanceDecoder {
 			return splitDarkerRegions;
 		}
 
-		/** Whether air-filled regions predicted background inside the body become instances ({@link AirRegions}). */
-		public boolean separateAirRegions() {
-			return separateAirRegions;
+		/** Whether air-filled regions predicted background inside the body are kept whole ({@link AirRegions}). */
+		public boolean keepAirRegionsWhole() {
+			return keepAirRegionsWhole;
 		}
 
 		/** Whether the pieces of one bone are joined ({@link BonePieces}). */
@@ -128,47 +128,47 @@ public final class InstanceDecoder {
 
 		public Settings withBackgroundThreshold(final double value) {
 			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
 			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
 			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
 		}
 
 		public Settings withFillBackground(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes,
-				splitDarkerRegions, separateAirRegions, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
 		}
 
 		public Settings withSplitFatPlanes(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value,
-				splitDarkerRegions, separateAirRegions, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
 		}
 
 		public Settings withSplitDarkerRegions(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, value, separateAirRegions, joinBonePieces);
+				splitFatPlanes, value, keepAirRegionsWhole, joinBonePieces);
 		}
 
-		public Settings withSeparateAirRegions(final boolean value) {
+		public Settings withKeepAirRegionsWhole(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
 				splitFatPlanes, splitDarkerRegions, value, joinBonePieces);
 		}
 
 		public Settings withJoinBonePieces(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, splitDarkerRegions, separateAirRegions, value);
+				splitFatPlanes, splitDarkerRegions, keepAirRegionsWhole, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -181,7 +181,7 @@ public final class InstanceDecoder {
 			map.put("fill_background", Boolean.toString(fillBackground));
 			map.put("split_fat_planes", Boolean.toString(splitFatPlanes));
 			map.put("split_darker_regions", Boolean.toString(splitDarkerRegions));
-			map.put("separate_air_regions", Boolean.toString(separateAirRegions));
+			map.put("keep_air_regions_whole", Boolean.toString(keepAirRegionsWhole));
 			map.put("join_bone_pieces", Boolean.toString(joinBonePieces));
 			return map;
 		}
@@ -201,8 +201,8 @@ public final class InstanceDecoder {
 					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))),
 					Boolean.parseBoolean(map.getOrDefault("split_fat_planes", Boolean.toString(DEFAULT.splitFatPlanes))),
 					Boolean.parseBoolean(map.getOrDefault("split_darker_regions", Boolean.toString(
-						DEFAULT.splitDarkerRegions))), Boolean.parseBoolean(map.getOrDefault("separate_air_regions", Boolean
-							.toString(DEFAULT.separateAirRegions))), Boolean.parseBoolean(map.getOrDefault("join_bone_pieces",
+						DEFAULT.splitDarkerRegions))), Boolean.parseBoolean(map.getOrDefault("keep_air_regions_whole", Boolean
+							.toString(DEFAULT.keepAirRegionsWhole))), Boolean.parseBoolean(map.getOrDefault("join_bone_pieces",
 								Boolean.toString(DEFAULT.joinBonePieces))));
 			}
 			catch (final NumberFormatException e) {
@@ -277,10 +277,12 @@ public final class InstanceDecoder {
 		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
-		if (settings.separateAirRegions && body != null && tissue != null && tissue.air != null) AirRegions.separate(
+		if (settings.keepAirRegionsWhole && body != null && tissue != null && tissue.air != null) AirRegions.separate(
 			labels, body, tissue.air, width, height);
-		final int[] filled = settings.fillBackground ? Watershed.flood(notInterior, labels, body, width, height, 0)
+		final int[] flooded = settings.fillBackground ? Watershed.flood(notInterior, labels, body, width, height, 0)
 			: labels;
+		final int[] filled = settings.keepAirRegionsWhole && body != null && tissue != null && tissue.air != null
+			? AirRegions.joinTouching(flooded, body, tissue.air, width, height) : flooded;
 		final int[] split = settings.splitFatPlanes && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
 			tissue.fat, width, height) : filled;
 		final int[] carved = settings.splitDarkerRegions && tissue != null && tissue.darker != null ? DarkerRegions

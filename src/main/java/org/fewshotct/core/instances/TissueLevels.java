@@ -61,7 +61,7 @@ public final class TissueLevels {
 	 */
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
-			? DarkerRegions.of(unit, darker, width, height) : null, settings.separateAirRegions() ? AirRegions.of(unit,
+			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
 				air) : null, settings.joinBonePieces() ? BonePieces.of(unit, bone, width, height) : null);
 	}
 }

@@ -29,7 +29,7 @@ public final class UNetModel {
 
 	static final String FORMAT = "few-shot-ct-unet";
 	/**
-	 * Version 7 may keep air regions inside the body whole ({@code decoder.separate_air_regions}) and join the
+	 * Version 7 may keep air regions inside the body whole ({@code decoder.keep_air_regions_whole}) and join the
 	 * pieces of a bone ({@code decoder.join_bone_pieces}), version 6
 	 * may carve darker regions out of instances ({@code decoder.split_darker_regions}), version 5 may
 	 * split instances along fat planes ({@code decoder.split_fat_planes}), version 4 may blend the network with a

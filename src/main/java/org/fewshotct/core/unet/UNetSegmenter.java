@@ -143,7 +143,7 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			", split along fat planes");
 		if (model != null && model.settings().decoder().splitDarkerRegions()) description.append(
 			", darker regions carved out");
-		if (model != null && model.settings().decoder().separateAirRegions()) description.append(
+		if (model != null && model.settings().decoder().keepAirRegionsWhole()) description.append(
 			", air regions (lungs) kept whole");
 		if (model != null && model.settings().decoder().joinBonePieces()) description.append(", bone pieces joined");
 		return description.toString();

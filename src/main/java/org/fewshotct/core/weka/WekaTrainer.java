@@ -15,6 +15,7 @@ import org.fewshotct.core.Progress;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.UnlabelledCt;
 import org.fewshotct.core.UserInputException;
+import org.fewshotct.core.instances.InstanceDecoder;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -70,11 +71,12 @@ public final class WekaTrainer {
 		final TrainingData labelled = sample(ct, labels, progress.part(0, total));
 		final WekaModel teacher = train(labelled, progress);
 		progress.status("segmenting " + n + " unlabelled slices with the model of the labelled ones");
-		// The teacher keeps its lesions in their organs and its bones as it cut them, as the U-Net's does (its
-		// self-training was measured so).
-		final ImagePlus selfLabels = new WekaSegmenter(teacher.withDecoder(teacher.decoder().withSplitDarkerRegions(
-			false).withJoinBonePieces(false)), settings.threads()).segment(unlabelledCt, progress
-			.part(labels.getStackSize(), total));
+		// The teacher keeps its lesions in their organs and its bones and lungs as it cut them, as the U-Net's does
+		// (its self-training was measured so).
+		final InstanceDecoder.Settings asCut = teacher.decoder().withSplitDarkerRegions(false).withJoinBonePieces(false)
+			.withKeepAirRegionsWhole(false);
+		final ImagePlus selfLabels = new WekaSegmenter(teacher.withDecoder(asCut), settings.threads()).segment(
+			unlabelledCt, progress.part(labels.getStackSize(), total));
 		// A model that finds no structure anywhere in them leaves nothing to learn from them.
 		if (TrainingSampler.labelledSlices(selfLabels).length == 0) return labelled.withSelfLabelled(new Instances(
 			labelled.instances(), 0), n);

@@ -131,6 +131,27 @@ public class AirRegionsTest {
 	}
 
 	@Test
+	public void touchingPiecesOfALungJoinButTheTwoLungsAndTheTissueAroundStayApart() {
+		final int[] labels = new int[W * H];
+		final boolean[] air = new boolean[W * H];
+		final boolean[] body = body();
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				final int i = y * W + x;
+				if (!inBody(x, y)) continue;
+				final boolean leftLung = x >= 20 && x < 78 && y >= 30 && y < 130;
+				final boolean rightLung = x >= 78 && x < 140 && y >= 40 && y < 120;
+				air[i] = leftLung || rightLung;
+				final boolean rib = x >= 12 && x < 20 && y >= 30 && y < 130;
+				// the left lung cut in two across, the right lung whole, both meeting at the midline; a rib beside
+				labels[i] = leftLung ? y < 80 ? 1 : 2 : rightLung ? 3 : rib ? 5 : 4;
+			}
+		final int[] joined = AirRegions.joinTouching(labels.clone(), body, air, W, H);
+		for (int i = 0; i < W * H; i++)
+			assertEquals(i % W + "," + i / W, labels[i] == 2 ? 1 : labels[i], joined[i]);
+	}
+
+	@Test
 	public void theAirRegionsAreFoundAlikeInEveryEncoding() {
 		final int[] sixteen = separate(16);
 		assertArrayEquals("32-bit", sixteen, separate(32));
@@ -154,10 +175,10 @@ public class AirRegionsTest {
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
 		final float[] unit = unit(hu(), scale, window);
 		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withFillBackground(true)
-			.withSeparateAirRegions(true);
+			.withKeepAirRegionsWhole(true);
 		final TissueLevels.Slice tissue = TissueLevels.of(window, scale).slice(unit, W, H, settings);
 		assertEquals("whole", 1, lungLabels(InstanceDecoder.decode(maps, W, H, settings, body(), tissue)).size());
-		final int[] flooded = InstanceDecoder.decode(maps, W, H, settings.withSeparateAirRegions(false), body(), tissue);
+		final int[] flooded = InstanceDecoder.decode(maps, W, H, settings.withKeepAirRegionsWhole(false), body(), tissue);
 		assertEquals("flooded from the four instances around it", 4, lungLabels(flooded).size());
 		assertArrayEquals("without the intensities, as before", flooded, InstanceDecoder.decode(maps, W, H, settings,
 			body(), null));

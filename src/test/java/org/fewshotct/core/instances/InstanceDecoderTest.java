@@ -137,7 +137,7 @@ public class InstanceDecoderTest {
 	@Test
 	public void settingsSurviveTheirMap() {
 		final InstanceDecoder.Settings settings = new InstanceDecoder.Settings(0.3, 0.7, 25, true).withMarkerDynamic(
-			0.2).withSplitFatPlanes(true).withSplitDarkerRegions(true).withSeparateAirRegions(true)
+			0.2).withSplitFatPlanes(true).withSplitDarkerRegions(true).withKeepAirRegionsWhole(true)
 			.withJoinBonePieces(true);
 		assertEquals(settings, InstanceDecoder.Settings.fromMap(settings.toMap()));
 		assertEquals(InstanceDecoder.Settings.DEFAULT, InstanceDecoder.Settings.fromMap(java.util.Collections.emptyMap()));
@@ -151,7 +151,7 @@ public class InstanceDecoderTest {
 		assertEquals(0.7, InstanceDecoder.Settings.fromMap(old).markerThreshold(), 0);
 		assertEquals(false, InstanceDecoder.Settings.fromMap(old).splitFatPlanes());
 		assertEquals(false, InstanceDecoder.Settings.fromMap(old).splitDarkerRegions());
-		assertEquals(false, InstanceDecoder.Settings.fromMap(old).separateAirRegions());
+		assertEquals(false, InstanceDecoder.Settings.fromMap(old).keepAirRegionsWhole());
 		assertEquals(false, InstanceDecoder.Settings.fromMap(old).joinBonePieces());
 	}
 }

@@ -94,11 +94,11 @@ public class UNetModelTest {
 	@Test
 	public void aModelWrittenBeforeAirRegionsAndBonePiecesDecodesAsBefore() throws IOException {
 		final File folder = model();
-		assertTrue(UNetModel.read(folder).settings().decoder().separateAirRegions());
+		assertTrue(UNetModel.read(folder).settings().decoder().keepAirRegionsWhole());
 		assertTrue(UNetModel.read(folder).settings().decoder().joinBonePieces());
 		rewrite(new File(folder, "unet.properties"), "format_version=7", "format_version=6",
-			"decoder.separate_air_regions=true\n", "", "decoder.join_bone_pieces=true\n", "");
-		assertFalse(UNetModel.read(folder).settings().decoder().separateAirRegions());
+			"decoder.keep_air_regions_whole=true\n", "", "decoder.join_bone_pieces=true\n", "");
+		assertFalse(UNetModel.read(folder).settings().decoder().keepAirRegionsWhole());
 		assertFalse(UNetModel.read(folder).settings().decoder().joinBonePieces());
 		assertTrue(UNetModel.read(folder).settings().decoder().splitDarkerRegions());
 	}

@@ -35,10 +35,10 @@ public class UNetSettingsTest {
 		assertTrue(UNetSettings.DEFAULT.wekaWeight() > 0);
 		assertTrue(UNetSettings.DEFAULT.decoder().splitFatPlanes());
 		assertTrue(UNetSettings.DEFAULT.decoder().splitDarkerRegions());
-		assertTrue(UNetSettings.DEFAULT.decoder().separateAirRegions());
+		assertTrue(UNetSettings.DEFAULT.decoder().keepAirRegionsWhole());
 		assertTrue(UNetSettings.DEFAULT.decoder().joinBonePieces());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
-			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withSeparateAirRegions(
+			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withKeepAirRegionsWhole(
 				false).withJoinBonePieces(false)), UNetSettings.fromMap(map));
 	}
 

@@ -110,6 +110,7 @@ public class WekaModelFileTest {
 	@Test
 	public void aModelWrittenBeforeBonePiecesDoesNotJoinThem() throws IOException {
 		assertTrue(WekaSettings.DEFAULT.decoder().joinBonePieces());
+		assertTrue(WekaSettings.DEFAULT.decoder().keepAirRegionsWhole());
 		final File joining = temp.newFile("joining.weka");
 		model.withDecoder(model.decoder().withSplitDarkerRegions(true).withJoinBonePieces(true)).save(joining);
 		assertTrue(WekaModel.load(joining).decoder().joinBonePieces());
