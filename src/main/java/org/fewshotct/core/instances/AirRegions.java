@@ -97,7 +97,7 @@ public final class AirRegions {
 	 * Joins the air-filled instances (at least half air) that touch along at least {@value #MIN_CONTACT} pixel
 	 * sides, in place: the pieces of one lung that the maps cut apart (along vessels, or as TotalSegmentator's
 	 * lobes). The two lungs meet in front of the heart, so a join that would put more than {@value #OTHER_SIDE} of
-	 * the joined pixels on the other side of the body's midline (the middle column of {@code body}) is not made.
+	 * the joined pixels on the other side of the body's midline (the mean column of {@code body}) is not made.
 	 */
 	public static int[] joinTouching(final int[] labels, final boolean[] body, final boolean[] air, final int width,
 		final int height)
@@ -115,7 +115,7 @@ public final class AirRegions {
 				if (y + 1 < height) touch(contacts, labels[i], labels[i + width], airFilled);
 			}
 		if (contacts.isEmpty()) return labels;
-		final double midline = midline(body, width, height);
+		final double midline = midline(body, width);
 		final long[] area = new long[maxLabel + 1];
 		final long[] left = new long[maxLabel + 1];
 		for (int i = 0; i < labels.length; i++) {
@@ -158,7 +158,7 @@ public final class AirRegions {
 	}
 
 	/** The mean column of the body's pixels (the slice's middle where it has none). */
-	private static double midline(final boolean[] body, final int width, final int height) {
+	private static double midline(final boolean[] body, final int width) {
 		long sum = 0, count = 0;
 		for (int i = 0; i < body.length; i++)
 			if (body[i]) {
