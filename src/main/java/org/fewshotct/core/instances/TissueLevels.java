@@ -10,7 +10,10 @@ import org.fewshotct.core.IntensityWindow;
  */
 public final class TissueLevels {
 
-	/** What the decoder's splits need of one slice: its fat and its smoothed intensities, where asked for. */
+	/**
+	 * What the decoder's splits and joins need of one slice: its fat, smoothed intensities, air and bone, each
+	 * where asked for.
+	 */
 	public static final class Slice {
 
 		/** The slice's fat ({@link FatPlanes#of}), or null. */

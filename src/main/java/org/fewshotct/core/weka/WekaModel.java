@@ -156,9 +156,4 @@ public final class WekaModel {
 			throw new IllegalStateException("The Weka classifier failed on a pixel: " + e.getMessage(), e);
 		}
 	}
-
-	/** Instance labels of one slice: its probabilities decoded with the model's decoder settings. */
-	public int[] labels(final float[] unit, final int width, final int height) {
-		return InstanceDecoder.decode(probabilities(unit, width, height), width, height, decoder);
-	}
 }
