@@ -18,6 +18,17 @@ import org.fewshotct.core.label.Connectivity;
  * {@value #OPENING} pixels so that bands (partial volume at edges, a darker rim beside fluid) drop out, fall into
  * connected parts, and each part of at least {@link #MIN_PART} pixels after the opening's erosion, and at most
  * half of its instance, becomes an instance of its own. All neighbourhoods are 4-connected.
+ * <p>
+ * Small lesions (a metastasis of 1-2 cm) do not survive that opening, and a lower bar alone carves bands too (an
+ * organ's instance that runs over the darker muscle beside it). So {@link #split(int[], Slice, int, int, boolean)}
+ * can also carve small darker blobs: the darker pixels opened by only {@value #SMALL_OPENING} pixels, parts of at
+ * least {@value #MIN_SMALL_PART} pixels after the erosion, kept where they look like a lesion in an organ: the
+ * instance's median is soft tissue (below {@value #ORGAN_HIGH_HU} HU: bone holds darker marrow, an enhanced
+ * kidney its medulla), the instance surrounds at least {@value #MIN_ENCLOSED} of the part's border, and the part
+ * is round (a disc of its inscribed radius covers at least {@value #MIN_ROUNDNESS} of it). Each such blob is
+ * then grown to its edge, where the intensity crosses halfway between the blob's mean and its instance's median
+ * (the darker pixels alone stop short of a small lesion's blurred rim), at most its inscribed radius further.
+ * </p>
  */
 public final class DarkerRegions {
 
@@ -38,6 +49,16 @@ public final class DarkerRegions {
 	static final int MIN_INSTANCE = 3000;
 	/** Smaller darker parts (after the opening) are noise, vessels' gaps or partial volume, not lesions. */
 	static final int MIN_PART = 800;
+	/** The opening of the darker pixels for small lesions, in pixels. */
+	static final int SMALL_OPENING = 4;
+	/** Smaller darker parts (after the small opening) are noise or vessels' gaps. */
+	static final int MIN_SMALL_PART = 100;
+	/** An instance brighter than this (its median) is bone or an enhanced kidney, not an organ with lesions. */
+	static final double ORGAN_HIGH_HU = 150;
+	/** A small lesion lies inside its organ: the organ's share of the border of the part. */
+	static final double MIN_ENCLOSED = 0.8;
+	/** A small lesion is round: the share of the part that a disc of its inscribed radius covers. */
+	static final double MIN_ROUNDNESS = 0.6;
 
 	private DarkerRegions() {}
 
@@ -48,23 +69,27 @@ public final class DarkerRegions {
 		final float[] unit;
 		final float fat;
 		final float step;
+		final float organHigh;
 
-		private Slice(final float[] smoothed, final float[] unit, final float fat, final float step) {
+		private Slice(final float[] smoothed, final float[] unit, final float fat, final float step,
+			final float organHigh)
+		{
 			this.smoothed = smoothed;
 			this.unit = unit;
 			this.fat = fat;
 			this.step = step;
+			this.organHigh = organHigh;
 		}
 	}
 
 	/**
 	 * The levels of a CT stored on {@code scale} seen through {@code window}, in unit intensities: the soft-tissue
-	 * range, the top of fat, and the step.
+	 * range, the top of fat, the step, and the top of an organ with lesions.
 	 */
 	public static float[] levels(final IntensityWindow window, final HounsfieldScale scale) {
 		final float low = window.unit(scale.stored(LOW_HU));
 		return new float[] { low, window.unit(scale.stored(HIGH_HU)), window.unit(scale.stored(FatPlanes.FAT_HIGH_HU)),
-			window.unit(scale.stored(LOW_HU + STEP_HU)) - low };
+			window.unit(scale.stored(LOW_HU + STEP_HU)) - low, window.unit(scale.stored(ORGAN_HIGH_HU)) };
 	}
 
 	/** A slice of unit intensities, smoothed, for {@link #split}. */
@@ -73,11 +98,33 @@ public final class DarkerRegions {
 		for (int i = 0; i < unit.length; i++)
 			smoothed[i] = Math.max(levels[0], Math.min(levels[1], unit[i]));
 		GaussianFilter.blur(smoothed, smoothed, width, height, SIGMA);
-		return new Slice(smoothed, unit, levels[2], levels[3]);
+		return new Slice(smoothed, unit, levels[2], levels[3], levels[4]);
 	}
 
 	/** {@code labels} (0 = background) with the darker regions of every instance carved out, in place. */
 	public static int[] split(final int[] labels, final Slice slice, final int width, final int height) {
+		return split(labels, slice, width, height, false);
+	}
+
+	/**
+	 * {@code labels} (0 = background) with the darker regions of every instance carved out, in place, and with
+	 * {@code smallLesions} then the small darker blobs that look like lesions too.
+	 */
+	public static int[] split(final int[] labels, final Slice slice, final int width, final int height,
+		final boolean smallLesions)
+	{
+		int instances = 0;
+		for (final int label : labels)
+			instances = Math.max(instances, label);
+		carve(labels, slice, width, height, instances, false);
+		if (smallLesions) carve(labels, slice, width, height, instances, true);
+		return labels;
+	}
+
+	/** Carves the darker parts of the instances labelled 1..{@code instances}, large or small ones. */
+	private static void carve(final int[] labels, final Slice slice, final int width, final int height,
+		final int instances, final boolean small)
+	{
 		final int n = width * height;
 		int maxLabel = 0;
 		for (final int label : labels)
@@ -90,10 +137,11 @@ public final class DarkerRegions {
 		final boolean[] darker = new boolean[n];
 		for (int i = 0; i < n; i++) {
 			final int label = labels[i];
-			darker[i] = label != 0 && area[label] >= MIN_INSTANCE && slice.smoothed[i] > slice.fat &&
+			darker[i] = label != 0 && label <= instances && area[label] >= MIN_INSTANCE && slice.smoothed[i] > slice.fat &&
 				slice.smoothed[i] < median[label] - slice.step;
 		}
-		final boolean[] opened = InstanceErosion.erode(darker, labels, width, height, OPENING);
+		final int opening = small ? SMALL_OPENING : OPENING;
+		final boolean[] opened = InstanceErosion.erode(darker, labels, width, height, opening);
 		final int[] parts = new int[n];
 		final int count = ConnectedComponents.label(opened, width, height, Connectivity.FOUR, parts);
 		final int[] partArea = new int[count + 1];
@@ -102,24 +150,120 @@ public final class DarkerRegions {
 		final boolean[] kept = new boolean[count + 1];
 		boolean any = false;
 		for (int p = 1; p <= count; p++)
-			any |= kept[p] = partArea[p] >= MIN_PART;
-		if (!any) return labels;
+			any |= kept[p] = partArea[p] >= (small ? MIN_SMALL_PART : MIN_PART);
+		if (!any) return;
 		for (int i = 0; i < n; i++)
 			if (!kept[parts[i]]) parts[i] = 0;
-		InstanceErosion.grow(parts, darker, labels, width, height, OPENING);
+		InstanceErosion.grow(parts, darker, labels, width, height, opening);
 		final int[] grownArea = new int[count + 1];
 		final int[] owner = new int[count + 1];
 		for (int i = 0; i < n; i++) {
 			grownArea[parts[i]]++;
 			owner[parts[i]] = labels[i];
 		}
+		final boolean[] carved = new boolean[count + 1];
+		for (int p = 1; p <= count; p++)
+			carved[p] = kept[p] && grownArea[p] <= area[owner[p]] / 2;
+		if (small) keepLesions(parts, carved, owner, median, labels, slice, width, height);
 		int next = maxLabel;
 		final int[] newLabel = new int[count + 1];
 		for (int p = 1; p <= count; p++)
-			if (kept[p] && grownArea[p] <= area[owner[p]] / 2) newLabel[p] = ++next;
+			if (carved[p]) newLabel[p] = ++next;
 		for (int i = 0; i < n; i++)
 			if (newLabel[parts[i]] != 0) labels[i] = newLabel[parts[i]];
-		return labels;
+	}
+
+	/**
+	 * Of the small darker parts, keeps carved those that look like a lesion in an organ (soft-tissue instance,
+	 * enclosed by it, round), and grows each of them to half contrast, at most its inscribed radius further and
+	 * not into another darker part.
+	 */
+	private static void keepLesions(final int[] parts, final boolean[] carved, final int[] owner,
+		final float[] median, final int[] labels, final Slice slice, final int width, final int height)
+	{
+		final int count = carved.length - 1;
+		final int[] area = new int[count + 1];
+		final double[] sum = new double[count + 1];
+		final int[] border = new int[count + 1];
+		final int[] enclosed = new int[count + 1];
+		for (int y = 0; y < height; y++)
+			for (int x = 0; x < width; x++) {
+				final int i = y * width + x;
+				final int p = parts[i];
+				if (p == 0) continue;
+				area[p]++;
+				sum[p] += slice.smoothed[i];
+				for (int d = 0; d < 4; d++) {
+					final int j = neighbour(x, y, d, width, height);
+					if (j < 0 || parts[j] == p) continue;
+					border[p]++;
+					if (labels[j] == owner[p]) enclosed[p]++;
+				}
+			}
+		final int[] radius = inscribedRadii(parts, count, width, height);
+		final float[] edge = new float[count + 1];
+		for (int p = 1; p <= count; p++) {
+			carved[p] &= median[owner[p]] < slice.organHigh && enclosed[p] >= MIN_ENCLOSED * border[p] && Math.PI *
+				radius[p] * radius[p] >= MIN_ROUNDNESS * area[p];
+			edge[p] = (float) ((sum[p] / Math.max(1, area[p]) + median[owner[p]]) / 2);
+		}
+		final int[] steps = new int[parts.length];
+		final int[] queue = new int[parts.length];
+		int head = 0, tail = 0;
+		for (int i = 0; i < parts.length; i++)
+			if (carved[parts[i]]) queue[tail++] = i;
+		while (head < tail) {
+			final int i = queue[head++];
+			final int p = parts[i];
+			if (steps[i] >= radius[p]) continue;
+			for (int d = 0; d < 4; d++) {
+				final int j = neighbour(i % width, i / width, d, width, height);
+				if (j < 0 || parts[j] != 0 || labels[j] != owner[p] || slice.smoothed[j] >= edge[p] ||
+					slice.smoothed[j] <= slice.fat) continue;
+				parts[j] = p;
+				steps[j] = steps[i] + 1;
+				queue[tail++] = j;
+			}
+		}
+	}
+
+	/** Each part's inscribed radius: its pixels' largest city-block distance to the outside (1 on its edge). */
+	private static int[] inscribedRadii(final int[] parts, final int count, final int width, final int height) {
+		final int[] radius = new int[count + 1];
+		final int[] distance = new int[parts.length];
+		final int[] queue = new int[parts.length];
+		int head = 0, tail = 0;
+		for (int y = 0; y < height; y++)
+			for (int x = 0; x < width; x++) {
+				final int i = y * width + x;
+				if (parts[i] == 0) continue;
+				for (int d = 0; d < 4; d++) {
+					final int j = neighbour(x, y, d, width, height);
+					if (j < 0 || parts[j] != parts[i]) {
+						distance[i] = 1;
+						queue[tail++] = i;
+						break;
+					}
+				}
+			}
+		while (head < tail) {
+			final int i = queue[head++];
+			radius[parts[i]] = Math.max(radius[parts[i]], distance[i]);
+			for (int d = 0; d < 4; d++) {
+				final int j = neighbour(i % width, i / width, d, width, height);
+				if (j < 0 || distance[j] != 0 || parts[j] != parts[i]) continue;
+				distance[j] = distance[i] + 1;
+				queue[tail++] = j;
+			}
+		}
+		return radius;
+	}
+
+	/** The index of the 4-neighbour {@code d} (left, right, up, down) of (x, y), or -1 off the slice. */
+	private static int neighbour(final int x, final int y, final int d, final int width, final int height) {
+		final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0);
+		final int yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
+		return xx < 0 || yy < 0 || xx >= width || yy >= height ? -1 : yy * width + xx;
 	}
 
 	private static boolean[] instanceMask(final int[] labels, final int[] area) {

@@ -45,17 +45,19 @@ public final class InstanceDecoder {
 		private final boolean splitDarkerRegions;
 		private final boolean keepAirRegionsWhole;
 		private final boolean joinBonePieces;
+		private final boolean splitSmallDarkerRegions;
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
 		{
-			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false, false, false);
+			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false, false, false, false);
 		}
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
 			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes,
-			final boolean splitDarkerRegions, final boolean keepAirRegionsWhole, final boolean joinBonePieces)
+			final boolean splitDarkerRegions, final boolean keepAirRegionsWhole, final boolean joinBonePieces,
+			final boolean splitSmallDarkerRegions)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -73,6 +75,7 @@ public final class InstanceDecoder {
 			this.splitDarkerRegions = splitDarkerRegions;
 			this.keepAirRegionsWhole = keepAirRegionsWhole;
 			this.joinBonePieces = joinBonePieces;
+			this.splitSmallDarkerRegions = splitSmallDarkerRegions;
 		}
 
 		/** A pixel is background where its background probability is at least this. */
@@ -126,49 +129,62 @@ public final class InstanceDecoder {
 			return joinBonePieces;
 		}
 
+		/**
+		 * Whether small darker blobs that look like lesions are carved out too ({@link DarkerRegions}, with
+		 * {@link #splitDarkerRegions()}).
+		 */
+		public boolean splitSmallDarkerRegions() {
+			return splitSmallDarkerRegions;
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
 			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
 			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
 			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withFillBackground(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withSplitFatPlanes(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces);
+				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withSplitDarkerRegions(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, value, keepAirRegionsWhole, joinBonePieces);
+				splitFatPlanes, value, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withKeepAirRegionsWhole(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, splitDarkerRegions, value, joinBonePieces);
+				splitFatPlanes, splitDarkerRegions, value, joinBonePieces, splitSmallDarkerRegions);
 		}
 
 		public Settings withJoinBonePieces(final boolean value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, splitDarkerRegions, keepAirRegionsWhole, value);
+				splitFatPlanes, splitDarkerRegions, keepAirRegionsWhole, value, splitSmallDarkerRegions);
+		}
+
+		public Settings withSplitSmallDarkerRegions(final boolean value) {
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
+				splitFatPlanes, splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, value);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -183,13 +199,14 @@ public final class InstanceDecoder {
 			map.put("split_darker_regions", Boolean.toString(splitDarkerRegions));
 			map.put("keep_air_regions_whole", Boolean.toString(keepAirRegionsWhole));
 			map.put("join_bone_pieces", Boolean.toString(joinBonePieces));
+			map.put("split_small_darker_regions", Boolean.toString(splitSmallDarkerRegions));
 			return map;
 		}
 
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
-		 * the darker regions, the air regions or the bone pieces without them.
+		 * the darker regions, the air regions, the bone pieces or the small darker regions without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			try {
@@ -203,7 +220,8 @@ public final class InstanceDecoder {
 					Boolean.parseBoolean(map.getOrDefault("split_darker_regions", Boolean.toString(
 						DEFAULT.splitDarkerRegions))), Boolean.parseBoolean(map.getOrDefault("keep_air_regions_whole", Boolean
 							.toString(DEFAULT.keepAirRegionsWhole))), Boolean.parseBoolean(map.getOrDefault("join_bone_pieces",
-								Boolean.toString(DEFAULT.joinBonePieces))));
+								Boolean.toString(DEFAULT.joinBonePieces))), Boolean.parseBoolean(map.getOrDefault(
+									"split_small_darker_regions", Boolean.toString(DEFAULT.splitSmallDarkerRegions))));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);
@@ -286,7 +304,7 @@ public final class InstanceDecoder {
 		final int[] split = settings.splitFatPlanes && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
 			tissue.fat, width, height) : filled;
 		final int[] carved = settings.splitDarkerRegions && tissue != null && tissue.darker != null ? DarkerRegions
-			.split(split, tissue.darker, width, height) : split;
+			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions) : split;
 		return settings.joinBonePieces && tissue != null && tissue.bone != null ? BonePieces.join(carved, tissue.bone,
 			width, height) : carved;
 	}

@@ -141,8 +141,9 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			.append(')');
 		if (model != null && model.settings().decoder().splitFatPlanes()) description.append(
 			", split along fat planes");
-		if (model != null && model.settings().decoder().splitDarkerRegions()) description.append(
-			", darker regions carved out");
+		if (model != null && model.settings().decoder().splitDarkerRegions()) description.append(model.settings()
+			.decoder().splitSmallDarkerRegions() ? ", darker regions and small lesions carved out" :
+				", darker regions carved out");
 		if (model != null && model.settings().decoder().keepAirRegionsWhole()) description.append(
 			", air regions (lungs) kept whole");
 		if (model != null && model.settings().decoder().joinBonePieces()) description.append(", bone pieces joined");

@@ -20,7 +20,8 @@ public final class UNetSettings {
 	public static final UNetSettings DEFAULT = new UNetSettings(4, 16, 256, 4, 40, 1, 0.1, 1e-3, 1, 0.3, 2, true,
 		true, new double[] { 1, 1.25 }, 0.25, InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(
 			0.25).withMinMarkerArea(20).withFillBackground(true).withSplitFatPlanes(true)
-			.withSplitDarkerRegions(true).withKeepAirRegionsWhole(true).withJoinBonePieces(true));
+			.withSplitDarkerRegions(true).withKeepAirRegionsWhole(true).withJoinBonePieces(true).withSplitSmallDarkerRegions(
+				true));
 
 	private final int depth;
 	private final int width;
@@ -319,7 +320,8 @@ public final class UNetSettings {
 						get(map, defaults, "augment")), Boolean.parseBoolean(map.getOrDefault(MIRROR, "false").trim()),
 				parseScales(map.getOrDefault(SCALES, "1")), Double.parseDouble(map.getOrDefault(WEKA_WEIGHT, "0").trim()),
 				decoder.isEmpty() ? DEFAULT.decoder.withSplitFatPlanes(false)
-					.withSplitDarkerRegions(false).withKeepAirRegionsWhole(false).withJoinBonePieces(false) : InstanceDecoder
+					.withSplitDarkerRegions(false).withKeepAirRegionsWhole(false).withJoinBonePieces(false)
+					.withSplitSmallDarkerRegions(false) : InstanceDecoder
 					.Settings.fromMap(decoder));
 		}
 		catch (final NumberFormatException e) {

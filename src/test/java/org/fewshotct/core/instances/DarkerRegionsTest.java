@@ -59,33 +59,71 @@ public class DarkerRegionsTest {
 	}
 
 	private static int[] split(final double[] hu, final int bitDepth) {
+		return split(hu, bitDepth, false);
+	}
+
+	private static int[] split(final double[] hu, final int bitDepth, final boolean smallLesions) {
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(bitDepth);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
 		final float[] unit = new float[hu.length];
 		for (int i = 0; i < hu.length; i++)
 			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
-		return DarkerRegions.split(labels(), DarkerRegions.of(unit, DarkerRegions.levels(window, scale), W, H), W, H);
+		return DarkerRegions.split(labels(), DarkerRegions.of(unit, DarkerRegions.levels(window, scale), W, H), W, H,
+			smallLesions);
+	}
+
+	/** The organ with a band 12 pixels wide and 60 long across its inside, 40 HU darker. */
+	private static double[] band() {
+		final double[] hu = hu(24, 100);
+		for (int y = 50; y < 62; y++)
+			for (int x = 30; x < 90; x++)
+				hu[y * W + x] -= 40;
+		return hu;
+	}
+
+	/** The organ at {@code organHu} with a disc of {@code discHu} and {@code radius} centred on (cx, cy). */
+	private static double[] disc(final double organHu, final int cx, final int cy, final int radius,
+		final double discHu)
+	{
+		final Random random = new Random(11);
+		final double[] hu = new double[W * H];
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				final boolean inDisc = (x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius;
+				hu[y * W + x] = (inOrgan(x, y) ? inDisc ? discHu : organHu : x < 10 ? 40 : -1000) + 15 * random
+					.nextGaussian();
+			}
+		return hu;
 	}
 
 	@Test
 	public void aDarkerLesionInsideAnOrganBecomesAnInstanceOfItsOwn() {
-		final int[] labels = split(hu(24, 60), 16);
+		assertLesionCarved(split(hu(24, 60), 16), 24, 0.9, 0.95);
+	}
+
+	/**
+	 * The disc of {@code radius} is one instance that covers at least {@code cover} of it and is at least
+	 * {@code purity} disc, and every pixel a few pixels beyond it keeps its label.
+	 */
+	private static void assertLesionCarved(final int[] labels, final int radius, final double cover,
+		final double purity)
+	{
 		final int lesion = labels[CY * W + CX];
 		assertNotEquals(ORGAN, lesion);
 		int discPixels = 0, discLesion = 0, lesionPixels = 0;
 		for (int y = 0; y < H; y++)
 			for (int x = 0; x < W; x++) {
 				final int label = labels[y * W + x];
-				if (inDisc(x, y, 24)) {
+				if (inDisc(x, y, radius)) {
 					discPixels++;
 					if (label == lesion) discLesion++;
 				}
 				if (label == lesion) lesionPixels++;
-				if (!inDisc(x, y, 27)) assertEquals(x + "," + y, x < 10 ? 2 : inOrgan(x, y) ? ORGAN : 0, label);
+				if (!inDisc(x, y, radius + 3)) assertEquals(x + "," + y, x < 10 ? 2 : inOrgan(x, y) ? ORGAN : 0, label);
 			}
-		assertTrue("the lesion's instance covers most of it: " + discLesion + " of " + discPixels, discLesion >= 0.9 *
+		assertTrue("the lesion's instance covers most of it: " + discLesion + " of " + discPixels, discLesion >= cover *
 			discPixels);
-		assertTrue("and little else: " + discLesion + " of " + lesionPixels, discLesion >= 0.95 * lesionPixels);
+		assertTrue("and little else: " + discLesion + " of " + lesionPixels, discLesion >= purity * lesionPixels);
 	}
 
 	@Test
@@ -96,6 +134,23 @@ public class DarkerRegionsTest {
 		assertArrayEquals("fat, which the fat planes part", labels(), split(hu(24, -80), 16));
 		assertArrayEquals("a darker rim 10 pixels thick", labels(), split(rim(10), 16));
 		assertNotEquals("a darker rim 30 pixels thick is a region of its own", ORGAN, split(rim(30), 16)[100 * W + 60]);
+	}
+
+	@Test
+	public void aSmallRoundLesionInsideAnOrganIsCarvedWhenAskedAndGrownToItsEdge() {
+		assertLesionCarved(split(hu(12, 60), 16, true), 12, 0.8, 0.9);
+		assertArrayEquals("a large lesion is carved as before", split(hu(24, 60), 16), split(hu(24, 60), 16, true));
+	}
+
+	@Test
+	public void smallDarkerPartsThatAreNoLesionInAnOrganStayWhole() {
+		assertArrayEquals("a lesion of about 200 pixels", labels(), split(hu(8, 60), 16, true));
+		assertArrayEquals("an even organ", labels(), split(hu(24, 100), 16, true));
+		assertArrayEquals("a darker band inside the organ (a vessel): not round", labels(), split(band(), 16, true));
+		assertArrayEquals("a darker blob cut by the organ's edge: not inside it", labels(), split(disc(100, 104, 60, 14,
+			60), 16, true));
+		assertArrayEquals("a darker blob in bone (marrow)", labels(), split(disc(280, CX, CY, 12, 200), 16, true));
+		assertNotEquals("the same blob in an organ", ORGAN, split(disc(100, CX, CY, 12, 20), 16, true)[CY * W + CX]);
 	}
 
 	@Test
@@ -134,5 +189,13 @@ public class DarkerRegionsTest {
 		assertEquals(plain[edge], plain[centre]);
 		final int[] unknown = InstanceDecoder.decode(maps, W, H, settings, null, null);
 		assertEquals(unknown[edge], unknown[centre]);
+		final double[] small = hu(12, 60);
+		for (int i = 0; i < small.length; i++)
+			unit[i] = window.unit(Math.round(scale.stored(small[i])));
+		final InstanceDecoder.Settings smallToo = settings.withSplitSmallDarkerRegions(true);
+		final int[] lesion = InstanceDecoder.decode(maps, W, H, smallToo, null, levels.slice(unit, W, H, smallToo));
+		assertNotEquals(lesion[edge], lesion[centre]);
+		final int[] large = InstanceDecoder.decode(maps, W, H, settings, null, levels.slice(unit, W, H, settings));
+		assertEquals(large[edge], large[centre]);
 	}
 }

@@ -37,9 +37,10 @@ public class UNetSettingsTest {
 		assertTrue(UNetSettings.DEFAULT.decoder().splitDarkerRegions());
 		assertTrue(UNetSettings.DEFAULT.decoder().keepAirRegionsWhole());
 		assertTrue(UNetSettings.DEFAULT.decoder().joinBonePieces());
+		assertTrue(UNetSettings.DEFAULT.decoder().splitSmallDarkerRegions());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
 			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withKeepAirRegionsWhole(
-				false).withJoinBonePieces(false)), UNetSettings.fromMap(map));
+				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false)), UNetSettings.fromMap(map));
 	}
 
 	@Test
