@@ -18,6 +18,8 @@ import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.StackSegmenter;
 import org.fewshotct.core.Stacks;
 import org.fewshotct.core.io.SliceFolderReader;
+import org.fewshotct.core.label.ConnectedComponents;
+import org.fewshotct.core.label.Connectivity;
 import org.fewshotct.core.metric.StackRandIndex;
 import org.fewshotct.core.view.SegmentationErrors;
 
@@ -85,6 +87,10 @@ public final class RealSets {
 					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ts_example_ct organs",
 						organsOnly(read(new File(data, "ts_example_ct"), true), TOTALSEGMENTATOR_ORGANS));
 					break;
+				case "ircadb1-example-ircad":
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ts_example_ct as IRCAD", asIrcadProtocol(read(
+						new File(data, "ts_example_ct"), true)));
+					break;
 				case "ts-ircadb1-organs":
 					experiment.run("ts_dicom_train", dicom, "ircadb1 organs", organsOnly(ircadb1, IRCAD_ORGANS));
 					break;
@@ -148,6 +154,65 @@ public final class RealSets {
 		final int[] showing = IntStream.range(0, labels.getStackSize()).filter(s -> labels.getStack().getProcessor(
 			s + 1).getStats().max > 0).toArray();
 		return subset(new ImagePlus[] { set[0], labels, set[2] }, showing);
+	}
+
+	/**
+	 * {CT, labels, semantic} of a TotalSegmentator set drawn as IRCAD's experts draw a patient (ircadb1/README.md):
+	 * the liver, spleen, each kidney, each lung (its lobes joined), the portal vein, the venous system (the inferior
+	 * vena cava and iliac veins), the arteries (aorta and iliac arteries), the gallbladder, and bone as one class;
+	 * every 8-connected component of a class one instance, components under 20 pixels dropped, as the challenge's
+	 * labels are made; muscles, bowel and the rest unannotated. The slices that show any of it.
+	 */
+	static ImagePlus[] asIrcadProtocol(final ImagePlus[] set) {
+		final int width = set[0].getWidth(), height = set[0].getHeight();
+		final ImageStack labels = new ImageStack(width, height);
+		final ImageStack classes = new ImageStack(width, height);
+		for (int s = 1; s <= set[2].getStackSize(); s++) {
+			final int[] totalSegmentator = Stacks.labelValues(set[2].getStack().getProcessor(s));
+			final short[] ircad = new short[totalSegmentator.length];
+			for (int i = 0; i < ircad.length; i++)
+				ircad[i] = (short) IRCAD_CLASS_OF_TOTALSEGMENTATOR.getOrDefault(totalSegmentator[i], 0).intValue();
+			final int[] instances = new int[ircad.length];
+			final int count = ConnectedComponents.labelRegions(ircad, width, height, Connectivity.EIGHT, instances);
+			ConnectedComponents.removeSmall(instances, count, 20);
+			labels.addSlice(set[1].getStack().getSliceLabel(s), Stacks.labelSlice(instances, width, height));
+			final int[] ircadInts = new int[ircad.length];
+			for (int i = 0; i < ircad.length; i++)
+				ircadInts[i] = ircad[i];
+			classes.addSlice(set[2].getStack().getSliceLabel(s), Stacks.labelSlice(ircadInts, width, height));
+		}
+		final ImagePlus[] drawn = { set[0], new ImagePlus(set[1].getTitle() + " as IRCAD", labels), new ImagePlus(set[2]
+			.getTitle() + " as IRCAD", classes) };
+		return subset(drawn, IntStream.range(0, labels.getSize()).filter(s -> labels.getProcessor(s + 1).getStats().max >
+			0).toArray());
+	}
+
+	/** TotalSegmentator's class ids (ts_example_ct/stats.txt) to ircadb1's (ircadb1/README.md); 8 the gallbladder. */
+	static final Map<Integer, Integer> IRCAD_CLASS_OF_TOTALSEGMENTATOR = ircadClasses();
+
+	private static Map<Integer, Integer> ircadClasses() {
+		final Map<Integer, Integer> ircad = new TreeMap<>();
+		ircad.put(5, 1); // liver
+		ircad.put(64, 4); // portal vein
+		for (final int vein : new int[] { 63, 67, 68 })
+			ircad.put(vein, 5); // venous system
+		for (final int artery : new int[] { 52, 65, 66 })
+			ircad.put(artery, 6);
+		for (int bone = 25; bone <= 50; bone++)
+			ircad.put(bone, 7); // sacrum and vertebrae
+		for (int bone = 69; bone <= 78; bone++)
+			ircad.put(bone, 7); // humeri, scapulae, claviculae, femurs, hips
+		for (int bone = 91; bone <= 116; bone++)
+			ircad.put(bone, 7); // skull, ribs, sternum
+		ircad.put(4, 8); // gallbladder
+		ircad.put(3, 9); // left kidney
+		ircad.put(2, 10); // right kidney
+		ircad.put(1, 12); // spleen
+		ircad.put(10, 14); // left lung: upper and lower lobes
+		ircad.put(11, 14);
+		for (int lobe = 12; lobe <= 14; lobe++)
+			ircad.put(lobe, 15); // right lung
+		return ircad;
 	}
 
 	/** {@code labels} where the semantic class passes {@code keep}, 0 (unannotated) elsewhere. */

@@ -32,7 +32,10 @@ import org.fewshotct.core.weka.WekaTrainer;
  * <li>{@code ircadb1-ts-organs}, {@code ircadb1-example-organs}: the same 11 slices -> ts_dicom_train,
  * ts_example_ct (other patients), and {@code ts-ircadb1-organs}: ts_dicom_train -> ircadb1, scored on the liver,
  * spleen and kidneys only, which both protocols draw alike: the patient the issue's other-patient targets name
- * is not at hand.</li>
+ * is not at hand;</li>
+ * <li>{@code ircadb1-example-ircad}: the same 11 slices -> ts_example_ct with its labels drawn as IRCAD draws a
+ * patient (organs, lungs, vessels, bone as one class), a stand-in for another patient of ircadb1's protocol
+ * (though non-contrast, so its vessels barely show).</li>
  * </ul>
  * Usage: UNetRobustnessBench DATA_ROOT OUT_DIR EXPERIMENT[,EXPERIMENT...] [EPOCHS [both|supervised|unlabelled
  * [KEY=VALUE...]]] (the fifth argument trains one of the two U-Nets only, to run them side by side in two processes;

@@ -160,6 +160,11 @@ public class DarkerRegionsTest {
 		assertArrayEquals("32-bit", sixteen, split(hu, 32));
 		final int[] eight = split(hu, 8);
 		assertNotEquals("8-bit", ORGAN, eight[CY * W + CX]);
+		final double[] small = hu(12, 60);
+		final int[] smallSixteen = split(small, 16, true);
+		assertNotEquals("a small lesion", ORGAN, smallSixteen[CY * W + CX]);
+		assertArrayEquals("a small lesion, 32-bit", smallSixteen, split(small, 32, true));
+		assertNotEquals("a small lesion, 8-bit", ORGAN, split(small, 8, true)[CY * W + CX]);
 	}
 
 	@Test
