@@ -270,9 +270,9 @@ public final class InstanceDecoder {
 	/**
 	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
 	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
-	 * slice's fat ({@link FatPlanes}), its darker regions carved out ({@link DarkerRegions}) and the pieces of each
-	 * bone joined ({@link BonePieces}), as {@code tissue} gives them ({@link TissueLevels#slice}; null: none of
-	 * these).
+	 * slice's fat ({@link FatPlanes}), its darker regions (and small lesions) carved out ({@link DarkerRegions}) and
+	 * the pieces of each bone joined ({@link BonePieces}), as {@code tissue} gives them ({@link TissueLevels#slice};
+	 * null: none of these).
 	 */
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
 		final Settings settings, final boolean[] body, final TissueLevels.Slice tissue)
