@@ -26,8 +26,9 @@ import org.fewshotct.core.label.Connectivity;
  * instance's median is soft tissue (below {@value #ORGAN_HIGH_HU} HU: bone holds darker marrow, an enhanced
  * kidney its medulla), the instance surrounds at least {@value #MIN_ENCLOSED} of the part's border, and the part
  * is round (a disc of its inscribed radius covers at least {@value #MIN_ROUNDNESS} of it). Each such blob is
- * then grown to its edge, where the intensity crosses halfway between the blob's mean and its instance's median
- * (the darker pixels alone stop short of a small lesion's blurred rim), at most its inscribed radius further.
+ * then grown to its edge, where the intensity has risen {@value #EDGE_CONTRAST} of the way from the blob's mean
+ * to its instance's median (the darker pixels alone stop short of a small lesion's blurred rim), at most its
+ * inscribed radius further.
  * </p>
  */
 public final class DarkerRegions {
@@ -59,6 +60,11 @@ public final class DarkerRegions {
 	static final double MIN_ENCLOSED = 0.8;
 	/** A small lesion is round: the share of the part that a disc of its inscribed radius covers. */
 	static final double MIN_ROUNDNESS = 0.6;
+	/**
+	 * A small lesion grows while its pixels stay darker than this share of the way from its mean to its organ's
+	 * median: its rim, blurred by the smoothing and partial volume, lies past half contrast.
+	 */
+	static final double EDGE_CONTRAST = 0.75;
 
 	private DarkerRegions() {}
 
@@ -175,7 +181,7 @@ public final class DarkerRegions {
 
 	/**
 	 * Of the small darker parts, keeps carved those that look like a lesion in an organ (soft-tissue instance,
-	 * enclosed by it, round), and grows each of them to half contrast, at most its inscribed radius further and
+	 * enclosed by it, round), and grows each of them to its edge, at most its inscribed radius further and
 	 * not into another darker part.
 	 */
 	private static void keepLesions(final int[] parts, final boolean[] carved, final int[] owner,
@@ -205,7 +211,8 @@ public final class DarkerRegions {
 		for (int p = 1; p <= count; p++) {
 			carved[p] &= median[owner[p]] < slice.organHigh && enclosed[p] >= MIN_ENCLOSED * border[p] && Math.PI *
 				radius[p] * radius[p] >= MIN_ROUNDNESS * area[p];
-			edge[p] = (float) ((sum[p] / Math.max(1, area[p]) + median[owner[p]]) / 2);
+			final double mean = sum[p] / Math.max(1, area[p]);
+			edge[p] = (float) (mean + EDGE_CONTRAST * (median[owner[p]] - mean));
 		}
 		final int[] steps = new int[parts.length];
 		final int[] queue = new int[parts.length];

@@ -22,7 +22,7 @@ public final class WekaSettings {
 	 * joined (then 0.659 -> 0.706, 0.841 -> 0.876, 0.654 -> 0.657, 0.879 either way) and the air regions kept
 	 * whole, which for Weka's scheme (it calls everything in the body a structure) joins the pieces of a lung
 	 * (then 0.706 -> 0.789, 0.876 and 0.879 unchanged, ts_example_ct 0.657 -> 0.661), and small darker blobs that
-	 * look like lesions carved too (then 0.789 -> 0.793, 0.876 -> 0.878, 0.879 either way, 0.661 either way).
+	 * look like lesions carved too (then 0.789 -> 0.794, 0.876 -> 0.878, 0.879 either way, 0.661 either way).
 	 */
 	public static final InstanceDecoder.Settings TUNED_DECODER = new InstanceDecoder.Settings(0.5, 0.6, 50, true)
 		.withSplitDarkerRegions(true).withJoinBonePieces(true).withKeepAirRegionsWhole(true)

@@ -138,7 +138,9 @@ public class DarkerRegionsTest {
 
 	@Test
 	public void aSmallRoundLesionInsideAnOrganIsCarvedWhenAskedAndGrownToItsEdge() {
-		assertLesionCarved(split(hu(12, 60), 16, true), 12, 0.8, 0.9);
+		// grown to three quarters of the contrast, which past a sharp edge blurred by the smoothing lies a pixel or
+		// two outside the disc (real lesions' rims are soft)
+		assertLesionCarved(split(hu(12, 60), 16, true), 12, 0.95, 0.8);
 		assertArrayEquals("a large lesion is carved as before", split(hu(24, 60), 16), split(hu(24, 60), 16, true));
 	}
 
