@@ -192,10 +192,8 @@ public final class AirRegions {
 				final int i = y * width + x;
 				if (parts[i] != p) continue;
 				for (int d = 0; d < 4; d++) {
-					final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0), yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
-					if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-					final int j = yy * width + xx;
-					if (parts[j] != p) border[labels[j]]++;
+					final int j = InstanceErosion.neighbour(x, y, d, width, height);
+					if (j >= 0 && parts[j] != p) border[labels[j]]++;
 				}
 			}
 		return border;

@@ -200,7 +200,7 @@ public final class DarkerRegions {
 				area[p]++;
 				sum[p] += slice.smoothed[i];
 				for (int d = 0; d < 4; d++) {
-					final int j = neighbour(x, y, d, width, height);
+					final int j = InstanceErosion.neighbour(x, y, d, width, height);
 					if (j < 0 || parts[j] == p) continue;
 					border[p]++;
 					if (labels[j] == owner[p]) enclosed[p]++;
@@ -224,7 +224,7 @@ public final class DarkerRegions {
 			final int p = parts[i];
 			if (steps[i] >= radius[p]) continue;
 			for (int d = 0; d < 4; d++) {
-				final int j = neighbour(i % width, i / width, d, width, height);
+				final int j = InstanceErosion.neighbour(i % width, i / width, d, width, height);
 				if (j < 0 || parts[j] != 0 || labels[j] != owner[p] || slice.smoothed[j] >= edge[p] ||
 					slice.smoothed[j] <= slice.fat) continue;
 				parts[j] = p;
@@ -245,7 +245,7 @@ public final class DarkerRegions {
 				final int i = y * width + x;
 				if (parts[i] == 0) continue;
 				for (int d = 0; d < 4; d++) {
-					final int j = neighbour(x, y, d, width, height);
+					final int j = InstanceErosion.neighbour(x, y, d, width, height);
 					if (j < 0 || parts[j] != parts[i]) {
 						distance[i] = 1;
 						queue[tail++] = i;
@@ -257,20 +257,13 @@ public final class DarkerRegions {
 			final int i = queue[head++];
 			radius[parts[i]] = Math.max(radius[parts[i]], distance[i]);
 			for (int d = 0; d < 4; d++) {
-				final int j = neighbour(i % width, i / width, d, width, height);
+				final int j = InstanceErosion.neighbour(i % width, i / width, d, width, height);
 				if (j < 0 || distance[j] != 0 || parts[j] != parts[i]) continue;
 				distance[j] = distance[i] + 1;
 				queue[tail++] = j;
 			}
 		}
 		return radius;
-	}
-
-	/** The index of the 4-neighbour {@code d} (left, right, up, down) of (x, y), or -1 off the slice. */
-	private static int neighbour(final int x, final int y, final int d, final int width, final int height) {
-		final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0);
-		final int yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
-		return xx < 0 || yy < 0 || xx >= width || yy >= height ? -1 : yy * width + xx;
 	}
 
 	private static boolean[] instanceMask(final int[] labels, final int[] area) {

@@ -90,10 +90,8 @@ public final class FatPlanes {
 			final int i = queue[head++];
 			final int x = i % width, y = i / width;
 			for (int d = 0; d < 4; d++) {
-				final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0), yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
-				if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-				final int j = yy * width + xx;
-				if (assigned[j] || labels[j] != labels[i]) continue;
+				final int j = InstanceErosion.neighbour(x, y, d, width, height);
+				if (j < 0 || assigned[j] || labels[j] != labels[i]) continue;
 				out[j] = out[i];
 				assigned[j] = true;
 				queue[tail++] = j;

@@ -1,8 +1,8 @@
 package org.fewshotct.core.instances;
 
 /**
- * Erosion of masks within instances and growth back, for the decoder's splits ({@link FatPlanes},
- * {@link DarkerRegions}) and its air regions ({@link AirRegions}).
+ * Erosion of masks within instances, growth back, and the 4-neighbourhood they walk, for the decoder's splits
+ * ({@link FatPlanes}, {@link DarkerRegions}) and its air regions ({@link AirRegions}).
  */
 final class InstanceErosion {
 
@@ -44,16 +44,21 @@ final class InstanceErosion {
 					final int i = y * width + x;
 					if (before[i] != 0 || !within[i]) continue;
 					for (int d = 0; d < 4; d++) {
-						final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0), yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
-						if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-						final int j = yy * width + xx;
-						if (before[j] != 0 && labels[j] == labels[i]) {
+						final int j = neighbour(x, y, d, width, height);
+						if (j >= 0 && before[j] != 0 && labels[j] == labels[i]) {
 							parts[i] = before[j];
 							break;
 						}
 					}
 				}
 		}
+	}
+
+	/** The index of the 4-neighbour {@code d} (left, right, up, down) of (x, y), or -1 off the slice. */
+	static int neighbour(final int x, final int y, final int d, final int width, final int height) {
+		final int xx = x + (d == 0 ? -1 : d == 1 ? 1 : 0);
+		final int yy = y + (d == 2 ? -1 : d == 3 ? 1 : 0);
+		return xx < 0 || yy < 0 || xx >= width || yy >= height ? -1 : yy * width + xx;
 	}
 
 	private static boolean inside(final boolean[] mask, final int[] labels, final int label, final int x,
