@@ -140,8 +140,7 @@ public final class AirRegions {
 			area[kept] = total;
 			left[kept] = onLeft;
 		}
-		for (int i = 0; i < labels.length; i++)
-			labels[i] = find(root, labels[i]);
+		ConnectedComponents.applyJoins(labels, root);
 		return labels;
 	}
 

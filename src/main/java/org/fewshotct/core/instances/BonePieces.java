@@ -99,16 +99,8 @@ public final class BonePieces {
 			if (owner[r] != 0 && label != owner[r] && counts[2] == 1 && counts[0] >= INSIDE * labelArea[label])
 				joined[label] = owner[r];
 		}
-		for (int i = 0; i < n; i++)
-			labels[i] = root(joined, labels[i]);
+		// a piece's owner may itself be a piece of another bone
+		ConnectedComponents.applyJoins(labels, joined);
 		return labels;
-	}
-
-	/** The label a joined label ends up with (a piece's owner may itself be a piece of another bone). */
-	private static int root(final int[] joined, final int label) {
-		int current = label;
-		for (int steps = 0; joined[current] != current && steps < joined.length; steps++)
-			current = joined[current];
-		return current;
 	}
 }

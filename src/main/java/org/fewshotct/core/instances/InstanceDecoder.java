@@ -1,7 +1,10 @@
 package org.fewshotct.core.instances;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.label.ConnectedComponents;
@@ -36,28 +39,35 @@ public final class InstanceDecoder {
 
 		public static final Settings DEFAULT = new Settings(0.5, 0.5, 10, false);
 
+		/** The steps the decoder takes or skips, under their keys in model files, in the order files list them. */
+		private enum Step {
+			FILL_BACKGROUND("fill_background"), SPLIT_FAT_PLANES("split_fat_planes"), SPLIT_DARKER_REGIONS(
+				"split_darker_regions"), KEEP_AIR_REGIONS_WHOLE("keep_air_regions_whole"), JOIN_BONE_PIECES(
+					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions");
+
+			final String key;
+
+			Step(final String key) {
+				this.key = key;
+			}
+		}
+
 		private final double backgroundThreshold;
 		private final double markerThreshold;
 		private final double markerDynamic;
 		private final int minMarkerArea;
-		private final boolean fillBackground;
-		private final boolean splitFatPlanes;
-		private final boolean splitDarkerRegions;
-		private final boolean keepAirRegionsWhole;
-		private final boolean joinBonePieces;
-		private final boolean splitSmallDarkerRegions;
+		private final Set<Step> steps;
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
 		{
-			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground, false, false, false, false, false);
+			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground ? EnumSet.of(Step.FILL_BACKGROUND)
+				: EnumSet.noneOf(Step.class));
 		}
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
-			final int minMarkerArea, final boolean fillBackground, final boolean splitFatPlanes,
-			final boolean splitDarkerRegions, final boolean keepAirRegionsWhole, final boolean joinBonePieces,
-			final boolean splitSmallDarkerRegions)
+			final int minMarkerArea, final Set<Step> steps)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -70,12 +80,8 @@ public final class InstanceDecoder {
 			this.markerThreshold = markerThreshold;
 			this.markerDynamic = markerDynamic;
 			this.minMarkerArea = minMarkerArea;
-			this.fillBackground = fillBackground;
-			this.splitFatPlanes = splitFatPlanes;
-			this.splitDarkerRegions = splitDarkerRegions;
-			this.keepAirRegionsWhole = keepAirRegionsWhole;
-			this.joinBonePieces = joinBonePieces;
-			this.splitSmallDarkerRegions = splitSmallDarkerRegions;
+			this.steps = Collections.unmodifiableSet(steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(
+				steps));
 		}
 
 		/** A pixel is background where its background probability is at least this. */
@@ -106,27 +112,27 @@ public final class InstanceDecoder {
 
 		/** Whether instances also grow over the predicted background. */
 		public boolean fillBackground() {
-			return fillBackground;
+			return steps.contains(Step.FILL_BACKGROUND);
 		}
 
 		/** Whether instances are split along the fat that runs through them ({@link FatPlanes}). */
 		public boolean splitFatPlanes() {
-			return splitFatPlanes;
+			return steps.contains(Step.SPLIT_FAT_PLANES);
 		}
 
 		/** Whether darker regions are carved out of the instances ({@link DarkerRegions}). */
 		public boolean splitDarkerRegions() {
-			return splitDarkerRegions;
+			return steps.contains(Step.SPLIT_DARKER_REGIONS);
 		}
 
 		/** Whether air-filled regions predicted background inside the body are kept whole ({@link AirRegions}). */
 		public boolean keepAirRegionsWhole() {
-			return keepAirRegionsWhole;
+			return steps.contains(Step.KEEP_AIR_REGIONS_WHOLE);
 		}
 
 		/** Whether the pieces of one bone are joined ({@link BonePieces}). */
 		public boolean joinBonePieces() {
-			return joinBonePieces;
+			return steps.contains(Step.JOIN_BONE_PIECES);
 		}
 
 		/**
@@ -134,57 +140,54 @@ public final class InstanceDecoder {
 		 * {@link #splitDarkerRegions()}).
 		 */
 		public boolean splitSmallDarkerRegions() {
-			return splitSmallDarkerRegions;
+			return steps.contains(Step.SPLIT_SMALL_DARKER_REGIONS);
 		}
 
 		public Settings withBackgroundThreshold(final double value) {
-			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
+			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, steps);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
-			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
+			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, steps);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
-			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
+			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, steps);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, fillBackground, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, steps);
 		}
 
 		public Settings withFillBackground(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, value, splitFatPlanes,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
+			return with(Step.FILL_BACKGROUND, value);
 		}
 
 		public Settings withSplitFatPlanes(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground, value,
-				splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
+			return with(Step.SPLIT_FAT_PLANES, value);
 		}
 
 		public Settings withSplitDarkerRegions(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, value, keepAirRegionsWhole, joinBonePieces, splitSmallDarkerRegions);
+			return with(Step.SPLIT_DARKER_REGIONS, value);
 		}
 
 		public Settings withKeepAirRegionsWhole(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, splitDarkerRegions, value, joinBonePieces, splitSmallDarkerRegions);
+			return with(Step.KEEP_AIR_REGIONS_WHOLE, value);
 		}
 
 		public Settings withJoinBonePieces(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, splitDarkerRegions, keepAirRegionsWhole, value, splitSmallDarkerRegions);
+			return with(Step.JOIN_BONE_PIECES, value);
 		}
 
 		public Settings withSplitSmallDarkerRegions(final boolean value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, fillBackground,
-				splitFatPlanes, splitDarkerRegions, keepAirRegionsWhole, joinBonePieces, value);
+			return with(Step.SPLIT_SMALL_DARKER_REGIONS, value);
+		}
+
+		private Settings with(final Step step, final boolean taken) {
+			final Set<Step> changed = steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(steps);
+			if (taken) changed.add(step);
+			else changed.remove(step);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, changed);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -194,12 +197,8 @@ public final class InstanceDecoder {
 			map.put("marker_threshold", Double.toString(markerThreshold));
 			map.put("marker_dynamic", Double.toString(markerDynamic));
 			map.put("min_marker_area", Integer.toString(minMarkerArea));
-			map.put("fill_background", Boolean.toString(fillBackground));
-			map.put("split_fat_planes", Boolean.toString(splitFatPlanes));
-			map.put("split_darker_regions", Boolean.toString(splitDarkerRegions));
-			map.put("keep_air_regions_whole", Boolean.toString(keepAirRegionsWhole));
-			map.put("join_bone_pieces", Boolean.toString(joinBonePieces));
-			map.put("split_small_darker_regions", Boolean.toString(splitSmallDarkerRegions));
+			for (final Step step : Step.values())
+				map.put(step.key, Boolean.toString(steps.contains(step)));
 			return map;
 		}
 
@@ -209,19 +208,16 @@ public final class InstanceDecoder {
 		 * the darker regions, the air regions, the bone pieces or the small darker regions without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
+			final Set<Step> steps = EnumSet.noneOf(Step.class);
+			for (final Step step : Step.values())
+				if (Boolean.parseBoolean(map.getOrDefault(step.key, Boolean.toString(DEFAULT.steps.contains(step)))))
+					steps.add(step);
 			try {
 				return new Settings(
 					Double.parseDouble(map.getOrDefault("background_threshold", Double.toString(DEFAULT.backgroundThreshold))),
 					Double.parseDouble(map.getOrDefault("marker_threshold", Double.toString(DEFAULT.markerThreshold))),
 					Double.parseDouble(map.getOrDefault("marker_dynamic", Double.toString(DEFAULT.markerDynamic))),
-					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))),
-					Boolean.parseBoolean(map.getOrDefault("fill_background", Boolean.toString(DEFAULT.fillBackground))),
-					Boolean.parseBoolean(map.getOrDefault("split_fat_planes", Boolean.toString(DEFAULT.splitFatPlanes))),
-					Boolean.parseBoolean(map.getOrDefault("split_darker_regions", Boolean.toString(
-						DEFAULT.splitDarkerRegions))), Boolean.parseBoolean(map.getOrDefault("keep_air_regions_whole", Boolean
-							.toString(DEFAULT.keepAirRegionsWhole))), Boolean.parseBoolean(map.getOrDefault("join_bone_pieces",
-								Boolean.toString(DEFAULT.joinBonePieces))), Boolean.parseBoolean(map.getOrDefault(
-									"split_small_darker_regions", Boolean.toString(DEFAULT.splitSmallDarkerRegions))));
+					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))), steps);
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);
@@ -295,17 +291,17 @@ public final class InstanceDecoder {
 		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
-		if (settings.keepAirRegionsWhole && body != null && tissue != null && tissue.air != null) AirRegions.separate(
+		if (settings.keepAirRegionsWhole() && body != null && tissue != null && tissue.air != null) AirRegions.separate(
 			labels, body, tissue.air, width, height);
-		final int[] flooded = settings.fillBackground ? Watershed.flood(notInterior, labels, body, width, height, 0)
+		final int[] flooded = settings.fillBackground() ? Watershed.flood(notInterior, labels, body, width, height, 0)
 			: labels;
-		final int[] filled = settings.keepAirRegionsWhole && body != null && tissue != null && tissue.air != null
+		final int[] filled = settings.keepAirRegionsWhole() && body != null && tissue != null && tissue.air != null
 			? AirRegions.joinTouching(flooded, body, tissue.air, width, height) : flooded;
-		final int[] split = settings.splitFatPlanes && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
+		final int[] split = settings.splitFatPlanes() && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
 			tissue.fat, width, height) : filled;
-		final int[] carved = settings.splitDarkerRegions && tissue != null && tissue.darker != null ? DarkerRegions
-			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions) : split;
-		return settings.joinBonePieces && tissue != null && tissue.bone != null ? BonePieces.join(carved, tissue.bone,
+		final int[] carved = settings.splitDarkerRegions() && tissue != null && tissue.darker != null ? DarkerRegions
+			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions()) : split;
+		return settings.joinBonePieces() && tissue != null && tissue.bone != null ? BonePieces.join(carved, tissue.bone,
 			width, height) : carved;
 	}
 

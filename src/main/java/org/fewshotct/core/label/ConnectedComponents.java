@@ -93,6 +93,23 @@ public final class ConnectedComponents {
 	}
 
 	/**
+	 * Gives every pixel, in place, the label its label was joined into: {@code joinedInto[l]} is the label that
+	 * {@code l} joined ({@code l} itself where it joined none), and a chain of joins is followed to its end (a cycle,
+	 * which careless joins can form, stops after one round).
+	 */
+	public static void applyJoins(final int[] labels, final int[] joinedInto) {
+		final int[] end = new int[joinedInto.length];
+		for (int l = 0; l < joinedInto.length; l++) {
+			int current = l;
+			for (int steps = 0; joinedInto[current] != current && steps < joinedInto.length; steps++)
+				current = joinedInto[current];
+			end[l] = current;
+		}
+		for (int i = 0; i < labels.length; i++)
+			labels[i] = end[labels[i]];
+	}
+
+	/**
 	 * The holes of a mask: the pixels outside it that are not 4-connected, outside it, to the slice's edge (what
 	 * filling the mask's holes adds).
 	 */

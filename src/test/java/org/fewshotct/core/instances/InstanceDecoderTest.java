@@ -144,6 +144,26 @@ public class InstanceDecoderTest {
 	}
 
 	@Test
+	public void eachDecoderStepHasItsOwnKeyAndSwitch() {
+		final InstanceDecoder.Settings none = new InstanceDecoder.Settings(0.5, 0.5, 10, false);
+		final String[] keys = { "fill_background", "split_fat_planes", "split_darker_regions", "keep_air_regions_whole",
+			"join_bone_pieces", "split_small_darker_regions" };
+		final InstanceDecoder.Settings[] one = { none.withFillBackground(true), none.withSplitFatPlanes(true), none
+			.withSplitDarkerRegions(true), none.withKeepAirRegionsWhole(true), none.withJoinBonePieces(true), none
+				.withSplitSmallDarkerRegions(true) };
+		for (int s = 0; s < keys.length; s++) {
+			final boolean[] on = { one[s].fillBackground(), one[s].splitFatPlanes(), one[s].splitDarkerRegions(), one[s]
+				.keepAirRegionsWhole(), one[s].joinBonePieces(), one[s].splitSmallDarkerRegions() };
+			for (int k = 0; k < keys.length; k++) {
+				assertEquals(keys[s] + " switches " + keys[k], s == k, on[k]);
+				assertEquals(Boolean.toString(s == k), one[s].toMap().get(keys[k]));
+			}
+			assertEquals(one[s], InstanceDecoder.Settings.fromMap(one[s].toMap()));
+		}
+		assertEquals("switching a step off again", none, one[2].withSplitDarkerRegions(false));
+	}
+
+	@Test
 	public void settingsWrittenBeforeTheMarkerDynamicKeepThresholdedSeeds() {
 		final java.util.Map<String, String> old = new InstanceDecoder.Settings(0.5, 0.7, 50, true).toMap();
 		old.remove("marker_dynamic");
