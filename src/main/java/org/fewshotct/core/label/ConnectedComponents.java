@@ -94,16 +94,20 @@ public final class ConnectedComponents {
 
 	/**
 	 * Gives every pixel, in place, the label its label was joined into: {@code joinedInto[l]} is the label that
-	 * {@code l} joined ({@code l} itself where it joined none), and a chain of joins is followed to its end (a cycle,
-	 * which careless joins can form, stops after one round).
+	 * {@code l} joined ({@code l} itself where it joined none). A chain of joins is followed to its end; one that
+	 * ends in a cycle (labels that joined each other) ends on the cycle's smallest label, so the cycle becomes one.
 	 */
 	public static void applyJoins(final int[] labels, final int[] joinedInto) {
 		final int[] end = new int[joinedInto.length];
 		for (int l = 0; l < joinedInto.length; l++) {
 			int current = l;
+			// as many steps as there are labels reach a chain's end or land inside its cycle
 			for (int steps = 0; joinedInto[current] != current && steps < joinedInto.length; steps++)
 				current = joinedInto[current];
-			end[l] = current;
+			int smallest = current;
+			for (int next = joinedInto[current]; next != current; next = joinedInto[next])
+				smallest = Math.min(smallest, next);
+			end[l] = smallest;
 		}
 		for (int i = 0; i < labels.length; i++)
 			labels[i] = end[labels[i]];

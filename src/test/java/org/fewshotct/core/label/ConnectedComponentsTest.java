@@ -160,4 +160,13 @@ public class ConnectedComponentsTest {
 		for (int i = 0; i < holes.length; i++)
 			assertEquals(i % width + "," + i / width, i == width + 1 || i == width + 3, holes[i]);
 	}
+
+	@Test
+	public void joinsAreFollowedToTheirEndAndACycleStops() {
+		// 3 joined 2, which joined 1; 5, 6 and 7 joined each other round (a cycle), 8 joined 7; 4 and 0 stay
+		final int[] joinedInto = { 0, 1, 1, 2, 4, 6, 7, 5, 7 };
+		final int[] labels = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 3 };
+		ConnectedComponents.applyJoins(labels, joinedInto);
+		assertArrayEquals(new int[] { 0, 1, 1, 1, 4, 5, 5, 5, 5, 1 }, labels);
+	}
 }
