@@ -131,7 +131,8 @@ public final class AirRegions {
 			root[label] = label;
 		for (final Map.Entry<Long, Integer> contact : order) {
 			if (contact.getValue() < MIN_CONTACT) break;
-			final int a = find(root, (int) (contact.getKey() >>> 32)), b = find(root, (int) (long) contact.getKey());
+			final int a = ConnectedComponents.joinedLabel(root, (int) (contact.getKey() >>> 32));
+			final int b = ConnectedComponents.joinedLabel(root, (int) (long) contact.getKey());
 			if (a == b) continue;
 			final long total = area[a] + area[b], onLeft = left[a] + left[b];
 			if (Math.min(onLeft, total - onLeft) > OTHER_SIDE * total) continue;
@@ -147,13 +148,6 @@ public final class AirRegions {
 	private static void touch(final Map<Long, Integer> contacts, final int a, final int b, final boolean[] airFilled) {
 		if (a == b || !airFilled[b]) return;
 		contacts.merge((long) Math.min(a, b) << 32 | Math.max(a, b), 1, Integer::sum);
-	}
-
-	private static int find(final int[] root, final int label) {
-		int current = label;
-		while (root[current] != current)
-			current = root[current];
-		return current;
 	}
 
 	/** The mean column of the body's pixels (the slice's middle where it has none). */

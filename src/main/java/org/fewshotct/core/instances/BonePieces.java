@@ -37,13 +37,16 @@ public final class BonePieces {
 		return window.unit(scale.stored(BONE_HU));
 	}
 
-	/** The bone of a slice of unit intensities, smoothed as above. */
-	public static boolean[] of(final float[] unit, final float boneUnit, final int width, final int height) {
+	/**
+	 * The pixels of a slice of unit intensities above {@code level} after the smoothing above: its bone at
+	 * {@link #boneUnit}, its cortex at {@link TouchingBones#denseUnit}.
+	 */
+	public static boolean[] of(final float[] unit, final float level, final int width, final int height) {
 		final float[] smoothed = new float[unit.length];
 		GaussianFilter.blur(unit, smoothed, width, height, SIGMA);
 		final boolean[] bone = new boolean[unit.length];
 		for (int i = 0; i < unit.length; i++)
-			bone[i] = smoothed[i] > boneUnit;
+			bone[i] = smoothed[i] > level;
 		return bone;
 	}
 

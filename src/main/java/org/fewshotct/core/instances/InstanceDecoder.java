@@ -43,7 +43,8 @@ public final class InstanceDecoder {
 		private enum Step {
 			FILL_BACKGROUND("fill_background"), SPLIT_FAT_PLANES("split_fat_planes"), SPLIT_DARKER_REGIONS(
 				"split_darker_regions"), KEEP_AIR_REGIONS_WHOLE("keep_air_regions_whole"), JOIN_BONE_PIECES(
-					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions");
+					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions"), JOIN_TOUCHING_BONES(
+						"join_touching_bones");
 
 			final String key;
 
@@ -143,6 +144,11 @@ public final class InstanceDecoder {
 			return steps.contains(Step.SPLIT_SMALL_DARKER_REGIONS);
 		}
 
+		/** Whether instances that touch through dense bone are joined ({@link TouchingBones}). */
+		public boolean joinTouchingBones() {
+			return steps.contains(Step.JOIN_TOUCHING_BONES);
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
 			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, steps);
 		}
@@ -183,6 +189,10 @@ public final class InstanceDecoder {
 			return with(Step.SPLIT_SMALL_DARKER_REGIONS, value);
 		}
 
+		public Settings withJoinTouchingBones(final boolean value) {
+			return with(Step.JOIN_TOUCHING_BONES, value);
+		}
+
 		private Settings with(final Step step, final boolean taken) {
 			final Set<Step> changed = steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(steps);
 			if (taken) changed.add(step);
@@ -205,7 +215,8 @@ public final class InstanceDecoder {
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
-		 * the darker regions, the air regions, the bone pieces or the small darker regions without them.
+		 * the darker regions, the air regions, the bone pieces, the small darker regions or the touching bones without
+		 * them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			final Set<Step> steps = EnumSet.noneOf(Step.class);
@@ -266,8 +277,9 @@ public final class InstanceDecoder {
 	/**
 	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
 	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
-	 * slice's fat ({@link FatPlanes}), its darker regions (and small lesions) carved out ({@link DarkerRegions}) and
-	 * the pieces of each bone joined ({@link BonePieces}), as {@code tissue} gives them ({@link TissueLevels#slice};
+	 * slice's fat ({@link FatPlanes}), its darker regions (and small lesions) carved out ({@link DarkerRegions}),
+	 * the pieces of each bone joined ({@link BonePieces}) and the instances that touch through dense bone joined
+	 * ({@link TouchingBones}), as {@code tissue} gives them ({@link TissueLevels#slice};
 	 * null: none of these).
 	 */
 	public static int[] decode(final float[][] probabilities, final int width, final int height,
@@ -301,8 +313,10 @@ public final class InstanceDecoder {
 			tissue.fat, width, height) : filled;
 		final int[] carved = settings.splitDarkerRegions() && tissue != null && tissue.darker != null ? DarkerRegions
 			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions()) : split;
-		return settings.joinBonePieces() && tissue != null && tissue.bone != null ? BonePieces.join(carved, tissue.bone,
-			width, height) : carved;
+		final int[] joined = settings.joinBonePieces() && tissue != null && tissue.bone != null ? BonePieces.join(carved,
+			tissue.bone, width, height) : carved;
+		return settings.joinTouchingBones() && tissue != null && tissue.denseBone != null ? TouchingBones.join(joined,
+			tissue.denseBone, width, height) : joined;
 	}
 
 	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,

@@ -5,8 +5,8 @@ import org.fewshotct.core.IntensityWindow;
 
 /**
  * The HU levels that the decoder's splits ({@link FatPlanes}, {@link DarkerRegions}), its air regions
- * ({@link AirRegions}) and its bone pieces ({@link BonePieces}) compare a slice with, in the unit intensities of
- * one stack (its window and HU calibration), so that a CT in any encoding is decoded alike.
+ * ({@link AirRegions}) and its joins of bone ({@link BonePieces}, {@link TouchingBones}) compare a slice with, in
+ * the unit intensities of one stack (its window and HU calibration), so that a CT in any encoding is decoded alike.
  */
 public final class TissueLevels {
 
@@ -24,19 +24,22 @@ public final class TissueLevels {
 		final boolean[] air;
 		/** The slice's bone ({@link BonePieces#of}), or null. */
 		final boolean[] bone;
+		/** The slice's dense bone ({@link TouchingBones}), or null. */
+		final boolean[] denseBone;
 
 		private Slice(final boolean[] fat, final DarkerRegions.Slice darker, final boolean[] air,
-			final boolean[] bone)
+			final boolean[] bone, final boolean[] denseBone)
 		{
 			this.fat = fat;
 			this.darker = darker;
 			this.air = air;
 			this.bone = bone;
+			this.denseBone = denseBone;
 		}
 
 		/** A slice known only by its fat. */
 		static Slice ofFat(final boolean[] fat) {
-			return new Slice(fat, null, null, null);
+			return new Slice(fat, null, null, null, null);
 		}
 	}
 
@@ -44,18 +47,22 @@ public final class TissueLevels {
 	private final float[] darker;
 	private final float air;
 	private final float bone;
+	private final float denseBone;
 
-	private TissueLevels(final float[] fatBand, final float[] darker, final float air, final float bone) {
+	private TissueLevels(final float[] fatBand, final float[] darker, final float air, final float bone,
+		final float denseBone)
+	{
 		this.fatBand = fatBand;
 		this.darker = darker;
 		this.air = air;
 		this.bone = bone;
+		this.denseBone = denseBone;
 	}
 
 	/** The levels of a CT stored on {@code scale} and seen through {@code window}. */
 	public static TissueLevels of(final IntensityWindow window, final HounsfieldScale scale) {
 		return new TissueLevels(FatPlanes.bandUnits(window, scale), DarkerRegions.levels(window, scale), BodyMask
-			.airUnit(window, scale), BonePieces.boneUnit(window, scale));
+			.airUnit(window, scale), BonePieces.boneUnit(window, scale), TouchingBones.denseUnit(window, scale));
 	}
 
 	/**
@@ -65,6 +72,7 @@ public final class TissueLevels {
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
 			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
-				air) : null, settings.joinBonePieces() ? BonePieces.of(unit, bone, width, height) : null);
+				air) : null, settings.joinBonePieces() ? BonePieces.of(unit, bone, width, height) : null, settings
+					.joinTouchingBones() ? BonePieces.of(unit, denseBone, width, height) : null);
 	}
 }

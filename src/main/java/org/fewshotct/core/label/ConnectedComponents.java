@@ -93,6 +93,17 @@ public final class ConnectedComponents {
 	}
 
 	/**
+	 * The label at the end of {@code label}'s chain of joins ({@code joinedInto} as {@link #applyJoins} takes it),
+	 * where the chain has no cycle, as when every join points to the smaller label.
+	 */
+	public static int joinedLabel(final int[] joinedInto, final int label) {
+		int current = label;
+		while (joinedInto[current] != current)
+			current = joinedInto[current];
+		return current;
+	}
+
+	/**
 	 * Gives every pixel, in place, the label its label was joined into: {@code joinedInto[l]} is the label that
 	 * {@code l} joined ({@code l} itself where it joined none). A chain of joins is followed to its end; one that
 	 * ends in a cycle (labels that joined each other) ends on the cycle's smallest label, so the cycle becomes one.

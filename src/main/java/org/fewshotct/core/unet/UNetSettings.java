@@ -21,7 +21,7 @@ public final class UNetSettings {
 		true, new double[] { 1, 1.25 }, 0.25, InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(
 			0.25).withMinMarkerArea(20).withFillBackground(true).withSplitFatPlanes(true)
 			.withSplitDarkerRegions(true).withKeepAirRegionsWhole(true).withJoinBonePieces(true).withSplitSmallDarkerRegions(
-				true));
+				true).withJoinTouchingBones(true));
 
 	private final int depth;
 	private final int width;
@@ -321,7 +321,7 @@ public final class UNetSettings {
 				parseScales(map.getOrDefault(SCALES, "1")), Double.parseDouble(map.getOrDefault(WEKA_WEIGHT, "0").trim()),
 				decoder.isEmpty() ? DEFAULT.decoder.withSplitFatPlanes(false)
 					.withSplitDarkerRegions(false).withKeepAirRegionsWhole(false).withJoinBonePieces(false)
-					.withSplitSmallDarkerRegions(false) : InstanceDecoder
+					.withSplitSmallDarkerRegions(false).withJoinTouchingBones(false) : InstanceDecoder
 					.Settings.fromMap(decoder));
 		}
 		catch (final NumberFormatException e) {

@@ -38,9 +38,11 @@ public class UNetSettingsTest {
 		assertTrue(UNetSettings.DEFAULT.decoder().keepAirRegionsWhole());
 		assertTrue(UNetSettings.DEFAULT.decoder().joinBonePieces());
 		assertTrue(UNetSettings.DEFAULT.decoder().splitSmallDarkerRegions());
+		assertTrue(UNetSettings.DEFAULT.decoder().joinTouchingBones());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
 			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withKeepAirRegionsWhole(
-				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false)), UNetSettings.fromMap(map));
+				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false)), UNetSettings
+				.fromMap(map));
 	}
 
 	@Test
