@@ -316,7 +316,7 @@ public final class InstanceDecoder {
 		final int[] joined = settings.joinBonePieces() && tissue != null && tissue.bone != null ? BonePieces.join(carved,
 			tissue.bone, width, height) : carved;
 		return settings.joinTouchingBones() && tissue != null && tissue.denseBone != null ? TouchingBones.join(joined,
-			tissue.denseBone, width, height) : joined;
+			tissue.denseBone, tissue.bone, width, height) : joined;
 	}
 
 	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,

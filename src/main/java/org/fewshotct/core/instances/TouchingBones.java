@@ -11,7 +11,8 @@ import org.fewshotct.core.label.ConnectedComponents;
  * Joins instances that touch through dense bone. Where the network cuts one bone (a vertebral body from its arch, a
  * pelvic bone along its cortex) the pieces meet on cortex: pixels above {@value #DENSE_HU} HU after a Gaussian of
  * {@value BonePieces#SIGMA} pixel, denser than enhanced vessels and kidneys in the contrast phases of the data
- * here, on both sides of the cut. Two instances whose dense pixels are 4-neighbours along at least
+ * here, on both sides of the cut. Two instances of bone (at least {@value #MIN_BONE_SHARE} of their pixels above
+ * {@value BonePieces#BONE_HU} HU after the smoothing) whose dense pixels are 4-neighbours along at least
  * {@value #MIN_CONTACT} pixel sides join. Bones that touch through their cortex are one structure in a mask that
  * draws bone as one class (3D-IRCADb's), and separate ones where the masks name each bone (TotalSegmentator's);
  * measured on the stored maps of both, joining loses nothing on the latter either: the network cuts bones far
@@ -23,6 +24,12 @@ public final class TouchingBones {
 	public static final double DENSE_HU = 400;
 	/** Instances that touch along fewer dense pixel sides stay apart: a corner, noise. */
 	static final int MIN_CONTACT = 3;
+	/**
+	 * Only instances with at least this share of bone ({@link BonePieces#of} at {@link BonePieces#boneUnit}) join: an
+	 * organ that took in the edge of a rib beside it, as Weka's instances do, would otherwise join the rib, the rib
+	 * the spine, and the spine every other rib's organ.
+	 */
+	static final double MIN_BONE_SHARE = 0.3;
 
 	private TouchingBones() {}
 
@@ -31,17 +38,32 @@ public final class TouchingBones {
 		return window.unit(scale.stored(DENSE_HU));
 	}
 
-	/** {@code labels} (0 = background) with the instances that touch through {@code dense} bone joined, in place. */
-	public static int[] join(final int[] labels, final boolean[] dense, final int width, final int height) {
-		final Map<Long, Integer> contacts = new HashMap<>();
+	/**
+	 * {@code labels} (0 = background) with the instances of {@code bone} that touch through {@code dense} bone joined,
+	 * in place.
+	 */
+	public static int[] join(final int[] labels, final boolean[] dense, final boolean[] bone, final int width,
+		final int height)
+	{
 		int maxLabel = 0;
+		for (final int label : labels)
+			maxLabel = Math.max(maxLabel, label);
+		final int[] area = new int[maxLabel + 1];
+		final int[] boneArea = new int[maxLabel + 1];
+		for (int i = 0; i < labels.length; i++) {
+			area[labels[i]]++;
+			if (bone[i]) boneArea[labels[i]]++;
+		}
+		final boolean[] ofBone = new boolean[maxLabel + 1];
+		for (int label = 1; label <= maxLabel; label++)
+			ofBone[label] = boneArea[label] >= MIN_BONE_SHARE * area[label];
+		final Map<Long, Integer> contacts = new HashMap<>();
 		for (int y = 0; y < height; y++)
 			for (int x = 0; x < width; x++) {
 				final int i = y * width + x;
-				maxLabel = Math.max(maxLabel, labels[i]);
-				if (labels[i] == 0 || !dense[i]) continue;
-				if (x + 1 < width) touch(contacts, labels, dense, i, i + 1);
-				if (y + 1 < height) touch(contacts, labels, dense, i, i + width);
+				if (!ofBone[labels[i]] || !dense[i]) continue;
+				if (x + 1 < width) touch(contacts, labels, dense, ofBone, i, i + 1);
+				if (y + 1 < height) touch(contacts, labels, dense, ofBone, i, i + width);
 			}
 		if (contacts.isEmpty()) return labels;
 		final int[] joinedInto = new int[maxLabel + 1];
@@ -58,9 +80,9 @@ public final class TouchingBones {
 	}
 
 	private static void touch(final Map<Long, Integer> contacts, final int[] labels, final boolean[] dense,
-		final int i, final int j)
+		final boolean[] ofBone, final int i, final int j)
 	{
-		if (labels[j] == 0 || labels[j] == labels[i] || !dense[j]) return;
+		if (!ofBone[labels[j]] || labels[j] == labels[i] || !dense[j]) return;
 		final int a = Math.min(labels[i], labels[j]), b = Math.max(labels[i], labels[j]);
 		contacts.merge((long) a << 32 | b, 1, Integer::sum);
 	}

@@ -23,10 +23,15 @@ public class TouchingBonesTest {
 		return Math.hypot(x - cx, y - cy);
 	}
 
-	/** A vertebral body about (60, 60): cortex 4 pixels thick at 600 HU around marrow at 150 HU. */
+	/** A vertebral body about (60, 60): cortex 4 pixels thick at 600 HU around marrow at 200 HU. */
 	private static double vertebra(final int x, final int y) {
 		final double d = distance(x, y, 60, 60);
-		return d <= 21 ? 150 : d <= 25 ? 600 : Double.NaN;
+		return d <= 21 ? 200 : d <= 25 ? 600 : Double.NaN;
+	}
+
+	/** Soft tissue right of the vertebra, whose instance took in the vertebra's edge. */
+	private static boolean inOrgan(final int x, final int y) {
+		return x >= 82 && x < 110 && y >= 48 && y < 72;
 	}
 
 	/** Two ribs at 600 HU whose corners overlap along two pixel sides. */
@@ -47,14 +52,14 @@ public class TouchingBonesTest {
 				if (!Double.isNaN(bone)) {
 					// the network cut the vertebra in two, through its cortex above and below
 					hu[i] = bone;
-					labels[i] = x < 60 ? BODY_LEFT : BODY_RIGHT;
+					labels[i] = inOrgan(x, y) ? ORGAN : x < 60 ? BODY_LEFT : BODY_RIGHT;
 				}
 				else if (distance(x, y, 60, 98) <= 12) {
 					// an enhanced vessel against the cortex
 					hu[i] = 250;
 					labels[i] = VESSEL;
 				}
-				else if (x > 85 && x < 110 && y >= 50 && y < 70) {
+				else if (inOrgan(x, y)) {
 					hu[i] = 40;
 					labels[i] = ORGAN;
 				}
@@ -75,7 +80,7 @@ public class TouchingBonesTest {
 		for (int i = 0; i < hu.length; i++)
 			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
 		final boolean[] dense = BonePieces.of(unit, TouchingBones.denseUnit(window, scale), W, H);
-		return TouchingBones.join(labels, dense, W, H);
+		return TouchingBones.join(labels, dense, BonePieces.of(unit, BonePieces.boneUnit(window, scale), W, H), W, H);
 	}
 
 	private static int at(final int[] labels, final int x, final int y) {
@@ -83,7 +88,7 @@ public class TouchingBonesTest {
 	}
 
 	@Test
-	public void theHalvesOfACutBoneJoinWhatOnlyTouchesItStaysApart() {
+	public void theHalvesOfACutBoneJoinWhatOnlyTouchesThemStaysApart() {
 		for (final int bitDepth : new int[] { 8, 16, 32 }) {
 			final int[] labels = joined(HounsfieldScale.uncalibrated(bitDepth));
 			final String in = bitDepth + "-bit: ";
@@ -91,7 +96,8 @@ public class TouchingBonesTest {
 			assertEquals(in + "marrow and cortex of the left half", at(labels, 40, 60), at(labels, 60, 36));
 			assertNotEquals(in + "the vessel against its cortex", at(labels, 60, 60), at(labels, 60, 98));
 			assertEquals(VESSEL, at(labels, 60, 98));
-			assertNotEquals(in + "soft tissue against it", at(labels, 60, 60), at(labels, 95, 60));
+			assertEquals(in + "soft tissue that took in the vertebra's edge", ORGAN, at(labels, 95, 60));
+			assertEquals(in + "soft tissue that took in the vertebra's edge", ORGAN, at(labels, 84, 60));
 			assertEquals(in + "ribs that meet at a corner", RIB, at(labels, 130, 25));
 			assertEquals(in + "ribs that meet at a corner", NEXT_RIB, at(labels, 150, 33));
 			assertEquals(in + "background", 0, at(labels, 5, 5));
