@@ -1,33 +1,24 @@
 package org.fewshotct.core.unet;
 
-import java.util.Arrays;
 import java.util.Random;
 
 import org.fewshotct.core.IntensityWindow;
-import org.fewshotct.core.filter.GaussianFilter;
 
 /**
  * One random variation of a training tile, as CT varies between scans: mirrored, rotated by up to 15
  * degrees and scaled by up to 1.25 times either way (pixel sizes run from about 0.6 to 1 mm between
  * protocols, so a structure's size in pixels does too), seen through an intensity window whose ends move by up
- * to 8 % of its range (contrast agent and scanners shift HU), blurred or sharpened a little, or blurred as a thick
- * slice or a volume resampled to a finer grid comes out (a Gaussian of up to {@value #MAX_BLUR} pixels of a
- * 512-pixel slice, fewer on a smaller matrix of the same field of view: a 3 mm NIfTI volume resampled to 0.7 mm
- * pixels is that soft), with Gaussian noise. {@link #NONE} cuts the tile out
- * unchanged. Geometry moves labels with their pixels (nearest neighbour), so the targets are computed after it.
+ * to 8 % of its range (contrast agent and scanners shift HU), blurred or sharpened, with Gaussian noise. {@link #NONE} cuts the tile out unchanged. Geometry moves
+ * labels with their pixels (nearest neighbour), so the targets are computed after it.
  */
 final class Augmentation {
 
-	static final Augmentation NONE = new Augmentation(false, false, 0, 1, 0, 0, 0, 0, 0);
+	static final Augmentation NONE = new Augmentation(false, false, 0, 1, 0, 0, 0, 0);
 
 	private static final double MAX_ANGLE = Math.toRadians(15);
 	private static final double MAX_LOG_SCALE = Math.log(1.25);
 	private static final double MAX_WINDOW_SHIFT = 0.08;
 	private static final double MAX_NOISE = 0.03;
-	/** The widest blur, as a Gaussian's sigma in pixels of a slice {@value #BLUR_WIDTH} pixels wide. */
-	static final double MAX_BLUR = 2;
-	/** The slice width the blur's sigma is given for: a CT slice's matrix across the body. */
-	static final int BLUR_WIDTH = 512;
 
 	private final boolean flipX;
 	private final boolean flipY;
@@ -37,12 +28,10 @@ final class Augmentation {
 	private final double highShift;
 	/** Negative blurs, positive sharpens: tile + sharpen * (tile - blurred tile). */
 	private final double sharpen;
-	/** The sigma of a Gaussian blur in pixels of a {@value #BLUR_WIDTH}-pixel slice, 0 for none. */
-	private final double blur;
 	private final double noise;
 
 	private Augmentation(final boolean flipX, final boolean flipY, final double angle, final double scale,
-		final double lowShift, final double highShift, final double sharpen, final double blur, final double noise)
+		final double lowShift, final double highShift, final double sharpen, final double noise)
 	{
 		this.flipX = flipX;
 		this.flipY = flipY;
@@ -51,17 +40,13 @@ final class Augmentation {
 		this.lowShift = lowShift;
 		this.highShift = highShift;
 		this.sharpen = sharpen;
-		this.blur = blur;
 		this.noise = noise;
 	}
 
 	static Augmentation draw(final Random random) {
-		// a third of the tiles as sharp as scanned, a third a little sharper or softer, a third soft
-		final int sharpness = random.nextInt(3);
 		return new Augmentation(random.nextBoolean(), random.nextBoolean(), uniform(random, MAX_ANGLE), Math.exp(uniform(
-			random, MAX_LOG_SCALE)), uniform(random, MAX_WINDOW_SHIFT), uniform(random, MAX_WINDOW_SHIFT),
-			sharpness == 1 ? uniform(random, 1) : 0, sharpness == 2 ? (0.5 + random.nextDouble() * (MAX_BLUR - 0.5)) : 0,
-			random.nextBoolean() ? random.nextDouble() * MAX_NOISE : 0);
+			random, MAX_LOG_SCALE)), uniform(random, MAX_WINDOW_SHIFT), uniform(random, MAX_WINDOW_SHIFT), random
+				.nextBoolean() ? uniform(random, 1) : 0, random.nextBoolean() ? random.nextDouble() * MAX_NOISE : 0);
 	}
 
 	private static double uniform(final Random random, final double max) {
@@ -107,7 +92,6 @@ final class Augmentation {
 			}
 		}
 		if (sharpen != 0) sharpen(image, offset, tile);
-		if (blur > 0) blur(image, offset, tile, blur * slice.width / BLUR_WIDTH);
 		if (noise > 0) for (int i = offset; i < offset + tile * tile; i++)
 			if (inside[i - offset]) image[i] += (float) (random.nextGaussian() * noise);
 	}
@@ -128,13 +112,6 @@ final class Augmentation {
 
 	private static int clamp(final int i, final int n) {
 		return i < 0 ? 0 : i >= n ? n - 1 : i;
-	}
-
-	/** The tile at {@code offset} convolved with a Gaussian of {@code sigma} pixels. */
-	static void blur(final float[] image, final int offset, final int tile, final double sigma) {
-		final float[] pixels = Arrays.copyOfRange(image, offset, offset + tile * tile);
-		GaussianFilter.blur(pixels, pixels, tile, tile, sigma);
-		System.arraycopy(pixels, 0, image, offset, pixels.length);
 	}
 
 	/** tile + sharpen * (tile - 3x3 binomial blur of tile), edges replicated. */
