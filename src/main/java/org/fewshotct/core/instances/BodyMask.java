@@ -10,8 +10,8 @@ import org.fewshotct.core.label.Connectivity;
  * trunk, arms and legs; not the table, tubes or noise), opened by {@value #OPENING} pixels (a table's thin shell,
  * tubes and cables that touch the skin are cut off where they touch, and fall away unless as thick as the opening
  * and a hundredth of the trunk), with their holes filled (lungs and bowel gas are inside the body, the air
- * between the back and a table that touches it is not), grown by two pixels. The decoder's background fill stays inside it, so air around the patient stays
- * background instead of being painted as the nearest structure.
+ * between the back and a table that touches it is not), grown by two pixels. The decoder's background fill stays
+ * inside it, so air around the patient stays background instead of being painted as the nearest structure.
  */
 public final class BodyMask {
 

@@ -2,7 +2,8 @@ package org.fewshotct.core.instances;
 
 /**
  * Erosion of masks within instances, growth back, and the 4-neighbourhood they walk, for the decoder's splits
- * ({@link FatPlanes}, {@link DarkerRegions}) and its air regions ({@link AirRegions}).
+ * ({@link FatPlanes}, {@link DarkerRegions}), its air regions ({@link AirRegions}) and the body's opening
+ * ({@link BodyMask}).
  */
 final class InstanceErosion {
 
