@@ -163,16 +163,7 @@ public final class AirRegions {
 
 	/** Per label: whether at least half of its pixels are air (the part of a lung the maps did call structure). */
 	private static boolean[] airFilled(final int[] labels, final boolean[] air, final int maxLabel) {
-		final int[] area = new int[maxLabel + 1];
-		final int[] airArea = new int[maxLabel + 1];
-		for (int i = 0; i < labels.length; i++) {
-			area[labels[i]]++;
-			if (air[i]) airArea[labels[i]]++;
-		}
-		final boolean[] filled = new boolean[maxLabel + 1];
-		for (int label = 1; label <= maxLabel; label++)
-			filled[label] = area[label] > 0 && 2 * airArea[label] >= area[label];
-		return filled;
+		return LabelShares.atLeast(labels, air, maxLabel, 0.5);
 	}
 
 	/** How many of the pixels that border part {@code p} (4-neighbours outside it) carry each label. */

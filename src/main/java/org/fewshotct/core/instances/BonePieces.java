@@ -42,12 +42,22 @@ public final class BonePieces {
 	 * {@link #boneUnit}, its cortex at {@link TouchingBones#denseUnit}.
 	 */
 	public static boolean[] of(final float[] unit, final float level, final int width, final int height) {
+		return above(smoothed(unit, width, height), level);
+	}
+
+	/** The slice smoothed as above, once for every level {@link #above} compares it with. */
+	static float[] smoothed(final float[] unit, final int width, final int height) {
 		final float[] smoothed = new float[unit.length];
 		GaussianFilter.blur(unit, smoothed, width, height, SIGMA);
-		final boolean[] bone = new boolean[unit.length];
-		for (int i = 0; i < unit.length; i++)
-			bone[i] = smoothed[i] > level;
-		return bone;
+		return smoothed;
+	}
+
+	/** The pixels of a {@link #smoothed} slice above {@code level}. */
+	static boolean[] above(final float[] smoothed, final float level) {
+		final boolean[] above = new boolean[smoothed.length];
+		for (int i = 0; i < smoothed.length; i++)
+			above[i] = smoothed[i] > level;
+		return above;
 	}
 
 	/** {@code labels} (0 = background) with the pieces of each bone joined as above, in place. */

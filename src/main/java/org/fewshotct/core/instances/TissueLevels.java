@@ -70,11 +70,11 @@ public final class TissueLevels {
 	 * smoothing costs), once for every decoding of it with such settings.
 	 */
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
-		final boolean[] boneMask = settings.joinBonePieces() || settings.joinTouchingBones() ? BonePieces.of(unit, bone,
+		final float[] smoothed = settings.joinBonePieces() || settings.joinTouchingBones() ? BonePieces.smoothed(unit,
 			width, height) : null;
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
 			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
-				air) : null, boneMask, settings
-					.joinTouchingBones() ? BonePieces.of(unit, denseBone, width, height) : null);
+				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, settings
+					.joinTouchingBones() ? BonePieces.above(smoothed, denseBone) : null);
 	}
 }

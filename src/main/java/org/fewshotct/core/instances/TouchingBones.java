@@ -48,15 +48,7 @@ public final class TouchingBones {
 		int maxLabel = 0;
 		for (final int label : labels)
 			maxLabel = Math.max(maxLabel, label);
-		final int[] area = new int[maxLabel + 1];
-		final int[] boneArea = new int[maxLabel + 1];
-		for (int i = 0; i < labels.length; i++) {
-			area[labels[i]]++;
-			if (bone[i]) boneArea[labels[i]]++;
-		}
-		final boolean[] ofBone = new boolean[maxLabel + 1];
-		for (int label = 1; label <= maxLabel; label++)
-			ofBone[label] = boneArea[label] >= MIN_BONE_SHARE * area[label];
+		final boolean[] ofBone = LabelShares.atLeast(labels, bone, maxLabel, MIN_BONE_SHARE);
 		final Map<Long, Integer> contacts = new HashMap<>();
 		for (int y = 0; y < height; y++)
 			for (int x = 0; x < width; x++) {
