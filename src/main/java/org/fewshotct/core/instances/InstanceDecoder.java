@@ -193,6 +193,16 @@ public final class InstanceDecoder {
 			return with(Step.JOIN_TOUCHING_BONES, value);
 		}
 
+		/**
+		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
+		 * darker regions, air regions, bone pieces, touching bones): how models decoded before those steps
+		 * existed. The seeds and the background fill stay as they are.
+		 */
+		public Settings withoutRefinements() {
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, steps.contains(
+				Step.FILL_BACKGROUND) ? EnumSet.of(Step.FILL_BACKGROUND) : EnumSet.noneOf(Step.class));
+		}
+
 		private Settings with(final Step step, final boolean taken) {
 			final Set<Step> changed = steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(steps);
 			if (taken) changed.add(step);

@@ -319,10 +319,7 @@ public final class UNetSettings {
 					"background_weight")), Double.parseDouble(get(map, defaults, "boundary_weight")), Boolean.parseBoolean(
 						get(map, defaults, "augment")), Boolean.parseBoolean(map.getOrDefault(MIRROR, "false").trim()),
 				parseScales(map.getOrDefault(SCALES, "1")), Double.parseDouble(map.getOrDefault(WEKA_WEIGHT, "0").trim()),
-				decoder.isEmpty() ? DEFAULT.decoder.withSplitFatPlanes(false)
-					.withSplitDarkerRegions(false).withKeepAirRegionsWhole(false).withJoinBonePieces(false)
-					.withSplitSmallDarkerRegions(false).withJoinTouchingBones(false) : InstanceDecoder
-					.Settings.fromMap(decoder));
+				decoder.isEmpty() ? DEFAULT.decoder.withoutRefinements() : InstanceDecoder.Settings.fromMap(decoder));
 		}
 		catch (final NumberFormatException e) {
 			throw new UserInputException("Bad U-Net setting: " + e.getMessage(), e);

@@ -165,6 +165,23 @@ public class InstanceDecoderTest {
 	}
 
 	@Test
+	public void withoutRefinementsKeepsTheSeedsAndTheFillAndDropsEveryLaterStep() {
+		final InstanceDecoder.Settings seeded = new InstanceDecoder.Settings(0.4, 0.6, 20, true).withMarkerDynamic(0.3);
+		InstanceDecoder.Settings all = seeded;
+		for (final String key : all.toMap().keySet())
+			if (all.toMap().get(key).equals("false")) all = settingWith(all, key);
+		assertEquals(seeded, all.withoutRefinements());
+		assertEquals(seeded.withFillBackground(false), all.withFillBackground(false).withoutRefinements());
+	}
+
+	/** The settings with the step under this model-file key switched on, through the files' own map. */
+	private static InstanceDecoder.Settings settingWith(final InstanceDecoder.Settings settings, final String key) {
+		final java.util.Map<String, String> map = settings.toMap();
+		map.put(key, "true");
+		return InstanceDecoder.Settings.fromMap(map);
+	}
+
+	@Test
 	public void settingsWrittenBeforeTheMarkerDynamicKeepThresholdedSeeds() {
 		final java.util.Map<String, String> old = new InstanceDecoder.Settings(0.5, 0.7, 50, true).toMap();
 		old.remove("marker_dynamic");
