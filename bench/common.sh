@@ -12,5 +12,7 @@ python=/usr/bin/python3
 classpath="$root/target/test-classes:$root/target/classes:$(cat "$root/target/classpath.txt")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# failed FILE: a bench's Java failed with its error log in FILE (a temporary folder's): show the log's end
+failed() { echo "bench: failed; the end of its error log:" >&2; tail -n 8 "$1" >&2; exit 1; }
 # ratio A B: how many times A is B (A/B), two decimals
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

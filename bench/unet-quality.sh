@@ -12,4 +12,4 @@ mkdir -p "$out"
 echo "== Few-Shot CT U-Net (TensorFlow Java, CPU, $(nproc) cores), Weka and baseline"
 TF_CPP_MIN_LOG_LEVEL=2 java -Xmx6g -Djava.awt.headless=true \
   -Dorg.bytedeco.javacpp.cachedir="${FEWSHOTCT_NATIVE_CACHE:-$HOME/.cache/few-shot-ct/javacpp}" \
-  -cp "$classpath" org.fewshotct.bench.UNetQualityBench "$data" "$out" ${1:-} 2>"$out/java.err"
+  -cp "$classpath" org.fewshotct.bench.UNetQualityBench "$data" "$out" ${1:-} 2>"$out/java.err" || failed "$out/java.err"

@@ -8,7 +8,10 @@
 # ircadb1-shrunk (the same 11 slices -> the other 22 resized to 0.73x: 0.78 mm pixels instead of 0.57 mm),
 # ircadb1-ts-organs, ircadb1-example-organs (the same 11 ircadb1 slices -> ts_dicom_train, ts_example_ct) and
 # ts-ircadb1-organs (ts_dicom_train -> ircadb1), scored on the liver, spleen and kidneys only, which both label
-# protocols draw alike. Two U-Net trainings per experiment, 10-30 minutes each on 2 CPU cores.
+# protocols draw alike, and ircadb1-example-ircad (the 11 slices -> ts_example_ct with its labels drawn as IRCAD
+# draws them). Where a copy of that other patient is at hand: PATIENT=folder (laid out as ircadb1: images/,
+# labels/, semantic/ optional) with ircadb1-patient (the 11 slices -> it) and ts-patient (ts_dicom_train -> it).
+# Two U-Net trainings per experiment, 10-30 minutes each on 2 CPU cores.
 # KEY=VALUE pairs change settings as a model's unet.properties names them, e.g. thresholded seeds:
 # decoder.marker_dynamic=0 decoder.marker_threshold=0.7 decoder.min_marker_area=50. KEEP=folder keeps the models.
 # Under each score, the semantic classes where the method loses most (ids as the set's README.md or stats.txt
@@ -20,5 +23,5 @@ echo "== Few-Shot CT U-Net robustness (TensorFlow Java, CPU, $(nproc) cores); lo
 TF_CPP_MIN_LOG_LEVEL=2 java -Xmx8g -Djava.awt.headless=true \
   -Dorg.bytedeco.javacpp.cachedir="${FEWSHOTCT_NATIVE_CACHE:-$HOME/.cache/few-shot-ct/javacpp}" \
   -cp "$classpath" org.fewshotct.bench.UNetRobustnessBench "$data" "$out" \
-  "${1:-same-scan,ts-ircadb1,ts-example,ircadb1}" ${2:-40} ${3:-both} "${@:4}" 2>"$out/java.err"
+  "${1:-same-scan,ts-ircadb1,ts-example,ircadb1}" ${2:-40} ${3:-both} "${@:4}" 2>"$out/java.err" || failed "$out/java.err"
 echo "load after: $(uptime | sed 's/.*load/load/')"

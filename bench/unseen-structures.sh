@@ -7,5 +7,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 echo "== Few-Shot CT, structures the masks never showed; load: $(uptime | sed 's/.*load/load/')"
 TF_CPP_MIN_LOG_LEVEL=2 java -Xmx8g -Djava.awt.headless=true \
   -Dorg.bytedeco.javacpp.cachedir="${FEWSHOTCT_NATIVE_CACHE:-$HOME/.cache/few-shot-ct/javacpp}" \
-  -cp "$classpath" org.fewshotct.bench.UnseenStructuresBench "$data" "$work" ${1:-} 2>"$work/java.err"
+  -cp "$classpath" org.fewshotct.bench.UnseenStructuresBench "$data" "$work" ${1:-} 2>"$work/java.err" || failed "$work/java.err"
 echo "load after: $(uptime | sed 's/.*load/load/')"

@@ -5,5 +5,5 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 echo "== Few-Shot CT, Weka with unlabelled slices ($(nproc) cores); load: $(uptime | sed 's/.*load/load/')"
 java -Xmx12g -Djava.awt.headless=true -cp "$classpath" org.fewshotct.bench.WekaUnlabelledBench "$data" \
-  "${1:-ircadb1,ts-ircadb1,ts-example}" 2>"$work/java.err"
+  "${1:-ircadb1,ts-ircadb1,ts-example}" 2>"$work/java.err" || failed "$work/java.err"
 echo "load after: $(uptime | sed 's/.*load/load/')"

@@ -36,6 +36,25 @@ public final class RealSets {
 			Progress.NONE) } : new ImagePlus[] { ct, labels };
 	}
 
+	/** {CT, labels} of a set folder, with its semantic map as a third entry where it has a semantic/ folder. */
+	static ImagePlus[] readSet(final File set) {
+		return read(set, new File(set, "semantic").isDirectory());
+	}
+
+	/**
+	 * The set folder of a patient that this data lacks, for the issue's other-patient targets: {@code PATIENT} in
+	 * the environment, a folder laid out as ircadb1's (images/, labels/, semantic/ optional).
+	 */
+	static File otherPatient() {
+		final String folder = System.getenv("PATIENT");
+		if (folder == null || folder.isEmpty()) throw new IllegalArgumentException(
+			"the experiments on another patient need PATIENT=<set folder with images/ and labels/>");
+		final File set = new File(folder);
+		if (!new File(set, "images").isDirectory() || !new File(set, "labels").isDirectory())
+			throw new IllegalArgumentException("PATIENT=" + folder + " has no images/ and labels/ folders");
+		return set;
+	}
+
 	/** A robustness experiment: labelled slices to train on, and other slices to score on. */
 	interface Experiment {
 
@@ -50,8 +69,9 @@ public final class RealSets {
 	 * them ({@code ircadb1-shrunk}, {@link #shrunk}), and -> other patients scored on the organs both protocols
 	 * draw alike ({@link #organsOnly}): {@code ircadb1-ts-organs} (-> ts_dicom_train), {@code
 	 * ircadb1-example-organs} (-> ts_example_ct), and ts_dicom_train -> ircadb1 so scored ({@code
-	 * ts-ircadb1-organs}). The stacks hold {CT, labels, semantic}, so that {@link #score} says where a method
-	 * loses.
+	 * ts-ircadb1-organs}). For that patient itself, where a copy is at hand ({@code PATIENT}, {@link #otherPatient}):
+	 * {@code ircadb1-patient} (ircadb1's 11 slices -> it) and {@code ts-patient} (ts_dicom_train -> it). The stacks
+	 * hold {CT, labels, semantic}, so that {@link #score} says where a method loses.
 	 */
 	static void runExperiments(final File data, final List<String> names, final Experiment experiment) {
 		final ImagePlus[] dicom = read(new File(data, "ts_dicom_train"), true);
@@ -93,6 +113,12 @@ public final class RealSets {
 					break;
 				case "ts-ircadb1-organs":
 					experiment.run("ts_dicom_train", dicom, "ircadb1 organs", organsOnly(ircadb1, IRCAD_ORGANS));
+					break;
+				case "ircadb1-patient":
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, otherPatient().getName(), readSet(otherPatient()));
+					break;
+				case "ts-patient":
+					experiment.run("ts_dicom_train", dicom, otherPatient().getName(), readSet(otherPatient()));
 					break;
 				default:
 					throw new IllegalArgumentException("unknown experiment " + name);
@@ -161,7 +187,10 @@ public final class RealSets {
 	 * the liver, spleen, each kidney, each lung (its lobes joined), the portal vein, the venous system (the inferior
 	 * vena cava and iliac veins), the arteries (aorta and iliac arteries), the gallbladder, and bone as one class;
 	 * every 8-connected component of a class one instance, components under 20 pixels dropped, as the challenge's
-	 * labels are made; muscles, bowel and the rest unannotated. The slices that show any of it.
+	 * labels are made; muscles, bowel and the rest unannotated. The slices that show any of it. Bone's components
+	 * are taken bone by bone (TotalSegmentator's classes): IRCAD's one bone mask follows the bone's density, so the
+	 * joint spaces part it, and ircadb1's own labels show the sacrum apart from each ilium and every rib apart
+	 * from its vertebra, where TotalSegmentator's labels of neighbouring bones touch across the joint.
 	 */
 	static ImagePlus[] asIrcadProtocol(final ImagePlus[] set) {
 		final int width = set[0].getWidth(), height = set[0].getHeight();
@@ -170,10 +199,13 @@ public final class RealSets {
 		for (int s = 1; s <= set[2].getStackSize(); s++) {
 			final int[] totalSegmentator = Stacks.labelValues(set[2].getStack().getProcessor(s));
 			final short[] ircad = new short[totalSegmentator.length];
-			for (int i = 0; i < ircad.length; i++)
+			final short[] parts = new short[totalSegmentator.length];
+			for (int i = 0; i < ircad.length; i++) {
 				ircad[i] = (short) IRCAD_CLASS_OF_TOTALSEGMENTATOR.getOrDefault(totalSegmentator[i], 0).intValue();
+				parts[i] = ircad[i] == IRCAD_BONE ? (short) (IRCAD_BONE_PARTS + totalSegmentator[i]) : ircad[i];
+			}
 			final int[] instances = new int[ircad.length];
-			final int count = ConnectedComponents.labelRegions(ircad, width, height, Connectivity.EIGHT, instances);
+			final int count = ConnectedComponents.labelRegions(parts, width, height, Connectivity.EIGHT, instances);
 			ConnectedComponents.removeSmall(instances, count, 20);
 			labels.addSlice(set[1].getStack().getSliceLabel(s), Stacks.labelSlice(instances, width, height));
 			final int[] ircadInts = new int[ircad.length];
@@ -187,6 +219,10 @@ public final class RealSets {
 			0).toArray());
 	}
 
+	private static final int IRCAD_BONE = 7;
+	/** Above every IRCAD class id: the bones' components are labelled apart, one TotalSegmentator bone each. */
+	private static final int IRCAD_BONE_PARTS = 1000;
+
 	/** TotalSegmentator's class ids (ts_example_ct/stats.txt) to ircadb1's (ircadb1/README.md); 8 the gallbladder. */
 	static final Map<Integer, Integer> IRCAD_CLASS_OF_TOTALSEGMENTATOR = ircadClasses();
 
@@ -199,11 +235,11 @@ public final class RealSets {
 		for (final int artery : new int[] { 52, 65, 66 })
 			ircad.put(artery, 6);
 		for (int bone = 25; bone <= 50; bone++)
-			ircad.put(bone, 7); // sacrum and vertebrae
+			ircad.put(bone, IRCAD_BONE); // sacrum and vertebrae
 		for (int bone = 69; bone <= 78; bone++)
-			ircad.put(bone, 7); // humeri, scapulae, claviculae, femurs, hips
+			ircad.put(bone, IRCAD_BONE); // humeri, scapulae, claviculae, femurs, hips
 		for (int bone = 91; bone <= 116; bone++)
-			ircad.put(bone, 7); // skull, ribs, sternum
+			ircad.put(bone, IRCAD_BONE); // skull, ribs, sternum
 		ircad.put(4, 8); // gallbladder
 		ircad.put(3, 9); // left kidney
 		ircad.put(2, 10); // right kidney

@@ -35,7 +35,10 @@ import org.fewshotct.core.weka.WekaTrainer;
  * is not at hand;</li>
  * <li>{@code ircadb1-example-ircad}: the same 11 slices -> ts_example_ct with its labels drawn as IRCAD draws a
  * patient (organs, lungs, vessels, bone as one class), a stand-in for another patient of ircadb1's protocol
- * (though non-contrast, so its vessels barely show).</li>
+ * (though non-contrast, so its vessels barely show);</li>
+ * <li>{@code ircadb1-patient}, {@code ts-patient}: the same 11 slices, and ts_dicom_train, -> another patient's set
+ * folder named by {@code PATIENT} in the environment (laid out as ircadb1's: images/, labels/, semantic/ optional),
+ * the patient of the issue's other-patient targets where a copy is at hand.</li>
  * </ul>
  * Usage: UNetRobustnessBench DATA_ROOT OUT_DIR EXPERIMENT[,EXPERIMENT...] [EPOCHS [both|supervised|unlabelled
  * [KEY=VALUE...]]] (the fifth argument trains one of the two U-Nets only, to run them side by side in two processes;
