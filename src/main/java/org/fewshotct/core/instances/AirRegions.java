@@ -1,7 +1,6 @@
 package org.fewshotct.core.instances;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -106,14 +105,7 @@ public final class AirRegions {
 		for (final int label : labels)
 			maxLabel = Math.max(maxLabel, label);
 		final boolean[] airFilled = airFilled(labels, air, maxLabel);
-		final Map<Long, Integer> contacts = new HashMap<>();
-		for (int y = 0; y < height; y++)
-			for (int x = 0; x < width; x++) {
-				final int i = y * width + x;
-				if (!airFilled[labels[i]]) continue;
-				if (x + 1 < width) touch(contacts, labels[i], labels[i + 1], airFilled);
-				if (y + 1 < height) touch(contacts, labels[i], labels[i + width], airFilled);
-			}
+		final Map<Long, Integer> contacts = LabelContacts.count(labels, width, height, i -> airFilled[labels[i]]);
 		if (contacts.isEmpty()) return labels;
 		final double midline = midline(body, width);
 		final long[] area = new long[maxLabel + 1];
@@ -131,8 +123,8 @@ public final class AirRegions {
 			root[label] = label;
 		for (final Map.Entry<Long, Integer> contact : order) {
 			if (contact.getValue() < MIN_CONTACT) break;
-			final int a = ConnectedComponents.joinedLabel(root, (int) (contact.getKey() >>> 32));
-			final int b = ConnectedComponents.joinedLabel(root, (int) (long) contact.getKey());
+			final int a = ConnectedComponents.joinedLabel(root, LabelContacts.smaller(contact.getKey()));
+			final int b = ConnectedComponents.joinedLabel(root, LabelContacts.larger(contact.getKey()));
 			if (a == b) continue;
 			final long total = area[a] + area[b], onLeft = left[a] + left[b];
 			if (Math.min(onLeft, total - onLeft) > OTHER_SIDE * total) continue;
@@ -143,11 +135,6 @@ public final class AirRegions {
 		}
 		ConnectedComponents.applyJoins(labels, root);
 		return labels;
-	}
-
-	private static void touch(final Map<Long, Integer> contacts, final int a, final int b, final boolean[] airFilled) {
-		if (a == b || !airFilled[b]) return;
-		contacts.merge((long) Math.min(a, b) << 32 | Math.max(a, b), 1, Integer::sum);
 	}
 
 	/** The mean column of the body's pixels (the slice's middle where it has none). */

@@ -1,6 +1,5 @@
 package org.fewshotct.core.instances;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.fewshotct.core.HounsfieldScale;
@@ -49,33 +48,19 @@ public final class TouchingBones {
 		for (final int label : labels)
 			maxLabel = Math.max(maxLabel, label);
 		final boolean[] ofBone = LabelShares.atLeast(labels, bone, maxLabel, MIN_BONE_SHARE);
-		final Map<Long, Integer> contacts = new HashMap<>();
-		for (int y = 0; y < height; y++)
-			for (int x = 0; x < width; x++) {
-				final int i = y * width + x;
-				if (!ofBone[labels[i]] || !dense[i]) continue;
-				if (x + 1 < width) touch(contacts, labels, dense, ofBone, i, i + 1);
-				if (y + 1 < height) touch(contacts, labels, dense, ofBone, i, i + width);
-			}
+		final Map<Long, Integer> contacts = LabelContacts.count(labels, width, height, i -> ofBone[labels[i]]
+			&& dense[i]);
 		if (contacts.isEmpty()) return labels;
 		final int[] joinedInto = new int[maxLabel + 1];
 		for (int label = 0; label <= maxLabel; label++)
 			joinedInto[label] = label;
 		for (final Map.Entry<Long, Integer> contact : contacts.entrySet()) {
 			if (contact.getValue() < MIN_CONTACT) continue;
-			final int a = ConnectedComponents.joinedLabel(joinedInto, (int) (contact.getKey() >>> 32));
-			final int b = ConnectedComponents.joinedLabel(joinedInto, (int) (long) contact.getKey());
+			final int a = ConnectedComponents.joinedLabel(joinedInto, LabelContacts.smaller(contact.getKey()));
+			final int b = ConnectedComponents.joinedLabel(joinedInto, LabelContacts.larger(contact.getKey()));
 			if (a != b) joinedInto[Math.max(a, b)] = Math.min(a, b);
 		}
 		ConnectedComponents.applyJoins(labels, joinedInto);
 		return labels;
-	}
-
-	private static void touch(final Map<Long, Integer> contacts, final int[] labels, final boolean[] dense,
-		final boolean[] ofBone, final int i, final int j)
-	{
-		if (!ofBone[labels[j]] || labels[j] == labels[i] || !dense[j]) return;
-		final int a = Math.min(labels[i], labels[j]), b = Math.max(labels[i], labels[j]);
-		contacts.merge((long) a << 32 | b, 1, Integer::sum);
 	}
 }
