@@ -38,9 +38,6 @@ public class UNetUnlabelledTest {
 
 	private final PhantomStacks training = phantoms(3, 4);
 	private final ImagePlus raw = phantoms(3, 9).ct();
-	/** How far two runs of the same training may differ by the order of TensorFlow's float sums. */
-	private static final double NOISE = 1e-2;
-
 	private final UNetTrainer trainer = new UNetTrainer(TINY).withThreads(1); // one thread: sums in the same order every run
 
 	@Test
@@ -60,13 +57,11 @@ public class UNetUnlabelledTest {
 		assertTrue(log.toString(), confident.find());
 		assertTrue("the teacher is sure of some pixels: " + log, Double.parseDouble(confident.group(1)) > 10);
 		// Epochs 1-2 train the teacher on the labelled slices alone; from epoch 3 every second tile is pseudo-labelled.
-		// TensorFlow's CPU kernels may sum in another order from one run to the next (measured up to 5e-3 apart
-		// here, in a full suite run after other trainings), so "the same" is within NOISE and "changed" is beyond
-		// twice that by the last epoch, as the changes add up (epoch 3 measured 0.014-0.036 apart, epoch 4
-		// 0.106-0.116).
-		for (int epoch = 0; epoch < 2; epoch++)
-			assertEquals("epoch " + (epoch + 1), supervised.get(epoch), semi.get(epoch), NOISE);
-		assertTrue("epoch 4: " + supervised + " vs " + semi, Math.abs(supervised.get(3) - semi.get(3)) > 2 * NOISE);
+		// "The same" is within the float-order noise and "changed" is beyond twice that by the last epoch, as the
+		// changes add up (epoch 3 measured 0.014-0.036 apart, epoch 4 0.106-0.116).
+		TrainingNoise.assertSameEpochs(supervised, semi, 2);
+		assertTrue("epoch 4: " + supervised + " vs " + semi, Math.abs(supervised.get(3) - semi.get(3)) > 2
+			* TrainingNoise.LOSS);
 		assertEquals("3", PropertiesFile.read(new File(temp.getRoot(), "semi/" + UNetModel.SETTINGS)).get(
 			"unlabelled_slices"));
 	}
@@ -91,18 +86,14 @@ public class UNetUnlabelledTest {
 		final List<Double> uninterrupted = straight.history.training();
 		final List<Double> afterResume = resumed.history.training();
 		// The interrupted training's three epochs are kept in the model's history; they are another run of the same
-		// epochs as the uninterrupted training's, so they match it up to TensorFlow's float-order noise (one CI run:
-		// 2e-3 apart on the first epoch, even at one thread).
+		// epochs as the uninterrupted training's (one CI run: 2e-3 apart on the first epoch, even at one thread).
 		assertEquals("epochs in the history: " + afterResume, 4, afterResume.size());
-		for (int epoch = 0; epoch < 3; epoch++)
-			assertEquals("interrupted epoch " + (epoch + 1) + ": " + uninterrupted + " vs " + afterResume, uninterrupted
-				.get(epoch), afterResume.get(epoch), NOISE);
+		TrainingNoise.assertSameEpochs(uninterrupted, afterResume, 3);
 		// The resumed epoch learns from the pseudo-labels the interrupted training kept (the next test: it reads
 		// them), so it ends as the uninterrupted one up to the float-order noise of the two runs' teachers (one CI
 		// run: 2.5e-5 apart); from the weights it started with, or without its pseudo-labels, it would be 0.1 or
 		// more apart.
-		assertEquals("epoch 4: " + uninterrupted + " vs " + afterResume, uninterrupted.get(3), afterResume.get(3),
-			NOISE);
+		TrainingNoise.assertSameEpochs(uninterrupted, afterResume, 4);
 	}
 
 	@Test
