@@ -9,7 +9,8 @@
 # ircadb1-ts-organs, ircadb1-example-organs (the same 11 ircadb1 slices -> ts_dicom_train, ts_example_ct) and
 # ts-ircadb1-organs (ts_dicom_train -> ircadb1), scored on the liver, spleen and kidneys only, which both label
 # protocols draw alike, and ircadb1-example-ircad (the 11 slices -> ts_example_ct with its labels drawn as IRCAD
-# draws them). Where a copy of that other patient is at hand: PATIENT=folder (laid out as ircadb1: images/,
+# draws them), ircadb1-ts-ircad (the 11 slices -> ts_dicom_train so drawn: a contrast scan of the upper abdomen,
+# as IRCAD's are, with 0.98 mm pixels). Where a copy of that other patient is at hand: PATIENT=folder (laid out as ircadb1: images/,
 # labels/, semantic/ optional) with ircadb1-patient (the 11 slices -> it) and ts-patient (ts_dicom_train -> it).
 # Two U-Net trainings per experiment, 10-30 minutes each on 2 CPU cores.
 # KEY=VALUE pairs change settings as a model's unet.properties names them, e.g. thresholded seeds:

@@ -69,7 +69,9 @@ public final class RealSets {
 	 * them ({@code ircadb1-shrunk}, {@link #shrunk}), and -> other patients scored on the organs both protocols
 	 * draw alike ({@link #organsOnly}): {@code ircadb1-ts-organs} (-> ts_dicom_train), {@code
 	 * ircadb1-example-organs} (-> ts_example_ct), and ts_dicom_train -> ircadb1 so scored ({@code
-	 * ts-ircadb1-organs}). For that patient itself, where a copy is at hand ({@code PATIENT}, {@link #otherPatient}):
+	 * ts-ircadb1-organs}), and the same 11 slices -> a TotalSegmentator set drawn as IRCAD draws a patient
+	 * ({@link #asIrcadProtocol}): {@code ircadb1-example-ircad} (ts_example_ct: non-contrast, 3 mm, pelvis to lung
+	 * bases) and {@code ircadb1-ts-ircad} (ts_dicom_train: contrast, upper abdomen, as IRCAD's scans). For that patient itself, where a copy is at hand ({@code PATIENT}, {@link #otherPatient}):
 	 * {@code ircadb1-patient} (ircadb1's 11 slices -> it) and {@code ts-patient} (ts_dicom_train -> it). The stacks
 	 * hold {CT, labels, semantic}, so that {@link #score} says where a method loses.
 	 */
@@ -110,6 +112,9 @@ public final class RealSets {
 				case "ircadb1-example-ircad":
 					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ts_example_ct as IRCAD", asIrcadProtocol(read(
 						new File(data, "ts_example_ct"), true)));
+					break;
+				case "ircadb1-ts-ircad":
+					experiment.run("ircadb1 every 3rd", ircadb1EveryThird, "ts_dicom_train as IRCAD", asIrcadProtocol(dicom));
 					break;
 				case "ts-ircadb1-organs":
 					experiment.run("ts_dicom_train", dicom, "ircadb1 organs", organsOnly(ircadb1, IRCAD_ORGANS));
