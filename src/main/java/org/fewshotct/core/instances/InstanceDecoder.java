@@ -44,7 +44,7 @@ public final class InstanceDecoder {
 			FILL_BACKGROUND("fill_background"), SPLIT_FAT_PLANES("split_fat_planes"), SPLIT_DARKER_REGIONS(
 				"split_darker_regions"), KEEP_AIR_REGIONS_WHOLE("keep_air_regions_whole"), JOIN_BONE_PIECES(
 					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions"), JOIN_TOUCHING_BONES(
-						"join_touching_bones");
+						"join_touching_bones"), SPLIT_BONE_FROM_SOFT_TISSUE("split_bone_from_soft_tissue");
 
 			final String key;
 
@@ -149,6 +149,11 @@ public final class InstanceDecoder {
 			return steps.contains(Step.JOIN_TOUCHING_BONES);
 		}
 
+		/** Whether bone is carved out of the soft-tissue instances that grew over it ({@link BoneInSoftTissue}). */
+		public boolean splitBoneFromSoftTissue() {
+			return steps.contains(Step.SPLIT_BONE_FROM_SOFT_TISSUE);
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
 			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, steps);
 		}
@@ -193,9 +198,13 @@ public final class InstanceDecoder {
 			return with(Step.JOIN_TOUCHING_BONES, value);
 		}
 
+		public Settings withSplitBoneFromSoftTissue(final boolean value) {
+			return with(Step.SPLIT_BONE_FROM_SOFT_TISSUE, value);
+		}
+
 		/**
 		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
-		 * darker regions, air regions, bone pieces, touching bones): how models decoded before those steps
+		 * darker regions, air regions, bone in soft tissue, bone pieces, touching bones): how models decoded before those steps
 		 * existed. The seeds and the background fill stay as they are.
 		 */
 		public Settings withoutRefinements() {
@@ -225,8 +234,8 @@ public final class InstanceDecoder {
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
-		 * the darker regions, the air regions, the bone pieces, the small darker regions or the touching bones without
-		 * them.
+		 * the darker regions, the air regions, the bone pieces, the small darker regions, the touching bones or the bone
+		 * in soft tissue without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			final Set<Step> steps = EnumSet.noneOf(Step.class);
@@ -288,7 +297,8 @@ public final class InstanceDecoder {
 	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
 	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
 	 * slice's fat ({@link FatPlanes}), its darker regions (and small lesions) carved out ({@link DarkerRegions}),
-	 * the pieces of each bone joined ({@link BonePieces}) and the instances that touch through dense bone joined
+	 * bone carved out of soft-tissue instances ({@link BoneInSoftTissue}), the pieces of each bone joined
+	 * ({@link BonePieces}) and the instances that touch through dense bone joined
 	 * ({@link TouchingBones}), as {@code tissue} gives them ({@link TissueLevels#slice};
 	 * null: none of these).
 	 */
@@ -323,8 +333,11 @@ public final class InstanceDecoder {
 			tissue.fat, width, height) : filled;
 		final int[] carved = settings.splitDarkerRegions() && tissue != null && tissue.darker != null ? DarkerRegions
 			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions()) : split;
-		final int[] joined = settings.joinBonePieces() && tissue != null && tissue.bone != null ? BonePieces.join(carved,
-			tissue.bone, width, height) : carved;
+		final int[] boneApart = settings.splitBoneFromSoftTissue() && tissue != null && tissue.bone != null
+			&& tissue.denseBone != null ? BoneInSoftTissue.split(carved, tissue.bone, tissue.denseBone, width, height)
+				: carved;
+		final int[] joined = settings.joinBonePieces() && tissue != null && tissue.bone != null ? BonePieces.join(
+			boneApart, tissue.bone, width, height) : boneApart;
 		return settings.joinTouchingBones() && tissue != null && tissue.denseBone != null ? TouchingBones.join(joined,
 			tissue.denseBone, tissue.bone, width, height) : joined;
 	}

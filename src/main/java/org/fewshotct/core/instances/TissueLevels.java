@@ -24,7 +24,7 @@ public final class TissueLevels {
 		final boolean[] air;
 		/** The slice's bone ({@link BonePieces#of}), or null. */
 		final boolean[] bone;
-		/** The slice's dense bone ({@link TouchingBones}), or null. */
+		/** The slice's dense bone ({@link TouchingBones}, {@link BoneInSoftTissue}), or null. */
 		final boolean[] denseBone;
 
 		private Slice(final boolean[] fat, final DarkerRegions.Slice darker, final boolean[] air,
@@ -70,11 +70,12 @@ public final class TissueLevels {
 	 * smoothing costs), once for every decoding of it with such settings.
 	 */
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
-		final float[] smoothed = settings.joinBonePieces() || settings.joinTouchingBones() ? BonePieces.smoothed(unit,
-			width, height) : null;
+		final boolean denseBoneNeeded = settings.joinTouchingBones() || settings.splitBoneFromSoftTissue();
+		final float[] smoothed = settings.joinBonePieces() || denseBoneNeeded ? BonePieces.smoothed(unit, width, height)
+			: null;
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
 			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
-				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, settings
-					.joinTouchingBones() ? BonePieces.above(smoothed, denseBone) : null);
+				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, denseBoneNeeded
+					? BonePieces.above(smoothed, denseBone) : null);
 	}
 }

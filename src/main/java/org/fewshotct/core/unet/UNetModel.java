@@ -29,7 +29,8 @@ public final class UNetModel {
 
 	static final String FORMAT = "few-shot-ct-unet";
 	/**
-	 * Version 9 may join instances that touch through dense bone ({@code decoder.join_touching_bones}), version 8
+	 * Version 10 may carve bone out of soft-tissue instances ({@code decoder.split_bone_from_soft_tissue}), version 9
+	 * may join instances that touch through dense bone ({@code decoder.join_touching_bones}), version 8
 	 * may carve small darker blobs that look like lesions ({@code decoder.split_small_darker_regions}),
 	 * version 7 may keep air regions inside the body whole ({@code decoder.keep_air_regions_whole}) and join the
 	 * pieces of a bone ({@code decoder.join_bone_pieces}), version 6
@@ -39,7 +40,7 @@ public final class UNetModel {
 	 * may seed the decoder with a marker dynamic, which a version 2 reader would ignore and decode differently;
 	 * version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth.
 	 */
-	static final int VERSION = 9;
+	static final int VERSION = 10;
 	static final String SETTINGS = "unet.properties";
 	static final String SAVED_MODEL = "saved_model";
 	static final String WEKA_MODEL = "weka.model";

@@ -146,6 +146,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 				", darker regions carved out");
 		if (model != null && model.settings().decoder().keepAirRegionsWhole()) description.append(
 			", air regions (lungs) kept whole");
+		if (model != null && model.settings().decoder().splitBoneFromSoftTissue()) description.append(
+			", bone carved out of soft tissue");
 		if (model != null && model.settings().decoder().joinBonePieces()) description.append(model.settings().decoder()
 			.joinTouchingBones() ? ", bone pieces and touching bones joined" : ", bone pieces joined");
 		return description.toString();

@@ -74,7 +74,7 @@ public final class WekaTrainer {
 		// The teacher keeps its lesions in their organs and its bones and lungs as it cut them, as the U-Net's does
 		// (its self-training was measured so).
 		final InstanceDecoder.Settings asCut = teacher.decoder().withSplitDarkerRegions(false).withJoinBonePieces(false)
-			.withKeepAirRegionsWhole(false).withJoinTouchingBones(false);
+			.withKeepAirRegionsWhole(false).withJoinTouchingBones(false).withSplitBoneFromSoftTissue(false);
 		final ImagePlus selfLabels = new WekaSegmenter(teacher.withDecoder(asCut), settings.threads()).segment(
 			unlabelledCt, progress.part(labels.getStackSize(), total));
 		// A model that finds no structure anywhere in them leaves nothing to learn from them.

@@ -39,9 +39,11 @@ public class UNetSettingsTest {
 		assertTrue(UNetSettings.DEFAULT.decoder().joinBonePieces());
 		assertTrue(UNetSettings.DEFAULT.decoder().splitSmallDarkerRegions());
 		assertTrue(UNetSettings.DEFAULT.decoder().joinTouchingBones());
+		assertTrue(UNetSettings.DEFAULT.decoder().splitBoneFromSoftTissue());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
 			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withKeepAirRegionsWhole(
-				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false)), UNetSettings
+				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false).withSplitBoneFromSoftTissue(false)),
+			UNetSettings
 				.fromMap(map));
 	}
 
