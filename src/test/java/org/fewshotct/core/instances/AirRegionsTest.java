@@ -80,17 +80,11 @@ public class AirRegionsTest {
 		return body;
 	}
 
-	private static float[] unit(final double[] hu, final HounsfieldScale scale, final IntensityWindow window) {
-		final float[] unit = new float[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
-		return unit;
-	}
 
 	private static int[] separate(final int bitDepth) {
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(bitDepth);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final boolean[] air = AirRegions.of(unit(hu(), scale, window), BodyMask.airUnit(window, scale));
+		final boolean[] air = AirRegions.of(HuSlices.unit(hu(), scale, window), BodyMask.airUnit(window, scale));
 		return AirRegions.separate(labels(), body(), air, W, H);
 	}
 
@@ -116,7 +110,7 @@ public class AirRegionsTest {
 				if (inLung(x, y)) labels[y * W + x] = lobe;
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(16);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final boolean[] air = AirRegions.of(unit(hu(), scale, window), BodyMask.airUnit(window, scale));
+		final boolean[] air = AirRegions.of(HuSlices.unit(hu(), scale, window), BodyMask.airUnit(window, scale));
 		final int[] after = AirRegions.separate(labels, body(), air, W, H);
 		int free = 0, joined = 0;
 		for (int y = 0; y < H; y++)
@@ -173,7 +167,7 @@ public class AirRegionsTest {
 			}
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(16);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final float[] unit = unit(hu(), scale, window);
+		final float[] unit = HuSlices.unit(hu(), scale, window);
 		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withFillBackground(true)
 			.withKeepAirRegionsWhole(true);
 		final TissueLevels.Slice tissue = TissueLevels.of(window, scale).slice(unit, W, H, settings);

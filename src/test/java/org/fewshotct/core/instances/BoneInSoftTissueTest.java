@@ -64,9 +64,7 @@ public class BoneInSoftTissueTest {
 					x, y) : inVessel(x, y) ? 250 : inSpeck(x, y) ? 1000 : organ(x) == LIVER ? 60 : 50;
 			}
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final float[] unit = new float[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
+		final float[] unit = HuSlices.unit(hu, scale, window);
 		return BoneInSoftTissue.split(labels, BonePieces.of(unit, BonePieces.boneUnit(window, scale), W, H), BonePieces
 			.of(unit, TouchingBones.denseUnit(window, scale), W, H), W, H);
 	}

@@ -71,17 +71,11 @@ public class BonePiecesTest {
 		return labels;
 	}
 
-	private static float[] unit(final double[] hu, final HounsfieldScale scale, final IntensityWindow window) {
-		final float[] unit = new float[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
-		return unit;
-	}
 
 	private static int[] join(final int bitDepth) {
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(bitDepth);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final boolean[] bone = BonePieces.of(unit(hu(), scale, window), BonePieces.boneUnit(window, scale), W, H);
+		final boolean[] bone = BonePieces.of(HuSlices.unit(hu(), scale, window), BonePieces.boneUnit(window, scale), W, H);
 		return BonePieces.join(labels(), bone, W, H);
 	}
 
@@ -117,7 +111,7 @@ public class BonePiecesTest {
 			}
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(16);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final float[] unit = unit(hu(), scale, window);
+		final float[] unit = HuSlices.unit(hu(), scale, window);
 		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withJoinBonePieces(true);
 		final TissueLevels.Slice tissue = TissueLevels.of(window, scale).slice(unit, W, H, settings);
 		final int left = 60 * W + 50, right = 60 * W + 75;

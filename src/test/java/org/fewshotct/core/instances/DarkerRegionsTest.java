@@ -65,9 +65,7 @@ public class DarkerRegionsTest {
 	private static int[] split(final double[] hu, final int bitDepth, final boolean smallLesions) {
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(bitDepth);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final float[] unit = new float[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
+		final float[] unit = HuSlices.unit(hu, scale, window);
 		return DarkerRegions.split(labels(), DarkerRegions.of(unit, DarkerRegions.levels(window, scale), W, H), W, H,
 			smallLesions);
 	}
@@ -182,9 +180,7 @@ public class DarkerRegionsTest {
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(16);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
 		final double[] hu = hu(24, 60);
-		final float[] unit = new float[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
+		final float[] unit = HuSlices.unit(hu, scale, window);
 		final TissueLevels levels = TissueLevels.of(window, scale);
 		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withSplitDarkerRegions(true);
 		final int centre = CY * W + CX;
@@ -196,13 +192,11 @@ public class DarkerRegionsTest {
 		assertEquals(plain[edge], plain[centre]);
 		final int[] unknown = InstanceDecoder.decode(maps, W, H, settings, null, null);
 		assertEquals(unknown[edge], unknown[centre]);
-		final double[] small = hu(12, 60);
-		for (int i = 0; i < small.length; i++)
-			unit[i] = window.unit(Math.round(scale.stored(small[i])));
+		final float[] small = HuSlices.unit(hu(12, 60), scale, window);
 		final InstanceDecoder.Settings smallToo = settings.withSplitSmallDarkerRegions(true);
-		final int[] lesion = InstanceDecoder.decode(maps, W, H, smallToo, null, levels.slice(unit, W, H, smallToo));
+		final int[] lesion = InstanceDecoder.decode(maps, W, H, smallToo, null, levels.slice(small, W, H, smallToo));
 		assertNotEquals(lesion[edge], lesion[centre]);
-		final int[] large = InstanceDecoder.decode(maps, W, H, settings, null, levels.slice(unit, W, H, settings));
+		final int[] large = InstanceDecoder.decode(maps, W, H, settings, null, levels.slice(small, W, H, settings));
 		assertEquals(large[edge], large[centre]);
 	}
 }

@@ -76,9 +76,7 @@ public class TouchingBonesTest {
 		final double[] hu = new double[W * H];
 		final int[] labels = labelsAndHu(hu);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
-		final float[] unit = new float[hu.length];
-		for (int i = 0; i < hu.length; i++)
-			unit[i] = window.unit(Math.round(scale.stored(hu[i])));
+		final float[] unit = HuSlices.unit(hu, scale, window);
 		final boolean[] dense = BonePieces.of(unit, TouchingBones.denseUnit(window, scale), W, H);
 		return TouchingBones.join(labels, dense, BonePieces.of(unit, BonePieces.boneUnit(window, scale), W, H), W, H);
 	}
