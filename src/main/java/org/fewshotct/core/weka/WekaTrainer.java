@@ -72,9 +72,10 @@ public final class WekaTrainer {
 		final WekaModel teacher = train(labelled, progress);
 		progress.status("segmenting " + n + " unlabelled slices with the model of the labelled ones");
 		// The teacher keeps its lesions in their organs and its bones and lungs as it cut them, as the U-Net's does
-		// (its self-training was measured so).
-		final InstanceDecoder.Settings asCut = teacher.decoder().withSplitDarkerRegions(false).withJoinBonePieces(false)
-			.withKeepAirRegionsWhole(false).withJoinTouchingBones(false).withSplitBoneFromSoftTissue(false);
+		// (its self-training was measured so): no step that splits or joins instances after the seeds have grown, but
+		// the fat planes where its model splits along them.
+		final InstanceDecoder.Settings asCut = teacher.decoder().withoutRefinements().withSplitFatPlanes(teacher
+			.decoder().splitFatPlanes());
 		final ImagePlus selfLabels = new WekaSegmenter(teacher.withDecoder(asCut), settings.threads()).segment(
 			unlabelledCt, progress.part(labels.getStackSize(), total));
 		// A model that finds no structure anywhere in them leaves nothing to learn from them.
