@@ -101,9 +101,7 @@ public final class AirRegions {
 	public static int[] joinTouching(final int[] labels, final boolean[] body, final boolean[] air, final int width,
 		final int height)
 	{
-		int maxLabel = 0;
-		for (final int label : labels)
-			maxLabel = Math.max(maxLabel, label);
+		final int maxLabel = LabelShares.maxLabel(labels);
 		final boolean[] airFilled = airFilled(labels, air, maxLabel);
 		final Map<Long, Integer> contacts = LabelContacts.count(labels, width, height, i -> airFilled[labels[i]]);
 		if (contacts.isEmpty()) return labels;

@@ -31,9 +31,7 @@ public final class BoneInSoftTissue {
 	public static int[] split(final int[] labels, final boolean[] bone, final boolean[] dense, final int width,
 		final int height)
 	{
-		int maxLabel = 0;
-		for (final int label : labels)
-			maxLabel = Math.max(maxLabel, label);
+		final int maxLabel = LabelShares.maxLabel(labels);
 		final boolean[] ofBone = LabelShares.atLeast(labels, bone, maxLabel, MAX_BONE_SHARE);
 		final boolean[] inSoftTissue = new boolean[labels.length];
 		boolean any = false;

@@ -132,9 +132,7 @@ public final class DarkerRegions {
 		final int instances, final boolean small)
 	{
 		final int n = width * height;
-		int maxLabel = 0;
-		for (final int label : labels)
-			maxLabel = Math.max(maxLabel, label);
+		final int maxLabel = LabelShares.maxLabel(labels);
 		final int[] area = new int[maxLabel + 1];
 		for (final int label : labels)
 			area[label]++;

@@ -1,9 +1,20 @@
 package org.fewshotct.core.instances;
 
-/** Per label, whether enough of its pixels lie in a mask: the air-filled instances, the instances of bone. */
+/**
+ * Per label of an instance image: the largest label, and whether enough of a label's pixels lie in a mask (the
+ * air-filled instances, the instances of bone).
+ */
 final class LabelShares {
 
 	private LabelShares() {}
+
+	/** The largest label of {@code labels} (0 for an image with none). */
+	static int maxLabel(final int[] labels) {
+		int maxLabel = 0;
+		for (final int label : labels)
+			maxLabel = Math.max(maxLabel, label);
+		return maxLabel;
+	}
 
 	/**
 	 * For labels 0..{@code maxLabel}: whether the label holds pixels and at least {@code share} of them lie in

@@ -44,9 +44,7 @@ public final class TouchingBones {
 	public static int[] join(final int[] labels, final boolean[] dense, final boolean[] bone, final int width,
 		final int height)
 	{
-		int maxLabel = 0;
-		for (final int label : labels)
-			maxLabel = Math.max(maxLabel, label);
+		final int maxLabel = LabelShares.maxLabel(labels);
 		final boolean[] ofBone = LabelShares.atLeast(labels, bone, maxLabel, MIN_BONE_SHARE);
 		final Map<Long, Integer> contacts = LabelContacts.count(labels, width, height, i -> ofBone[labels[i]]
 			&& dense[i]);
