@@ -30,6 +30,11 @@ import org.fewshotct.core.label.Connectivity;
  * to its instance's median (the darker pixels alone stop short of a small lesion's blurred rim), at most its
  * inscribed radius further.
  * </p>
+ * <p>
+ * The large regions can be grown to their edge by the same rule ({@code growLarge}): a large tumour's rim (partial
+ * volume, a soft margin) is less than {@value #STEP_HU} HU darker than the organ, so the darker pixels leave it to
+ * the organ's instance.
+ * </p>
  */
 public final class DarkerRegions {
 
@@ -109,27 +114,31 @@ public final class DarkerRegions {
 
 	/** {@code labels} (0 = background) with the darker regions of every instance carved out, in place. */
 	public static int[] split(final int[] labels, final Slice slice, final int width, final int height) {
-		return split(labels, slice, width, height, false);
+		return split(labels, slice, width, height, false, false);
 	}
 
 	/**
-	 * {@code labels} (0 = background) with the darker regions of every instance carved out, in place, and with
-	 * {@code smallLesions} then the small darker blobs that look like lesions too.
+	 * {@code labels} (0 = background) with the darker regions of every instance carved out, in place, with
+	 * {@code growLarge} each grown to its edge, and with {@code smallLesions} then the small darker blobs that look
+	 * like lesions too.
 	 */
 	public static int[] split(final int[] labels, final Slice slice, final int width, final int height,
-		final boolean smallLesions)
+		final boolean smallLesions, final boolean growLarge)
 	{
 		int instances = 0;
 		for (final int label : labels)
 			instances = Math.max(instances, label);
-		carve(labels, slice, width, height, instances, false);
-		if (smallLesions) carve(labels, slice, width, height, instances, true);
+		carve(labels, slice, width, height, instances, false, growLarge);
+		if (smallLesions) carve(labels, slice, width, height, instances, true, true);
 		return labels;
 	}
 
-	/** Carves the darker parts of the instances labelled 1..{@code instances}, large or small ones. */
+	/**
+	 * Carves the darker parts of the instances labelled 1..{@code instances}, large or small ones, with
+	 * {@code grow} grown to their edge.
+	 */
 	private static void carve(final int[] labels, final Slice slice, final int width, final int height,
-		final int instances, final boolean small)
+		final int instances, final boolean small, final boolean grow)
 	{
 		final int n = width * height;
 		final int maxLabel = LabelShares.maxLabel(labels);
@@ -168,7 +177,9 @@ public final class DarkerRegions {
 		final boolean[] carved = new boolean[count + 1];
 		for (int p = 1; p <= count; p++)
 			carved[p] = kept[p] && grownArea[p] <= area[owner[p]] / 2;
-		if (small) keepLesions(parts, carved, owner, median, labels, slice, width, height);
+		final int[] radius = small || grow ? inscribedRadii(parts, count, width, height) : null;
+		if (small) keepLesions(parts, carved, owner, median, labels, slice, radius, width, height);
+		if (grow) growToEdge(parts, carved, owner, median, labels, slice, radius, width, height);
 		int next = maxLabel;
 		final int[] newLabel = new int[count + 1];
 		for (int p = 1; p <= count; p++)
@@ -178,16 +189,15 @@ public final class DarkerRegions {
 	}
 
 	/**
-	 * Of the small darker parts, keeps carved those that look like a lesion in an organ (soft-tissue instance,
-	 * enclosed by it, round), and grows each of them to its edge, at most its inscribed radius further and
-	 * not into another darker part.
+	 * Of the small darker parts, keeps carved those that look like a lesion in an organ: soft-tissue instance,
+	 * enclosed by it, round (a disc of its inscribed {@code radius} covers enough of it).
 	 */
 	private static void keepLesions(final int[] parts, final boolean[] carved, final int[] owner,
-		final float[] median, final int[] labels, final Slice slice, final int width, final int height)
+		final float[] median, final int[] labels, final Slice slice, final int[] radius, final int width,
+		final int height)
 	{
 		final int count = carved.length - 1;
 		final int[] area = new int[count + 1];
-		final double[] sum = new double[count + 1];
 		final int[] border = new int[count + 1];
 		final int[] enclosed = new int[count + 1];
 		for (int y = 0; y < height; y++)
@@ -196,7 +206,6 @@ public final class DarkerRegions {
 				final int p = parts[i];
 				if (p == 0) continue;
 				area[p]++;
-				sum[p] += slice.smoothed[i];
 				for (int d = 0; d < 4; d++) {
 					final int j = InstanceErosion.neighbour(x, y, d, width, height);
 					if (j < 0 || parts[j] == p) continue;
@@ -204,11 +213,29 @@ public final class DarkerRegions {
 					if (labels[j] == owner[p]) enclosed[p]++;
 				}
 			}
-		final int[] radius = inscribedRadii(parts, count, width, height);
-		final float[] edge = new float[count + 1];
-		for (int p = 1; p <= count; p++) {
+		for (int p = 1; p <= count; p++)
 			carved[p] &= median[owner[p]] < slice.organHigh && enclosed[p] >= MIN_ENCLOSED * border[p] && Math.PI *
 				radius[p] * radius[p] >= MIN_ROUNDNESS * area[p];
+	}
+
+	/**
+	 * Grows each carved part within its instance to its edge, where the intensity has risen
+	 * {@value #EDGE_CONTRAST} of the way from the part's mean to its instance's median, at most its inscribed
+	 * {@code radius} further, not into another part nor into fat.
+	 */
+	private static void growToEdge(final int[] parts, final boolean[] carved, final int[] owner,
+		final float[] median, final int[] labels, final Slice slice, final int[] radius, final int width,
+		final int height)
+	{
+		final int count = carved.length - 1;
+		final int[] area = new int[count + 1];
+		final double[] sum = new double[count + 1];
+		for (int i = 0; i < parts.length; i++) {
+			area[parts[i]]++;
+			sum[parts[i]] += slice.smoothed[i];
+		}
+		final float[] edge = new float[count + 1];
+		for (int p = 1; p <= count; p++) {
 			final double mean = sum[p] / Math.max(1, area[p]);
 			edge[p] = (float) (mean + EDGE_CONTRAST * (median[owner[p]] - mean));
 		}

@@ -44,7 +44,8 @@ public final class InstanceDecoder {
 			FILL_BACKGROUND("fill_background"), SPLIT_FAT_PLANES("split_fat_planes"), SPLIT_DARKER_REGIONS(
 				"split_darker_regions"), KEEP_AIR_REGIONS_WHOLE("keep_air_regions_whole"), JOIN_BONE_PIECES(
 					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions"), JOIN_TOUCHING_BONES(
-						"join_touching_bones"), SPLIT_BONE_FROM_SOFT_TISSUE("split_bone_from_soft_tissue");
+						"join_touching_bones"), SPLIT_BONE_FROM_SOFT_TISSUE("split_bone_from_soft_tissue"), GROW_DARKER_REGIONS(
+							"grow_darker_regions");
 
 			final String key;
 
@@ -126,6 +127,14 @@ public final class InstanceDecoder {
 			return steps.contains(Step.SPLIT_DARKER_REGIONS);
 		}
 
+		/**
+		 * Whether the large darker regions carved out are grown to their edge, as the small lesions are
+		 * ({@link DarkerRegions}; only with {@link #splitDarkerRegions()}).
+		 */
+		public boolean growDarkerRegions() {
+			return steps.contains(Step.GROW_DARKER_REGIONS);
+		}
+
 		/** Whether air-filled regions predicted background inside the body are kept whole ({@link AirRegions}). */
 		public boolean keepAirRegionsWhole() {
 			return steps.contains(Step.KEEP_AIR_REGIONS_WHOLE);
@@ -202,6 +211,10 @@ public final class InstanceDecoder {
 			return with(Step.SPLIT_BONE_FROM_SOFT_TISSUE, value);
 		}
 
+		public Settings withGrowDarkerRegions(final boolean value) {
+			return with(Step.GROW_DARKER_REGIONS, value);
+		}
+
 		/**
 		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
 		 * darker regions, air regions, bone in soft tissue, bone pieces, touching bones): how models decoded before those steps
@@ -234,8 +247,8 @@ public final class InstanceDecoder {
 		/**
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
-		 * the darker regions, the air regions, the bone pieces, the small darker regions, the touching bones or the bone
-		 * in soft tissue without them.
+		 * the darker regions, the air regions, the bone pieces, the small darker regions, the touching bones, the bone
+		 * in soft tissue or the darker regions grown to their edge without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			final Set<Step> steps = EnumSet.noneOf(Step.class);
@@ -296,7 +309,8 @@ public final class InstanceDecoder {
 	/**
 	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
 	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
-	 * slice's fat ({@link FatPlanes}), its darker regions (and small lesions) carved out ({@link DarkerRegions}),
+	 * slice's fat ({@link FatPlanes}), its darker regions (grown to their edge, and small lesions) carved out
+	 * ({@link DarkerRegions}),
 	 * bone carved out of soft-tissue instances ({@link BoneInSoftTissue}), the pieces of each bone joined
 	 * ({@link BonePieces}) and the instances that touch through dense bone joined
 	 * ({@link TouchingBones}), as {@code tissue} gives them ({@link TissueLevels#slice};
@@ -332,7 +346,8 @@ public final class InstanceDecoder {
 		final int[] split = settings.splitFatPlanes() && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
 			tissue.fat, width, height) : filled;
 		final int[] carved = settings.splitDarkerRegions() && tissue != null && tissue.darker != null ? DarkerRegions
-			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions()) : split;
+			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions(), settings.growDarkerRegions())
+			: split;
 		final int[] boneApart = settings.splitBoneFromSoftTissue() && tissue != null && tissue.bone != null
 			&& tissue.denseBone != null ? BoneInSoftTissue.split(carved, tissue.bone, tissue.denseBone, width, height)
 				: carved;

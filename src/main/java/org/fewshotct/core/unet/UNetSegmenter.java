@@ -144,6 +144,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		if (model != null && model.settings().decoder().splitDarkerRegions()) description.append(model.settings()
 			.decoder().splitSmallDarkerRegions() ? ", darker regions and small lesions carved out" :
 				", darker regions carved out");
+		if (model != null && model.settings().decoder().splitDarkerRegions() && model.settings().decoder()
+			.growDarkerRegions()) description.append(" to their edge");
 		if (model != null && model.settings().decoder().keepAirRegionsWhole()) description.append(
 			", air regions (lungs) kept whole");
 		if (model != null && model.settings().decoder().splitBoneFromSoftTissue()) description.append(

@@ -45,7 +45,8 @@ import weka.core.Instances;
 final class WekaModelFile {
 
 	/**
-	 * The format this version writes and the newest it reads. Format 7 may carve bone out of soft-tissue instances
+	 * The format this version writes and the newest it reads. Format 8 may grow the large darker regions it
+	 * carves to their edge ({@code decoder.grow_darker_regions}), format 7 may carve bone out of soft-tissue instances
 	 * ({@code decoder.split_bone_from_soft_tissue}), format 6 may join instances that touch through dense
 	 * bone ({@code decoder.join_touching_bones}), format 5 may carve small darker blobs that look like
 	 * lesions ({@code decoder.split_small_darker_regions}), format 4 may join the pieces of a bone and keep
@@ -54,7 +55,7 @@ final class WekaModelFile {
 	 * would ignore and segment otherwise; format 2 stores the window in HU; format 1 stored it in the units of
 	 * uncalibrated CT of the training bit depth (16-bit: HU + 1024), converted when read.
 	 */
-	static final int FORMAT_VERSION = 7;
+	static final int FORMAT_VERSION = 8;
 	static final String SETTINGS = "model.properties";
 	static final String CLASSIFIER = "classifier.ser";
 

@@ -63,11 +63,33 @@ public class DarkerRegionsTest {
 	}
 
 	private static int[] split(final double[] hu, final int bitDepth, final boolean smallLesions) {
+		return split(hu, bitDepth, smallLesions, false);
+	}
+
+	private static int[] split(final double[] hu, final int bitDepth, final boolean smallLesions,
+		final boolean growLarge)
+	{
 		final HounsfieldScale scale = HounsfieldScale.uncalibrated(bitDepth);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
 		final float[] unit = HuSlices.unit(hu, scale, window);
 		return DarkerRegions.split(labels(), DarkerRegions.of(unit, DarkerRegions.levels(window, scale), W, H), W, H,
-			smallLesions);
+			smallLesions, growLarge);
+	}
+
+	/**
+	 * The organ with a large lesion whose rim is soft, as a tumour's (partial volume, an infiltrating margin): 60 HU
+	 * within radius 20, rising evenly to the organ's 100 HU at radius 32, so half-way (its edge) at radius 26.
+	 */
+	private static double[] softRimmedLesion() {
+		final Random random = new Random(13);
+		final double[] hu = new double[W * H];
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				final double r = Math.sqrt((x - CX) * (x - CX) + (y - CY) * (y - CY));
+				final double lesion = 60 + 40 * Math.max(0, Math.min(1, (r - 20) / 12));
+				hu[y * W + x] = (inOrgan(x, y) ? lesion : x < 10 ? 40 : -1000) + 15 * random.nextGaussian();
+			}
+		return hu;
 	}
 
 	/** The organ with a band 12 pixels wide and 60 long across its inside, 40 HU darker. */
@@ -140,6 +162,42 @@ public class DarkerRegionsTest {
 		// two outside the disc (real lesions' rims are soft)
 		assertLesionCarved(split(hu(12, 60), 16, true), 12, 0.95, 0.8);
 		assertArrayEquals("a large lesion is carved as before", split(hu(24, 60), 16), split(hu(24, 60), 16, true));
+	}
+
+	@Test
+	public void aLargeLesionWithASoftRimIsGrownToItsEdgeWhenAsked() {
+		final double[] hu = softRimmedLesion();
+		final double[] asCarved = cover(split(hu, 16), 26);
+		assertTrue("the darker pixels stop short of the rim: " + asCarved[0], asCarved[0] < 0.85);
+		final int[] labels = split(hu, 16, false, true);
+		final double[] grown = cover(labels, 26);
+		assertTrue("grown to the rim: " + grown[0], grown[0] >= 0.95);
+		assertTrue("and not far past it: " + grown[1], grown[1] >= 0.6);
+		final int[] before = labels();
+		for (int i = 0; i < W * H; i++)
+			if (!inDisc(i % W, i / W, 32)) assertEquals("no change past the rim", before[i], labels[i]);
+		// a sharp edge, blurred by the smoothing: a pixel or two past it, as a small lesion's
+		assertLesionCarved(split(hu(24, 60), 16, false, true), 24, 0.95, 0.8);
+		assertArrayEquals("an even organ", labels(), split(hu(24, 100), 16, false, true));
+		assertArrayEquals("a thin darker rim", labels(), split(rim(10), 16, false, true));
+	}
+
+	/**
+	 * The share of the disc of {@code radius} that the instance at its centre covers, and the share of that
+	 * instance that lies in the disc.
+	 */
+	private static double[] cover(final int[] labels, final int radius) {
+		final int lesion = labels[CY * W + CX];
+		assertNotEquals("a lesion is carved", ORGAN, lesion);
+		int disc = 0, both = 0, instance = 0;
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				final boolean in = inDisc(x, y, radius), carved = labels[y * W + x] == lesion;
+				if (in) disc++;
+				if (carved) instance++;
+				if (in && carved) both++;
+			}
+		return new double[] { both / (double) disc, both / (double) instance };
 	}
 
 	@Test

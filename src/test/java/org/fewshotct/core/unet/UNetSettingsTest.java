@@ -40,9 +40,11 @@ public class UNetSettingsTest {
 		assertTrue(UNetSettings.DEFAULT.decoder().splitSmallDarkerRegions());
 		assertTrue(UNetSettings.DEFAULT.decoder().joinTouchingBones());
 		assertTrue(UNetSettings.DEFAULT.decoder().splitBoneFromSoftTissue());
+		assertTrue(UNetSettings.DEFAULT.decoder().growDarkerRegions());
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
 			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withKeepAirRegionsWhole(
-				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false).withSplitBoneFromSoftTissue(false)),
+				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false).withSplitBoneFromSoftTissue(false)
+				.withGrowDarkerRegions(false)),
 			UNetSettings
 				.fromMap(map));
 	}

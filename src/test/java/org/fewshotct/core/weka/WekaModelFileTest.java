@@ -66,7 +66,7 @@ public class WekaModelFileTest {
 		try (ZipFile zip = new ZipFile(saved)) {
 			final String text = new String(zip.getInputStream(zip.getEntry(WekaModelFile.SETTINGS)).readAllBytes(),
 				StandardCharsets.UTF_8);
-			assertTrue(text, text.contains("format=7\n"));
+			assertTrue(text, text.contains("format=8\n"));
 			assertTrue(text, text.contains("features=" + model.features().names() + "\n"));
 			assertTrue(text, text.contains("decoder.marker_threshold=0.6\n"));
 			assertTrue(text, text.contains("window.min=-1000.0\nwindow.units=HU\n"));
@@ -83,7 +83,7 @@ public class WekaModelFileTest {
 		final byte[] bytes = Files.readAllBytes(saved.toPath());
 		Files.write(truncated.toPath(), Arrays.copyOf(bytes, bytes.length / 2));
 		assertRefused(truncated, "truncated.weka");
-		assertRefused(rewritten("newer.weka", "format=7", "format=8"), "newer Few-Shot CT (format 8");
+		assertRefused(rewritten("newer.weka", "format=8", "format=9"), "newer Few-Shot CT (format 9");
 		assertRefused(rewritten("unet.weka", "method=weka", "method=unet"), "it is a unet model");
 		assertRefused(rewritten("otherfeatures.weka", "features=original,", "features="), "is damaged");
 	}
@@ -91,7 +91,7 @@ public class WekaModelFileTest {
 	@Test
 	public void readsTheRaw16BitWindowOfFormat1AsHounsfieldUnits() throws IOException {
 		assertEquals(new HounsfieldWindow(-1000, 1000), model.window());
-		final File format1 = rewritten("format1.weka", "format=7", "format=1", "window.min=-1000.0", "window.min=24.0",
+		final File format1 = rewritten("format1.weka", "format=8", "format=1", "window.min=-1000.0", "window.min=24.0",
 			"window.max=1000.0", "window.max=2024.0", "window.units=HU\n", "");
 		assertEquals(new HounsfieldWindow(-1000, 1000), WekaModel.load(format1).window());
 	}
@@ -102,7 +102,7 @@ public class WekaModelFileTest {
 		final File carving = temp.newFile("carving.weka");
 		model.withDecoder(model.decoder().withSplitDarkerRegions(true)).save(carving);
 		assertTrue(WekaModel.load(carving).decoder().splitDarkerRegions());
-		final File format2 = rewritten(carving, "format2.weka", "format=7", "format=2",
+		final File format2 = rewritten(carving, "format2.weka", "format=8", "format=2",
 			"decoder.split_darker_regions=true\n", "");
 		assertFalse(WekaModel.load(format2).decoder().splitDarkerRegions());
 	}
@@ -114,7 +114,7 @@ public class WekaModelFileTest {
 		final File joining = temp.newFile("joining.weka");
 		model.withDecoder(model.decoder().withSplitDarkerRegions(true).withJoinBonePieces(true)).save(joining);
 		assertTrue(WekaModel.load(joining).decoder().joinBonePieces());
-		final File format3 = rewritten(joining, "format3.weka", "format=7", "format=3", "decoder.join_bone_pieces=true\n",
+		final File format3 = rewritten(joining, "format3.weka", "format=8", "format=3", "decoder.join_bone_pieces=true\n",
 			"");
 		assertFalse(WekaModel.load(format3).decoder().joinBonePieces());
 		assertTrue(WekaModel.load(format3).decoder().splitDarkerRegions());
@@ -126,7 +126,7 @@ public class WekaModelFileTest {
 		final File carving = temp.newFile("small.weka");
 		model.withDecoder(model.decoder().withSplitDarkerRegions(true).withSplitSmallDarkerRegions(true)).save(carving);
 		assertTrue(WekaModel.load(carving).decoder().splitSmallDarkerRegions());
-		final File format4 = rewritten(carving, "format4.weka", "format=7", "format=4",
+		final File format4 = rewritten(carving, "format4.weka", "format=8", "format=4",
 			"decoder.split_small_darker_regions=true\n", "");
 		assertFalse(WekaModel.load(format4).decoder().splitSmallDarkerRegions());
 		assertTrue(WekaModel.load(format4).decoder().splitDarkerRegions());
@@ -138,7 +138,7 @@ public class WekaModelFileTest {
 		final File joining = temp.newFile("touching.weka");
 		model.withDecoder(model.decoder().withJoinBonePieces(true).withJoinTouchingBones(true)).save(joining);
 		assertTrue(WekaModel.load(joining).decoder().joinTouchingBones());
-		final File format5 = rewritten(joining, "format5.weka", "format=7", "format=5",
+		final File format5 = rewritten(joining, "format5.weka", "format=8", "format=5",
 			"decoder.join_touching_bones=true\n", "");
 		assertFalse(WekaModel.load(format5).decoder().joinTouchingBones());
 		assertTrue(WekaModel.load(format5).decoder().joinBonePieces());
@@ -150,10 +150,22 @@ public class WekaModelFileTest {
 		final File carving = temp.newFile("bone.weka");
 		model.withDecoder(model.decoder().withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true)).save(carving);
 		assertTrue(WekaModel.load(carving).decoder().splitBoneFromSoftTissue());
-		final File format6 = rewritten(carving, "format6.weka", "format=7", "format=6",
+		final File format6 = rewritten(carving, "format6.weka", "format=8", "format=6",
 			"decoder.split_bone_from_soft_tissue=true\n", "");
 		assertFalse(WekaModel.load(format6).decoder().splitBoneFromSoftTissue());
 		assertTrue(WekaModel.load(format6).decoder().joinTouchingBones());
+	}
+
+	@Test
+	public void aModelWrittenBeforeGrownDarkerRegionsCarvesThemAsBefore() throws IOException {
+		assertTrue(WekaSettings.DEFAULT.decoder().growDarkerRegions());
+		final File growing = temp.newFile("grow.weka");
+		model.withDecoder(model.decoder().withSplitDarkerRegions(true).withGrowDarkerRegions(true)).save(growing);
+		assertTrue(WekaModel.load(growing).decoder().growDarkerRegions());
+		final File format7 = rewritten(growing, "format7.weka", "format=8", "format=7",
+			"decoder.grow_darker_regions=true\n", "");
+		assertFalse(WekaModel.load(format7).decoder().growDarkerRegions());
+		assertTrue(WekaModel.load(format7).decoder().splitDarkerRegions());
 	}
 
 	@Test
