@@ -18,8 +18,9 @@ import org.fewshotct.core.label.Connectivity;
  * instance that borders it most (one whose pixels are at least half air: the part of a lung, or a lobe, that the
  * maps did call structure); without one, it becomes an instance, unless one instance holds at least half of its
  * border: then it is that instance's lumen (gas in the stomach or a bowel loop, labelled with its organ) and the
- * fill gives it to that instance, as before. After the fill, the air-filled instances that touch join
- * ({@link #joinTouching}), one lung a side. All neighbourhoods are 4-connected.
+ * fill gives it to that instance, as before. After the fill and the fat planes (which cut a lung along the
+ * partial volume of its vessels and fissures, or part a lung off the tissue the fill gave it), the air-filled
+ * instances that touch join ({@link #joinTouching}), one lung a side. All neighbourhoods are 4-connected.
  */
 public final class AirRegions {
 

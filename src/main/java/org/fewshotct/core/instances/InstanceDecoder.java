@@ -341,13 +341,14 @@ public final class InstanceDecoder {
 			labels, body, tissue.air, width, height);
 		final int[] flooded = settings.fillBackground() ? Watershed.flood(notInterior, labels, body, width, height, 0)
 			: labels;
-		final int[] filled = settings.keepAirRegionsWhole() && body != null && tissue != null && tissue.air != null
-			? AirRegions.joinTouching(flooded, body, tissue.air, width, height) : flooded;
-		final int[] split = settings.splitFatPlanes() && tissue != null && tissue.fat != null ? FatPlanes.split(filled,
-			tissue.fat, width, height) : filled;
+		final int[] split = settings.splitFatPlanes() && tissue != null && tissue.fat != null ? FatPlanes.split(flooded,
+			tissue.fat, width, height) : flooded;
+		// after the fat planes, which cut a lung along the partial volume of its vessels and fissures too
+		final int[] lungs = settings.keepAirRegionsWhole() && body != null && tissue != null && tissue.air != null
+			? AirRegions.joinTouching(split, body, tissue.air, width, height) : split;
 		final int[] carved = settings.splitDarkerRegions() && tissue != null && tissue.darker != null ? DarkerRegions
-			.split(split, tissue.darker, width, height, settings.splitSmallDarkerRegions(), settings.growDarkerRegions())
-			: split;
+			.split(lungs, tissue.darker, width, height, settings.splitSmallDarkerRegions(), settings.growDarkerRegions())
+			: lungs;
 		final int[] boneApart = settings.splitBoneFromSoftTissue() && tissue != null && tissue.bone != null
 			&& tissue.denseBone != null ? BoneInSoftTissue.split(carved, tissue.bone, tissue.denseBone, width, height)
 				: carved;

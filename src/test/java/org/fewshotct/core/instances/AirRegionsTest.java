@@ -178,6 +178,45 @@ public class AirRegionsTest {
 			body(), null));
 	}
 
+	@Test
+	public void aLungThatTheFatPlanesCutAlongAVesselIsJoinedAgain() {
+		// the maps call the lung one instance, the tissue around it another; a vessel runs across the lung, its
+		// partial volume in fat's band
+		final double[] hu = new double[W * H];
+		final float[][] maps = new float[InstanceTargets.CLASS_COUNT][W * H];
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				final int i = y * W + x;
+				final boolean rim = inLung(x, y) && !inDisc(x, y, 50, 60, 22);
+				hu[i] = !inBody(x, y) ? -1000 : !inLung(x, y) ? 40 : x == 50 || x == 51 ? -100 : -850;
+				maps[InstanceTargets.BACKGROUND][i] = inBody(x, y) ? 0.05f : 0.9f;
+				maps[InstanceTargets.INTERIOR][i] = !inBody(x, y) || rim ? 0.05f : 0.9f;
+				maps[InstanceTargets.BOUNDARY][i] = rim ? 0.9f : 0.05f;
+			}
+		final HounsfieldScale scale = HounsfieldScale.uncalibrated(16);
+		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
+		final float[] unit = HuSlices.unit(hu, scale, window);
+		final InstanceDecoder.Settings fat = InstanceDecoder.Settings.DEFAULT.withFillBackground(true)
+			.withSplitFatPlanes(true);
+		final TissueLevels levels = TissueLevels.of(window, scale);
+		final int[] cut = InstanceDecoder.decode(maps, W, H, fat, body(), levels.slice(unit, W, H, fat));
+		assertEquals("the fat planes cut it", 2, labelsWithin(cut, 20).size());
+		final InstanceDecoder.Settings whole = fat.withKeepAirRegionsWhole(true);
+		final int[] joined = InstanceDecoder.decode(maps, W, H, whole, body(), levels.slice(unit, W, H, whole));
+		final Set<Integer> lung = labelsWithin(joined, 20);
+		assertEquals("joined again", 1, lung.size());
+		assertTrue("apart from the tissue", !lung.contains(joined[140 * W + 140]));
+	}
+
+	/** The labels within {@code radius} of the lung's centre. */
+	private static Set<Integer> labelsWithin(final int[] labels, final int radius) {
+		final Set<Integer> found = new HashSet<>();
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++)
+				if (inDisc(x, y, 50, 60, radius)) found.add(labels[y * W + x]);
+		return found;
+	}
+
 	private static Set<Integer> lungLabels(final int[] labels) {
 		final Set<Integer> found = new HashSet<>();
 		for (int y = 0; y < H; y++)
