@@ -2,7 +2,9 @@ package org.fewshotct.core.unet;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ij.ImagePlus;
@@ -116,6 +118,26 @@ public final class UNetModel {
 
 	void writeSettings() throws IOException {
 		PropertiesFile.write(new File(folder, SETTINGS), "Few-Shot CT U-Net model", properties);
+	}
+
+	/**
+	 * Gives the model in {@code folder} the decoder settings its file lacks (steps that Few-Shot CT gained after the
+	 * model was trained) as {@code requested} has them, and writes them back under this version's format; what
+	 * the file says, as trained or as a user edited it, stays. Returns the settings added, as {@code key=value}.
+	 */
+	static List<String> addMissingDecoderSettings(final File folder, final UNetSettings requested) throws IOException {
+		final File file = new File(folder, SETTINGS);
+		final Map<String, String> map = PropertiesFile.read(file);
+		final List<String> added = new ArrayList<>();
+		for (final Map.Entry<String, String> e : requested.toMap().entrySet())
+			if (e.getKey().startsWith(UNetSettings.DECODER) && !map.containsKey(e.getKey())) {
+				map.put(e.getKey(), e.getValue());
+				added.add(e.getKey() + "=" + e.getValue());
+			}
+		if (added.isEmpty()) return added;
+		map.put("format_version", Integer.toString(VERSION));
+		PropertiesFile.write(file, "Few-Shot CT U-Net model", map);
+		return added;
 	}
 
 	/**

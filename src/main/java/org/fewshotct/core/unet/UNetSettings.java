@@ -293,7 +293,7 @@ public final class UNetSettings {
 		return map;
 	}
 
-	private static final String DECODER = "decoder.";
+	static final String DECODER = "decoder.";
 	private static final String MIRROR = "mirror";
 	private static final String SCALES = "scales";
 	private static final String WEKA_WEIGHT = "weka_weight";

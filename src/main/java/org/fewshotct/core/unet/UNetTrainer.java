@@ -133,8 +133,18 @@ public final class UNetTrainer {
 		final boolean resume = previous != null && previous.fingerprint.equals(fingerprint) && previous.epochs <=
 			settings.epochs();
 		if (resume && previous.epochs == settings.epochs() && new File(folder, UNetModel.SETTINGS).isFile()) {
+			// the decoder's settings are not part of the fingerprint: a model trained before a decoder step existed
+			// is trained as asked, and gains that step as this version's settings have it
+			final List<String> added;
+			try {
+				added = UNetModel.addMissingDecoderSettings(folder, settings);
+			}
+			catch (final IOException e) {
+				throw new UserInputException("Cannot update the U-Net model " + folder + ": " + e.getMessage(), e);
+			}
 			listener.message("U-Net: " + folder + " is already trained for " + previous.epochs + " epochs with these " +
-				"inputs and settings; nothing to do");
+				"inputs and settings; " + (added.isEmpty() ? "nothing to do" : "its decoder gains the settings added " +
+					"since it was trained: " + String.join(", ", added)));
 			return new Result(UNetModel.read(folder), previous.history, "", 0, 0, 0);
 		}
 

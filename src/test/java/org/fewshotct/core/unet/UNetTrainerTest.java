@@ -123,6 +123,51 @@ public class UNetTrainerTest {
 	}
 
 	@Test
+	public void aModelTrainedBeforeADecoderStepGainsItWhenTrainedAgainWithNothingLeftToTrain() throws Exception {
+		final PhantomStacks training = phantoms(3, 5);
+		final UNetTrainer trainer = new UNetTrainer(TINY.withEpochs(1)).withThreads(2);
+		final File folder = new File(temp.getRoot(), "older.unet");
+		trainer.train(training.ct(), training.labels(), folder, Progress.NONE, UNetTrainer.Listener.NONE);
+		// as an older Few-Shot CT wrote it: no key for the newest step, and a step a user switched off by hand
+		final File properties = new File(folder, UNetModel.SETTINGS);
+		final Map<String, String> older = PropertiesFile.read(properties);
+		older.put("format_version", "10");
+		older.remove("decoder.grow_darker_regions");
+		older.put("decoder.split_bone_from_soft_tissue", "false");
+		final String threshold = older.get("decoder.marker_threshold");
+		PropertiesFile.write(properties, "older", older);
+		assertTrue(!UNetModel.read(folder).settings().decoder().growDarkerRegions());
+
+		final List<String> messages = new ArrayList<>();
+		final UNetTrainer.Result again = trainer.train(training.ct(), training.labels(), folder, Progress.NONE,
+			collecting(messages));
+		assertEquals(0, again.epochsRun);
+		assertTrue(messages.toString(), messages.get(0).endsWith("its decoder gains the settings added since it was " +
+			"trained: decoder.grow_darker_regions=true"));
+		final UNetModel model = UNetModel.read(folder);
+		assertTrue("the new step, as this version's settings have it", model.settings().decoder().growDarkerRegions());
+		assertTrue("the user's edit stays", !model.settings().decoder().splitBoneFromSoftTissue());
+		final Map<String, String> now = PropertiesFile.read(properties);
+		assertEquals("the tuned decoder stays", threshold, now.get("decoder.marker_threshold"));
+		assertEquals(Integer.toString(UNetModel.VERSION), now.get("format_version"));
+
+		messages.clear();
+		trainer.train(training.ct(), training.labels(), folder, Progress.NONE, collecting(messages));
+		assertTrue(messages.toString(), messages.get(0).endsWith("nothing to do"));
+	}
+
+	/** A listener that keeps the log's lines in {@code messages}. */
+	private static UNetTrainer.Listener collecting(final List<String> messages) {
+		return new UNetTrainer.Listener() {
+
+			@Override
+			public void message(final String text) {
+				messages.add(text);
+			}
+		};
+	}
+
+	@Test
 	public void oneValidationSliceTrainsInsteadWithTheDefaultDecoderAndThreePickOne() throws Exception {
 		final List<String> few = new ArrayList<>();
 		final UNetModel fewModel = train(phantoms(4, 6), 0.25, few);
@@ -143,13 +188,7 @@ public class UNetTrainerTest {
 		throws Exception
 	{
 		return new UNetTrainer(TINY.withValidation(validation).withEpochs(2)).withThreads(2).train(training.ct(),
-			training.labels(), temp.newFolder(), Progress.NONE, new UNetTrainer.Listener() {
-
-				@Override
-				public void message(final String text) {
-					messages.add(text);
-				}
-			}).model;
+			training.labels(), temp.newFolder(), Progress.NONE, collecting(messages)).model;
 	}
 
 	private static double mean(final List<Double> values, final int from, final int to) {
