@@ -9,8 +9,8 @@ import org.fewshotct.core.label.Connectivity;
  * grows an organ's instance over the rib beside it (on ts_dicom_train, drawn as IRCAD draws a patient, every liver
  * and spleen instance of a model trained on ircadb1 held 300-600 pixels of rib). In the instances that are at most
  * {@value #MAX_BONE_SHARE} bone ({@link BonePieces#BONE_HU} HU after the smoothing), the bone's 8-connected
- * components of at least {@value #MIN_AREA} pixels that hold cortex ({@link TouchingBones#DENSE_HU} HU, denser
- * than enhanced vessels and kidneys) become instances, one per component across the instances it crosses; the
+ * components of at least {@value #MIN_AREA} pixels that hold cortex (the decoder's cortex level, as the touching
+ * bones': {@link TouchingBones}) become instances, one per component across the instances it crosses; the
  * bone's later joins ({@link BonePieces}, {@link TouchingBones}) then treat them as any piece of bone. An
  * instance with more bone than that is bone itself, or a vertebra whose marrow a soft scan shows as dense as
  * muscle, and stays whole.

@@ -59,17 +59,19 @@ public final class InstanceDecoder {
 		private final double markerDynamic;
 		private final int minMarkerArea;
 		private final Set<Step> steps;
+		private final double cortexHu;
+		private static final String CORTEX_HU = "cortex_hu";
 
 		/** Settings whose seeds are thresholded blobs (marker dynamic 0). */
 		public Settings(final double backgroundThreshold, final double markerThreshold, final int minMarkerArea,
 			final boolean fillBackground)
 		{
 			this(backgroundThreshold, markerThreshold, 0, minMarkerArea, fillBackground ? EnumSet.of(Step.FILL_BACKGROUND)
-				: EnumSet.noneOf(Step.class));
+				: EnumSet.noneOf(Step.class), TouchingBones.DENSE_HU);
 		}
 
 		private Settings(final double backgroundThreshold, final double markerThreshold, final double markerDynamic,
-			final int minMarkerArea, final Set<Step> steps)
+			final int minMarkerArea, final Set<Step> steps, final double cortexHu)
 		{
 			if (!(backgroundThreshold > 0 && backgroundThreshold <= 1))
 				throw new UserInputException("background_threshold must be in (0, 1], got " + backgroundThreshold);
@@ -78,10 +80,13 @@ public final class InstanceDecoder {
 			if (!(markerDynamic >= 0 && markerDynamic < 1))
 				throw new UserInputException("marker_dynamic must be in [0, 1), got " + markerDynamic);
 			if (minMarkerArea < 1) throw new UserInputException("min_marker_area must be >= 1, got " + minMarkerArea);
+			if (!(cortexHu > BonePieces.BONE_HU && cortexHu <= 3000)) throw new UserInputException("cortex_hu must be " +
+				"above bone's " + BonePieces.BONE_HU + " HU and at most 3000, got " + cortexHu);
 			this.backgroundThreshold = backgroundThreshold;
 			this.markerThreshold = markerThreshold;
 			this.markerDynamic = markerDynamic;
 			this.minMarkerArea = minMarkerArea;
+			this.cortexHu = cortexHu;
 			this.steps = Collections.unmodifiableSet(steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(
 				steps));
 		}
@@ -110,6 +115,15 @@ public final class InstanceDecoder {
 		/** Seed blobs smaller than this many pixels are noise and dropped. */
 		public int minMarkerArea() {
 			return minMarkerArea;
+		}
+
+		/**
+		 * Cortex, in HU (after the bone steps' 1-pixel Gaussian): where touching bones meet ({@link TouchingBones})
+		 * and what marks bone in soft tissue ({@link BoneInSoftTissue}). Model files written before it existed
+		 * decode at {@link TouchingBones#DENSE_HU}.
+		 */
+		public double cortexHu() {
+			return cortexHu;
 		}
 
 		/** Whether instances also grow over the predicted background. */
@@ -164,19 +178,19 @@ public final class InstanceDecoder {
 		}
 
 		public Settings withBackgroundThreshold(final double value) {
-			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, steps);
+			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, steps, cortexHu);
 		}
 
 		public Settings withMarkerThreshold(final double value) {
-			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, steps);
+			return new Settings(backgroundThreshold, value, markerDynamic, minMarkerArea, steps, cortexHu);
 		}
 
 		public Settings withMarkerDynamic(final double value) {
-			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, steps);
+			return new Settings(backgroundThreshold, markerThreshold, value, minMarkerArea, steps, cortexHu);
 		}
 
 		public Settings withMinMarkerArea(final int value) {
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, steps);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, value, steps, cortexHu);
 		}
 
 		public Settings withFillBackground(final boolean value) {
@@ -211,6 +225,10 @@ public final class InstanceDecoder {
 			return with(Step.SPLIT_BONE_FROM_SOFT_TISSUE, value);
 		}
 
+		public Settings withCortexHu(final double value) {
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, steps, value);
+		}
+
 		public Settings withGrowDarkerRegions(final boolean value) {
 			return with(Step.GROW_DARKER_REGIONS, value);
 		}
@@ -218,18 +236,18 @@ public final class InstanceDecoder {
 		/**
 		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
 		 * darker regions, air regions, bone in soft tissue, bone pieces, touching bones): how models decoded before those steps
-		 * existed. The seeds and the background fill stay as they are.
+		 * existed, cortex at the level of those days. The seeds and the background fill stay as they are.
 		 */
 		public Settings withoutRefinements() {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, steps.contains(
-				Step.FILL_BACKGROUND) ? EnumSet.of(Step.FILL_BACKGROUND) : EnumSet.noneOf(Step.class));
+				Step.FILL_BACKGROUND) ? EnumSet.of(Step.FILL_BACKGROUND) : EnumSet.noneOf(Step.class), TouchingBones.DENSE_HU);
 		}
 
 		private Settings with(final Step step, final boolean taken) {
 			final Set<Step> changed = steps.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(steps);
 			if (taken) changed.add(step);
 			else changed.remove(step);
-			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, changed);
+			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, changed, cortexHu);
 		}
 
 		/** The settings as strings under stable keys, for model files. */
@@ -239,6 +257,7 @@ public final class InstanceDecoder {
 			map.put("marker_threshold", Double.toString(markerThreshold));
 			map.put("marker_dynamic", Double.toString(markerDynamic));
 			map.put("min_marker_area", Integer.toString(minMarkerArea));
+			map.put(CORTEX_HU, Double.toString(cortexHu));
 			for (final Step step : Step.values())
 				map.put(step.key, Boolean.toString(steps.contains(step)));
 			return map;
@@ -260,7 +279,8 @@ public final class InstanceDecoder {
 					Double.parseDouble(map.getOrDefault("background_threshold", Double.toString(DEFAULT.backgroundThreshold))),
 					Double.parseDouble(map.getOrDefault("marker_threshold", Double.toString(DEFAULT.markerThreshold))),
 					Double.parseDouble(map.getOrDefault("marker_dynamic", Double.toString(DEFAULT.markerDynamic))),
-					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))), steps);
+					Integer.parseInt(map.getOrDefault("min_marker_area", Integer.toString(DEFAULT.minMarkerArea))), steps,
+					Double.parseDouble(map.getOrDefault(CORTEX_HU, Double.toString(DEFAULT.cortexHu))));
 			}
 			catch (final NumberFormatException e) {
 				throw new UserInputException("Bad decoder setting: " + e.getMessage(), e);

@@ -47,22 +47,24 @@ public final class TissueLevels {
 	private final float[] darker;
 	private final float air;
 	private final float bone;
-	private final float denseBone;
+	private final IntensityWindow window;
+	private final HounsfieldScale scale;
 
 	private TissueLevels(final float[] fatBand, final float[] darker, final float air, final float bone,
-		final float denseBone)
+		final IntensityWindow window, final HounsfieldScale scale)
 	{
 		this.fatBand = fatBand;
 		this.darker = darker;
 		this.air = air;
 		this.bone = bone;
-		this.denseBone = denseBone;
+		this.window = window;
+		this.scale = scale;
 	}
 
 	/** The levels of a CT stored on {@code scale} and seen through {@code window}. */
 	public static TissueLevels of(final IntensityWindow window, final HounsfieldScale scale) {
 		return new TissueLevels(FatPlanes.bandUnits(window, scale), DarkerRegions.levels(window, scale), BodyMask
-			.airUnit(window, scale), BonePieces.boneUnit(window, scale), TouchingBones.denseUnit(window, scale));
+			.airUnit(window, scale), BonePieces.boneUnit(window, scale), window, scale);
 	}
 
 	/**
@@ -76,6 +78,6 @@ public final class TissueLevels {
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
 			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
 				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, denseBoneNeeded
-					? BonePieces.above(smoothed, denseBone) : null);
+					? BonePieces.above(smoothed, TouchingBones.denseUnit(window, scale, settings.cortexHu())) : null);
 	}
 }

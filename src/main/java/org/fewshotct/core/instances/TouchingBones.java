@@ -8,9 +8,11 @@ import org.fewshotct.core.label.ConnectedComponents;
 
 /**
  * Joins instances that touch through dense bone. Where the network cuts one bone (a vertebral body from its arch, a
- * pelvic bone along its cortex) the pieces meet on cortex: pixels above {@value #DENSE_HU} HU after a Gaussian of
- * {@value BonePieces#SIGMA} pixel, denser than enhanced vessels and kidneys in the contrast phases of the data
- * here, on both sides of the cut. Two instances of bone (at least {@value #MIN_BONE_SHARE} of their pixels above
+ * pelvic bone along its cortex) the pieces meet on cortex: pixels above the decoder's cortex level
+ * ({@link InstanceDecoder.Settings#cortexHu}: {@value #DENSE_HU} HU for models from before it was a setting, 300 HU
+ * since) after a Gaussian of {@value BonePieces#SIGMA} pixel, on both sides of the cut. 300 HU lies above 99 % of
+ * the enhanced kidneys' and vessels' pixels in the contrast scans here (kidneys 303-306 HU, veins 259, arteries
+ * 250), and below the cortex that a soft 3 mm scan blurs to 200-400 HU. Two instances of bone (at least {@value #MIN_BONE_SHARE} of their pixels above
  * {@value BonePieces#BONE_HU} HU after the smoothing) whose dense pixels are 4-neighbours along at least
  * {@value #MIN_CONTACT} pixel sides join. Bones that touch through their cortex are one structure in a mask that
  * draws bone as one class (3D-IRCADb's), and separate ones where the masks name each bone (TotalSegmentator's);
@@ -19,7 +21,7 @@ import org.fewshotct.core.label.ConnectedComponents;
  */
 public final class TouchingBones {
 
-	/** Denser than this, after the smoothing, is cortical bone. */
+	/** Cortex, after the smoothing, for models written before the level was a decoder setting. */
 	public static final double DENSE_HU = 400;
 	/** Instances that touch along fewer dense pixel sides stay apart: a corner, noise. */
 	static final int MIN_CONTACT = 3;
@@ -34,7 +36,12 @@ public final class TouchingBones {
 
 	/** The unit intensity (through {@code window}) of {@link #DENSE_HU} in a CT stored on this scale. */
 	public static float denseUnit(final IntensityWindow window, final HounsfieldScale scale) {
-		return window.unit(scale.stored(DENSE_HU));
+		return denseUnit(window, scale, DENSE_HU);
+	}
+
+	/** The unit intensity (through {@code window}) of cortex at {@code hu} in a CT stored on this scale. */
+	static float denseUnit(final IntensityWindow window, final HounsfieldScale scale, final double hu) {
+		return window.unit(scale.stored(hu));
 	}
 
 	/**

@@ -33,7 +33,7 @@ public final class WekaSettings {
 	public static final InstanceDecoder.Settings TUNED_DECODER = new InstanceDecoder.Settings(0.5, 0.6, 50, true)
 		.withSplitDarkerRegions(true).withJoinBonePieces(true).withKeepAirRegionsWhole(true)
 		.withSplitSmallDarkerRegions(true).withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true)
-		.withGrowDarkerRegions(true);
+		.withGrowDarkerRegions(true).withCortexHu(300);
 
 	/**
 	 * The defaults: the structures-only scheme (robust to partial masks), boundaries 2 pixels wide, 1000 pixels

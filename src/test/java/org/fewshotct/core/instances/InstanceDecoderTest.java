@@ -2,8 +2,12 @@ package org.fewshotct.core.instances;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.util.Arrays;
+
+import org.fewshotct.core.UserInputException;
 
 import org.junit.Test;
 
@@ -138,9 +142,35 @@ public class InstanceDecoderTest {
 	public void settingsSurviveTheirMap() {
 		final InstanceDecoder.Settings settings = new InstanceDecoder.Settings(0.3, 0.7, 25, true).withMarkerDynamic(
 			0.2).withSplitFatPlanes(true).withSplitDarkerRegions(true).withKeepAirRegionsWhole(true)
-			.withJoinBonePieces(true);
+			.withJoinBonePieces(true).withCortexHu(300);
 		assertEquals(settings, InstanceDecoder.Settings.fromMap(settings.toMap()));
 		assertEquals(InstanceDecoder.Settings.DEFAULT, InstanceDecoder.Settings.fromMap(java.util.Collections.emptyMap()));
+	}
+
+	@Test
+	public void theCortexLevelIsASettingThatFilesFromBeforeItReadAs400HuAndThatRefusesTheImpossible() {
+		assertEquals(400, InstanceDecoder.Settings.DEFAULT.cortexHu(), 0);
+		final java.util.Map<String, String> map = InstanceDecoder.Settings.DEFAULT.withCortexHu(300).toMap();
+		assertEquals("300.0", map.get("cortex_hu"));
+		assertEquals(300, InstanceDecoder.Settings.fromMap(map).cortexHu(), 0);
+		map.remove("cortex_hu");
+		assertEquals(400, InstanceDecoder.Settings.fromMap(map).cortexHu(), 0);
+		for (final double impossible : new double[] { 150, 100, Double.NaN, 5000 })
+			try {
+				InstanceDecoder.Settings.DEFAULT.withCortexHu(impossible);
+				fail("cortex at " + impossible + " HU");
+			}
+			catch (final UserInputException e) {
+				assertTrue(e.getMessage(), e.getMessage().startsWith("cortex_hu must be above bone's 150.0 HU"));
+			}
+		map.put("cortex_hu", "dense");
+		try {
+			InstanceDecoder.Settings.fromMap(map);
+			fail("cortex_hu=dense");
+		}
+		catch (final UserInputException e) {
+			assertTrue(e.getMessage(), e.getMessage().startsWith("Bad decoder setting"));
+		}
 	}
 
 	@Test

@@ -86,6 +86,25 @@ public class TouchingBonesTest {
 	}
 
 	@Test
+	public void theCortexLevelIsTheDecoderSettings() {
+		// a blurred cortex at 350 HU, as a soft 3 mm scan shows it
+		final double[] hu = new double[W * H];
+		java.util.Arrays.fill(hu, 40);
+		for (int y = 50; y < 70; y++)
+			for (int x = 50; x < 70; x++)
+				hu[y * W + x] = 350;
+		final HounsfieldScale scale = HounsfieldScale.uncalibrated(16);
+		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
+		final float[] unit = HuSlices.unit(hu, scale, window);
+		final InstanceDecoder.Settings settings = InstanceDecoder.Settings.DEFAULT.withJoinTouchingBones(true);
+		final TissueLevels levels = TissueLevels.of(window, scale);
+		assertEquals("cortex at 300 HU", true, levels.slice(unit, W, H, settings.withCortexHu(300)).denseBone[60 * W +
+			60]);
+		assertEquals("not at the 400 HU of models from before the setting", false, levels.slice(unit, W, H,
+			settings).denseBone[60 * W + 60]);
+	}
+
+	@Test
 	public void theHalvesOfACutBoneJoinWhatOnlyTouchesThemStaysApart() {
 		for (final int bitDepth : new int[] { 8, 16, 32 }) {
 			final int[] labels = joined(HounsfieldScale.uncalibrated(bitDepth));

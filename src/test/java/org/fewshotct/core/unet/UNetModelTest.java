@@ -160,12 +160,15 @@ public class UNetModelTest {
 	}
 
 	@Test
-	public void aModelWrittenBeforeGrownDarkerRegionsCarvesThemAsBefore() throws IOException {
+	public void aModelWrittenBeforeGrownDarkerRegionsAndTheCortexSettingDecodesAsBefore() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().growDarkerRegions());
 		rewrite(new File(folder, "unet.properties"), "format_version=11", "format_version=10",
 			"decoder.grow_darker_regions=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().growDarkerRegions());
+		assertEquals(300, UNetModel.read(folder).settings().decoder().cortexHu(), 0);
+		rewrite(new File(folder, "unet.properties"), "decoder.cortex_hu=300.0\n", "");
+		assertEquals("cortex as before", 400, UNetModel.read(folder).settings().decoder().cortexHu(), 0);
 		assertTrue(UNetModel.read(folder).settings().decoder().splitBoneFromSoftTissue());
 	}
 

@@ -157,14 +157,18 @@ public class WekaModelFileTest {
 	}
 
 	@Test
-	public void aModelWrittenBeforeGrownDarkerRegionsCarvesThemAsBefore() throws IOException {
+	public void aModelWrittenBeforeGrownDarkerRegionsAndTheCortexSettingDecodesAsBefore() throws IOException {
 		assertTrue(WekaSettings.DEFAULT.decoder().growDarkerRegions());
+		assertEquals(300, WekaSettings.DEFAULT.decoder().cortexHu(), 0);
 		final File growing = temp.newFile("grow.weka");
-		model.withDecoder(model.decoder().withSplitDarkerRegions(true).withGrowDarkerRegions(true)).save(growing);
+		model.withDecoder(model.decoder().withSplitDarkerRegions(true).withGrowDarkerRegions(true).withCortexHu(300))
+			.save(growing);
 		assertTrue(WekaModel.load(growing).decoder().growDarkerRegions());
 		final File format7 = rewritten(growing, "format7.weka", "format=8", "format=7",
 			"decoder.grow_darker_regions=true\n", "");
 		assertFalse(WekaModel.load(format7).decoder().growDarkerRegions());
+		assertEquals("cortex as before", 400, WekaModel.load(rewritten(growing, "format7-cortex.weka", "format=8",
+			"format=7", "decoder.cortex_hu=300.0\n", "")).decoder().cortexHu(), 0);
 		assertTrue(WekaModel.load(format7).decoder().splitDarkerRegions());
 	}
 
