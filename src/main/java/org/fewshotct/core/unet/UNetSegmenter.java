@@ -8,6 +8,7 @@ import ij.process.ImageProcessor;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.fewshotct.core.HounsfieldScale;
 import org.fewshotct.core.IntensityWindow;
@@ -152,6 +153,9 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			", bone carved out of soft tissue");
 		if (model != null && model.settings().decoder().joinBonePieces()) description.append(model.settings().decoder()
 			.joinTouchingBones() ? ", bone pieces and touching bones joined" : ", bone pieces joined");
+		if (model != null && (model.settings().decoder().splitBoneFromSoftTissue() || model.settings().decoder()
+			.joinTouchingBones())) description.append(String.format(Locale.ROOT, " (cortex above %.0f HU)", model
+				.settings().decoder().cortexHu()));
 		return description.toString();
 	}
 
