@@ -178,8 +178,8 @@ public final class DarkerRegions {
 		for (int p = 1; p <= count; p++)
 			carved[p] = kept[p] && grownArea[p] <= area[owner[p]] / 2;
 		final int[] radius = small || grow ? inscribedRadii(parts, count, width, height) : null;
-		if (small) keepLesions(parts, carved, owner, median, labels, slice, radius, width, height);
-		if (grow) growToEdge(parts, carved, owner, median, labels, slice, radius, width, height);
+		if (small) keepLesions(parts, carved, owner, median, labels, slice, grownArea, radius, width, height);
+		if (grow) growToEdge(parts, carved, owner, median, labels, slice, grownArea, radius, width, height);
 		int next = maxLabel;
 		final int[] newLabel = new int[count + 1];
 		for (int p = 1; p <= count; p++)
@@ -189,15 +189,15 @@ public final class DarkerRegions {
 	}
 
 	/**
-	 * Of the small darker parts, keeps carved those that look like a lesion in an organ: soft-tissue instance,
-	 * enclosed by it, round (a disc of its inscribed {@code radius} covers enough of it).
+	 * Of the small darker parts (of {@code area} pixels each), keeps carved those that look like a lesion in an
+	 * organ: soft-tissue instance, enclosed by it, round (a disc of its inscribed {@code radius} covers enough of
+	 * it).
 	 */
 	private static void keepLesions(final int[] parts, final boolean[] carved, final int[] owner,
-		final float[] median, final int[] labels, final Slice slice, final int[] radius, final int width,
-		final int height)
+		final float[] median, final int[] labels, final Slice slice, final int[] area, final int[] radius,
+		final int width, final int height)
 	{
 		final int count = carved.length - 1;
-		final int[] area = new int[count + 1];
 		final int[] border = new int[count + 1];
 		final int[] enclosed = new int[count + 1];
 		for (int y = 0; y < height; y++)
@@ -205,7 +205,6 @@ public final class DarkerRegions {
 				final int i = y * width + x;
 				final int p = parts[i];
 				if (p == 0) continue;
-				area[p]++;
 				for (int d = 0; d < 4; d++) {
 					final int j = InstanceErosion.neighbour(x, y, d, width, height);
 					if (j < 0 || parts[j] == p) continue;
@@ -219,21 +218,18 @@ public final class DarkerRegions {
 	}
 
 	/**
-	 * Grows each carved part within its instance to its edge, where the intensity has risen
-	 * {@value #EDGE_CONTRAST} of the way from the part's mean to its instance's median, at most its inscribed
+	 * Grows each carved part (of {@code area} pixels) within its instance to its edge, where the intensity has
+	 * risen {@value #EDGE_CONTRAST} of the way from the part's mean to its instance's median, at most its inscribed
 	 * {@code radius} further, not into another part nor into fat.
 	 */
 	private static void growToEdge(final int[] parts, final boolean[] carved, final int[] owner,
-		final float[] median, final int[] labels, final Slice slice, final int[] radius, final int width,
-		final int height)
+		final float[] median, final int[] labels, final Slice slice, final int[] area, final int[] radius,
+		final int width, final int height)
 	{
 		final int count = carved.length - 1;
-		final int[] area = new int[count + 1];
 		final double[] sum = new double[count + 1];
-		for (int i = 0; i < parts.length; i++) {
-			area[parts[i]]++;
+		for (int i = 0; i < parts.length; i++)
 			sum[parts[i]] += slice.smoothed[i];
-		}
 		final float[] edge = new float[count + 1];
 		for (int p = 1; p <= count; p++) {
 			final double mean = sum[p] / Math.max(1, area[p]);

@@ -177,6 +177,11 @@ public final class InstanceDecoder {
 			return steps.contains(Step.SPLIT_BONE_FROM_SOFT_TISSUE);
 		}
 
+		/** Whether a step that looks for cortex at {@link #cortexHu()} is taken: touching bones, bone in soft tissue. */
+		public boolean usesCortex() {
+			return joinTouchingBones() || splitBoneFromSoftTissue();
+		}
+
 		public Settings withBackgroundThreshold(final double value) {
 			return new Settings(value, markerThreshold, markerDynamic, minMarkerArea, steps, cortexHu);
 		}
@@ -235,12 +240,13 @@ public final class InstanceDecoder {
 
 		/**
 		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
-		 * darker regions, air regions, bone in soft tissue, bone pieces, touching bones): how models decoded before those steps
-		 * existed, cortex at the level of those days. The seeds and the background fill stay as they are.
+		 * darker regions, air regions, bone in soft tissue, bone pieces, touching bones): how models decoded before
+		 * those steps existed, cortex at the level of those days. The seeds and the background fill stay as they are.
 		 */
 		public Settings withoutRefinements() {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, steps.contains(
-				Step.FILL_BACKGROUND) ? EnumSet.of(Step.FILL_BACKGROUND) : EnumSet.noneOf(Step.class), TouchingBones.DENSE_HU);
+				Step.FILL_BACKGROUND) ? EnumSet.of(Step.FILL_BACKGROUND) : EnumSet.noneOf(Step.class),
+				TouchingBones.DENSE_HU);
 		}
 
 		private Settings with(final Step step, final boolean taken) {

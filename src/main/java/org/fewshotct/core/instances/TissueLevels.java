@@ -72,12 +72,11 @@ public final class TissueLevels {
 	 * smoothing costs), once for every decoding of it with such settings.
 	 */
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
-		final boolean denseBoneNeeded = settings.joinTouchingBones() || settings.splitBoneFromSoftTissue();
-		final float[] smoothed = settings.joinBonePieces() || denseBoneNeeded ? BonePieces.smoothed(unit, width, height)
-			: null;
+		final float[] smoothed = settings.joinBonePieces() || settings.usesCortex() ? BonePieces.smoothed(unit, width,
+			height) : null;
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
 			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
-				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, denseBoneNeeded
+				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, settings.usesCortex()
 					? BonePieces.above(smoothed, TouchingBones.denseUnit(window, scale, settings.cortexHu())) : null);
 	}
 }

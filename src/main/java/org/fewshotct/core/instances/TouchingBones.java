@@ -12,9 +12,9 @@ import org.fewshotct.core.label.ConnectedComponents;
  * ({@link InstanceDecoder.Settings#cortexHu}: {@value #DENSE_HU} HU for models from before it was a setting, 300 HU
  * since) after a Gaussian of {@value BonePieces#SIGMA} pixel, on both sides of the cut. 300 HU lies above 99 % of
  * the enhanced kidneys' and vessels' pixels in the contrast scans here (kidneys 303-306 HU, veins 259, arteries
- * 250), and below the cortex that a soft 3 mm scan blurs to 200-400 HU. Two instances of bone (at least {@value #MIN_BONE_SHARE} of their pixels above
- * {@value BonePieces#BONE_HU} HU after the smoothing) whose dense pixels are 4-neighbours along at least
- * {@value #MIN_CONTACT} pixel sides join. Bones that touch through their cortex are one structure in a mask that
+ * 250), and below the cortex that a soft 3 mm scan blurs to 200-400 HU. Two instances of bone (at least
+ * {@value #MIN_BONE_SHARE} of their pixels above {@value BonePieces#BONE_HU} HU after the smoothing) whose dense
+ * pixels are 4-neighbours along at least {@value #MIN_CONTACT} pixel sides join. Bones that touch through their cortex are one structure in a mask that
  * draws bone as one class (3D-IRCADb's), and separate ones where the masks name each bone (TotalSegmentator's);
  * measured on the stored maps of both, joining loses nothing on the latter either: the network cuts bones far
  * more often than two named bones touch through cortex.
@@ -33,11 +33,6 @@ public final class TouchingBones {
 	static final double MIN_BONE_SHARE = 0.3;
 
 	private TouchingBones() {}
-
-	/** The unit intensity (through {@code window}) of {@link #DENSE_HU} in a CT stored on this scale. */
-	public static float denseUnit(final IntensityWindow window, final HounsfieldScale scale) {
-		return denseUnit(window, scale, DENSE_HU);
-	}
 
 	/** The unit intensity (through {@code window}) of cortex at {@code hu} in a CT stored on this scale. */
 	static float denseUnit(final IntensityWindow window, final HounsfieldScale scale, final double hu) {

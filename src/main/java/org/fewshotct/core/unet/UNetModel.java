@@ -45,6 +45,7 @@ public final class UNetModel {
 	 */
 	static final int VERSION = 11;
 	static final String SETTINGS = "unet.properties";
+	private static final String SETTINGS_COMMENT = "Few-Shot CT U-Net model";
 	static final String SAVED_MODEL = "saved_model";
 	static final String WEKA_MODEL = "weka.model";
 	static final String CHECKPOINT = "checkpoint";
@@ -117,7 +118,7 @@ public final class UNetModel {
 	}
 
 	void writeSettings() throws IOException {
-		PropertiesFile.write(new File(folder, SETTINGS), "Few-Shot CT U-Net model", properties);
+		PropertiesFile.write(new File(folder, SETTINGS), SETTINGS_COMMENT, properties);
 	}
 
 	/**
@@ -136,7 +137,7 @@ public final class UNetModel {
 			}
 		if (added.isEmpty()) return added;
 		map.put("format_version", Integer.toString(VERSION));
-		PropertiesFile.write(file, "Few-Shot CT U-Net model", map);
+		PropertiesFile.write(file, SETTINGS_COMMENT, map);
 		return added;
 	}
 

@@ -153,9 +153,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 			", bone carved out of soft tissue");
 		if (model != null && model.settings().decoder().joinBonePieces()) description.append(model.settings().decoder()
 			.joinTouchingBones() ? ", bone pieces and touching bones joined" : ", bone pieces joined");
-		if (model != null && (model.settings().decoder().splitBoneFromSoftTissue() || model.settings().decoder()
-			.joinTouchingBones())) description.append(String.format(Locale.ROOT, " (cortex above %.0f HU)", model
-				.settings().decoder().cortexHu()));
+		if (model != null && model.settings().decoder().usesCortex()) description.append(String.format(Locale.ROOT,
+			" (cortex above %.0f HU)", model.settings().decoder().cortexHu()));
 		return description.toString();
 	}
 

@@ -66,7 +66,7 @@ public class BoneInSoftTissueTest {
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
 		final float[] unit = HuSlices.unit(hu, scale, window);
 		return BoneInSoftTissue.split(labels, BonePieces.of(unit, BonePieces.boneUnit(window, scale), W, H), BonePieces
-			.of(unit, TouchingBones.denseUnit(window, scale), W, H), W, H);
+			.of(unit, TouchingBones.denseUnit(window, scale, TouchingBones.DENSE_HU), W, H), W, H);
 	}
 
 	private static int at(final int[] labels, final int x, final int y) {

@@ -77,7 +77,7 @@ public class TouchingBonesTest {
 		final int[] labels = labelsAndHu(hu);
 		final IntensityWindow window = HounsfieldWindow.DEFAULT.on(scale);
 		final float[] unit = HuSlices.unit(hu, scale, window);
-		final boolean[] dense = BonePieces.of(unit, TouchingBones.denseUnit(window, scale), W, H);
+		final boolean[] dense = BonePieces.of(unit, TouchingBones.denseUnit(window, scale, TouchingBones.DENSE_HU), W, H);
 		return TouchingBones.join(labels, dense, BonePieces.of(unit, BonePieces.boneUnit(window, scale), W, H), W, H);
 	}
 

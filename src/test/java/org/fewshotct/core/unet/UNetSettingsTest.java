@@ -44,8 +44,8 @@ public class UNetSettingsTest {
 		assertEquals(300, UNetSettings.DEFAULT.decoder().cortexHu(), 0);
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
 			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withKeepAirRegionsWhole(
-				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false).withSplitBoneFromSoftTissue(false)
-				.withGrowDarkerRegions(false).withCortexHu(400)),
+				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false)
+				.withSplitBoneFromSoftTissue(false).withGrowDarkerRegions(false).withCortexHu(400)),
 			UNetSettings
 				.fromMap(map));
 	}

@@ -65,7 +65,8 @@ public class UNetTrainerTest {
 			assertTrue("mean ARI " + ari, ari > 0.2);
 			assertTrue(segmenter.device(), segmenter.device().endsWith(
 				"mirrored 4x, input scales 1.0x 1.25x, blended with a Weka forest (0.25), split along fat planes, darker " +
-					"regions and small lesions carved out to their edge, air regions (lungs) kept whole, bone carved out of soft tissue, bone pieces and touching bones joined (cortex above 300 HU)"));
+					"regions and small lesions carved out to their edge, air regions (lungs) kept whole, bone carved out of " +
+					"soft tissue, bone pieces and touching bones joined (cortex above 300 HU)"));
 			final ImagePlus fromDicom = segmenter.segment(CtStacks.calibratedAsDicom(unseen.ct()), Progress.NONE);
 			assertArrayEquals("the same HU", (short[]) labels.getStack().getPixels(1), (short[]) fromDicom.getStack()
 				.getPixels(1));
