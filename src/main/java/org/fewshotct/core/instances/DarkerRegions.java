@@ -81,26 +81,32 @@ public final class DarkerRegions {
 		final float fat;
 		final float step;
 		final float organHigh;
+		/** {@link IntensityPopulations}' gap between two populations' means and the top of an organ's core. */
+		final float populationGap;
+		final float populationHigh;
 
-		private Slice(final float[] smoothed, final float[] unit, final float fat, final float step,
-			final float organHigh)
-		{
+		private Slice(final float[] smoothed, final float[] unit, final float[] levels) {
 			this.smoothed = smoothed;
 			this.unit = unit;
-			this.fat = fat;
-			this.step = step;
-			this.organHigh = organHigh;
+			this.fat = levels[2];
+			this.step = levels[3];
+			this.organHigh = levels[4];
+			this.populationGap = levels[5];
+			this.populationHigh = levels[6];
 		}
 	}
 
 	/**
 	 * The levels of a CT stored on {@code scale} seen through {@code window}, in unit intensities: the soft-tissue
-	 * range, the top of fat, the step, and the top of an organ with lesions.
+	 * range, the top of fat, the step, the top of an organ with lesions, and {@link IntensityPopulations}' gap and
+	 * top of an organ's core.
 	 */
 	public static float[] levels(final IntensityWindow window, final HounsfieldScale scale) {
 		final float low = window.unit(scale.stored(LOW_HU));
 		return new float[] { low, window.unit(scale.stored(HIGH_HU)), window.unit(scale.stored(FatPlanes.FAT_HIGH_HU)),
-			window.unit(scale.stored(LOW_HU + STEP_HU)) - low, window.unit(scale.stored(ORGAN_HIGH_HU)) };
+			window.unit(scale.stored(LOW_HU + STEP_HU)) - low, window.unit(scale.stored(ORGAN_HIGH_HU)), window.unit(scale
+				.stored(LOW_HU + IntensityPopulations.GAP_HU)) - low, window.unit(scale.stored(
+					IntensityPopulations.CORE_HIGH_HU)) };
 	}
 
 	/** A slice of unit intensities, smoothed, for {@link #split}. */
@@ -109,7 +115,7 @@ public final class DarkerRegions {
 		for (int i = 0; i < unit.length; i++)
 			smoothed[i] = Math.max(levels[0], Math.min(levels[1], unit[i]));
 		GaussianFilter.blur(smoothed, smoothed, width, height, SIGMA);
-		return new Slice(smoothed, unit, levels[2], levels[3], levels[4]);
+		return new Slice(smoothed, unit, levels);
 	}
 
 	/** {@code labels} (0 = background) with the darker regions of every instance carved out, in place. */
@@ -301,16 +307,11 @@ public final class DarkerRegions {
 	private static float[] coreMedians(final int[] labels, final boolean[] core, final Slice slice,
 		final int[] area)
 	{
-		final int[] count = new int[area.length];
+		final boolean[] aboveFat = new boolean[labels.length];
 		for (int i = 0; i < labels.length; i++)
-			if (core[i] && slice.unit[i] > slice.fat) count[labels[i]]++;
-		final float[][] values = new float[area.length][];
-		for (int label = 1; label < area.length; label++)
-			if (count[label] >= MIN_INSTANCE / 2) values[label] = new float[count[label]];
-		final int[] filled = new int[area.length];
-		for (int i = 0; i < labels.length; i++)
-			if (core[i] && slice.unit[i] > slice.fat && values[labels[i]] != null) values[labels[i]][filled[labels[i]]++] =
-				slice.smoothed[i];
+			aboveFat[i] = core[i] && slice.unit[i] > slice.fat;
+		final float[][] values = LabelShares.valuesIn(labels, aboveFat, slice.smoothed, area.length - 1,
+			MIN_INSTANCE / 2);
 		final float[] median = new float[area.length];
 		Arrays.fill(median, Float.NEGATIVE_INFINITY);
 		for (int label = 1; label < area.length; label++) {

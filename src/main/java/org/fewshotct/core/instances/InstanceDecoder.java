@@ -45,7 +45,7 @@ public final class InstanceDecoder {
 				"split_darker_regions"), KEEP_AIR_REGIONS_WHOLE("keep_air_regions_whole"), JOIN_BONE_PIECES(
 					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions"), JOIN_TOUCHING_BONES(
 						"join_touching_bones"), SPLIT_BONE_FROM_SOFT_TISSUE("split_bone_from_soft_tissue"), GROW_DARKER_REGIONS(
-							"grow_darker_regions");
+							"grow_darker_regions"), SPLIT_INTENSITY_POPULATIONS("split_intensity_populations");
 
 			final String key;
 
@@ -149,6 +149,11 @@ public final class InstanceDecoder {
 			return steps.contains(Step.GROW_DARKER_REGIONS);
 		}
 
+		/** Whether instances that hold two organs of different density are parted ({@link IntensityPopulations}). */
+		public boolean splitIntensityPopulations() {
+			return steps.contains(Step.SPLIT_INTENSITY_POPULATIONS);
+		}
+
 		/** Whether air-filled regions predicted background inside the body are kept whole ({@link AirRegions}). */
 		public boolean keepAirRegionsWhole() {
 			return steps.contains(Step.KEEP_AIR_REGIONS_WHOLE);
@@ -230,6 +235,10 @@ public final class InstanceDecoder {
 			return with(Step.SPLIT_BONE_FROM_SOFT_TISSUE, value);
 		}
 
+		public Settings withSplitIntensityPopulations(final boolean value) {
+			return with(Step.SPLIT_INTENSITY_POPULATIONS, value);
+		}
+
 		public Settings withCortexHu(final double value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, steps, value);
 		}
@@ -240,7 +249,8 @@ public final class InstanceDecoder {
 
 		/**
 		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
-		 * darker regions, air regions, bone in soft tissue, bone pieces, touching bones): how models decoded before
+		 * darker regions, intensity populations, air regions, bone in soft tissue, bone pieces, touching bones): how
+		 * models decoded before
 		 * those steps existed, cortex at the level of those days. The seeds and the background fill stay as they are.
 		 */
 		public Settings withoutRefinements() {
@@ -273,7 +283,7 @@ public final class InstanceDecoder {
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
 		 * the darker regions, the air regions, the bone pieces, the small darker regions, the touching bones, the bone
-		 * in soft tissue or the darker regions grown to their edge without them.
+		 * in soft tissue, the darker regions grown to their edge or the intensity populations without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			final Set<Step> steps = EnumSet.noneOf(Step.class);
@@ -336,7 +346,8 @@ public final class InstanceDecoder {
 	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
 	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
 	 * slice's fat ({@link FatPlanes}), its darker regions (grown to their edge, and small lesions) carved out
-	 * ({@link DarkerRegions}),
+	 * ({@link DarkerRegions}), instances that hold two organs of different density parted
+	 * ({@link IntensityPopulations}),
 	 * bone carved out of soft-tissue instances ({@link BoneInSoftTissue}), the pieces of each bone joined
 	 * ({@link BonePieces}) and the instances that touch through dense bone joined
 	 * ({@link TouchingBones}), as {@code tissue} gives them ({@link TissueLevels#slice};
@@ -375,9 +386,12 @@ public final class InstanceDecoder {
 		final int[] carved = settings.splitDarkerRegions() && tissue != null && tissue.darker != null ? DarkerRegions
 			.split(lungs, tissue.darker, width, height, settings.splitSmallDarkerRegions(), settings.growDarkerRegions())
 			: lungs;
+		final int[] parted = settings.splitIntensityPopulations() && tissue != null && tissue.darker != null
+			? IntensityPopulations.split(carved, tissue.darker, probabilities[InstanceTargets.BOUNDARY], width, height)
+			: carved;
 		final int[] boneApart = settings.splitBoneFromSoftTissue() && tissue != null && tissue.bone != null
-			&& tissue.denseBone != null ? BoneInSoftTissue.split(carved, tissue.bone, tissue.denseBone, width, height)
-				: carved;
+			&& tissue.denseBone != null ? BoneInSoftTissue.split(parted, tissue.bone, tissue.denseBone, width, height)
+				: parted;
 		final int[] joined = settings.joinBonePieces() && tissue != null && tissue.bone != null ? BonePieces.join(
 			boneApart, tissue.bone, width, height) : boneApart;
 		return settings.joinTouchingBones() && tissue != null && tissue.denseBone != null ? TouchingBones.join(joined,

@@ -75,7 +75,7 @@ public final class TissueLevels {
 		final float[] smoothed = settings.joinBonePieces() || settings.usesCortex() ? BonePieces.smoothed(unit, width,
 			height) : null;
 		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
-			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
+			|| settings.splitIntensityPopulations() ? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
 				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, settings.usesCortex()
 					? BonePieces.above(smoothed, TouchingBones.denseUnit(window, scale, settings.cortexHu())) : null);
 	}

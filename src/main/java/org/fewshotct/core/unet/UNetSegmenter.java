@@ -147,6 +147,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 				", darker regions carved out");
 		if (model != null && model.settings().decoder().splitDarkerRegions() && model.settings().decoder()
 			.growDarkerRegions()) description.append(" to their edge");
+		if (model != null && model.settings().decoder().splitIntensityPopulations()) description.append(
+			", organs of different density parted");
 		if (model != null && model.settings().decoder().keepAirRegionsWhole()) description.append(
 			", air regions (lungs) kept whole");
 		if (model != null && model.settings().decoder().splitBoneFromSoftTissue()) description.append(

@@ -21,7 +21,8 @@ public final class UNetSettings {
 		true, new double[] { 1, 1.25 }, 0.25, InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(
 			0.25).withMinMarkerArea(20).withFillBackground(true).withSplitFatPlanes(true)
 			.withSplitDarkerRegions(true).withKeepAirRegionsWhole(true).withJoinBonePieces(true).withSplitSmallDarkerRegions(
-				true).withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true).withGrowDarkerRegions(true).withCortexHu(300));
+				true).withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true).withGrowDarkerRegions(true).withCortexHu(300)
+				.withSplitIntensityPopulations(true));
 
 	private final int depth;
 	private final int width;

@@ -28,7 +28,11 @@ public final class WekaSettings {
 	 * 0.882 -> 0.886, same scan 0.878 -> 0.909, ts_example_ct 0.664 -> 0.665; ircadb1 -> ts_dicom_train drawn as
 	 * IRCAD draws a patient 0.892 -> 0.911, -> ts_example_ct so drawn 0.616 -> 0.615), and the large darker regions
 	 * grown to their edge (then ts_dicom_train -> ircadb1 0.823 -> 0.830, ircadb1's other 22 0.886 -> 0.889, same scan
-	 * 0.909, the stand-in drawn from ts_dicom_train 0.911, ts_example_ct 0.665 either way).
+	 * 0.909, the stand-in drawn from ts_dicom_train 0.911, ts_example_ct 0.665 either way). Not the intensity
+	 * populations the U-Net parts ({@code InstanceDecoder.Settings#splitIntensityPopulations()}), which trust a rise
+	 * of the boundary map along the split: the forest's per-pixel vote is no such witness, and the step cost the
+	 * same scan 0.914 -> 0.839 and the stand-in drawn from ts_dicom_train 0.919 -> 0.896 (ts_dicom_train -> ircadb1
+	 * 0.832 -> 0.837, ts_example_ct 0.665 -> 0.679, ircadb1's other 22 0.887 either way; 2026-12-05).
 	 */
 	public static final InstanceDecoder.Settings TUNED_DECODER = new InstanceDecoder.Settings(0.5, 0.6, 50, true)
 		.withSplitDarkerRegions(true).withJoinBonePieces(true).withKeepAirRegionsWhole(true)

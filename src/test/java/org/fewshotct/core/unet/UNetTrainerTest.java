@@ -65,8 +65,9 @@ public class UNetTrainerTest {
 			assertTrue("mean ARI " + ari, ari > 0.2);
 			assertTrue(segmenter.device(), segmenter.device().endsWith(
 				"mirrored 4x, input scales 1.0x 1.25x, blended with a Weka forest (0.25), split along fat planes, darker " +
-					"regions and small lesions carved out to their edge, air regions (lungs) kept whole, bone carved out of " +
-					"soft tissue, bone pieces and touching bones joined (cortex above 300 HU)"));
+					"regions and small lesions carved out to their edge, organs of different density parted, air regions " +
+					"(lungs) kept whole, bone carved out of soft tissue, bone pieces and touching bones joined (cortex above " +
+					"300 HU)"));
 			final ImagePlus fromDicom = segmenter.segment(CtStacks.calibratedAsDicom(unseen.ct()), Progress.NONE);
 			assertArrayEquals("the same HU", (short[]) labels.getStack().getPixels(1), (short[]) fromDicom.getStack()
 				.getPixels(1));
@@ -132,21 +133,22 @@ public class UNetTrainerTest {
 		// as an older Few-Shot CT wrote it: no key for the newest step, and a step a user switched off by hand
 		final File properties = new File(folder, UNetModel.SETTINGS);
 		final Map<String, String> older = PropertiesFile.read(properties);
-		older.put("format_version", "10");
-		older.remove("decoder.grow_darker_regions");
+		older.put("format_version", "11");
+		older.remove("decoder.split_intensity_populations");
 		older.put("decoder.split_bone_from_soft_tissue", "false");
 		final String threshold = older.get("decoder.marker_threshold");
 		PropertiesFile.write(properties, "older", older);
-		assertTrue(!UNetModel.read(folder).settings().decoder().growDarkerRegions());
+		assertTrue(!UNetModel.read(folder).settings().decoder().splitIntensityPopulations());
 
 		final List<String> messages = new ArrayList<>();
 		final UNetTrainer.Result again = trainer.train(training.ct(), training.labels(), folder, Progress.NONE,
 			collecting(messages));
 		assertEquals(0, again.epochsRun);
 		assertTrue(messages.toString(), messages.get(0).endsWith("its decoder gains the settings added since it was " +
-			"trained: decoder.grow_darker_regions=true"));
+			"trained: decoder.split_intensity_populations=true"));
 		final UNetModel model = UNetModel.read(folder);
-		assertTrue("the new step, as this version's settings have it", model.settings().decoder().growDarkerRegions());
+		assertTrue("the new step, as this version's settings have it", model.settings().decoder()
+			.splitIntensityPopulations());
 		assertTrue("the user's edit stays", !model.settings().decoder().splitBoneFromSoftTissue());
 		final Map<String, String> now = PropertiesFile.read(properties);
 		assertEquals("the tuned decoder stays", threshold, now.get("decoder.marker_threshold"));
