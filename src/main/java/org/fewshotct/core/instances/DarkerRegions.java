@@ -103,13 +103,13 @@ public final class DarkerRegions {
 	 */
 	public static float[] levels(final IntensityWindow window, final HounsfieldScale scale) {
 		final float low = window.unit(scale.stored(LOW_HU));
-		return new float[] { low, window.unit(scale.stored(HIGH_HU)), window.unit(scale.stored(FatPlanes.FAT_HIGH_HU)),
-			window.unit(scale.stored(LOW_HU + STEP_HU)) - low, window.unit(scale.stored(ORGAN_HIGH_HU)), window.unit(scale
-				.stored(LOW_HU + IntensityPopulations.GAP_HU)) - low, window.unit(scale.stored(
-					IntensityPopulations.CORE_HIGH_HU)) };
+		return new float[] { low, window.unit(scale.stored(HIGH_HU)), window.unit(scale.stored(
+			FatPlanes.FAT_HIGH_HU)), window.unit(scale.stored(LOW_HU + STEP_HU)) - low, window.unit(scale.stored(
+				ORGAN_HIGH_HU)), window.unit(scale.stored(LOW_HU + IntensityPopulations.GAP_HU)) - low, window.unit(
+					scale.stored(IntensityPopulations.CORE_HIGH_HU)) };
 	}
 
-	/** A slice of unit intensities, smoothed, for {@link #split}. */
+	/** A slice of unit intensities, smoothed, for {@link #split} and {@link IntensityPopulations#split}. */
 	public static Slice of(final float[] unit, final float[] levels, final int width, final int height) {
 		final float[] smoothed = new float[unit.length];
 		for (int i = 0; i < unit.length; i++)

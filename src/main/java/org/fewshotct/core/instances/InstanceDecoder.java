@@ -44,8 +44,8 @@ public final class InstanceDecoder {
 			FILL_BACKGROUND("fill_background"), SPLIT_FAT_PLANES("split_fat_planes"), SPLIT_DARKER_REGIONS(
 				"split_darker_regions"), KEEP_AIR_REGIONS_WHOLE("keep_air_regions_whole"), JOIN_BONE_PIECES(
 					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions"), JOIN_TOUCHING_BONES(
-						"join_touching_bones"), SPLIT_BONE_FROM_SOFT_TISSUE("split_bone_from_soft_tissue"), GROW_DARKER_REGIONS(
-							"grow_darker_regions"), SPLIT_INTENSITY_POPULATIONS("split_intensity_populations");
+						"join_touching_bones"), SPLIT_BONE_FROM_SOFT_TISSUE("split_bone_from_soft_tissue"),
+			GROW_DARKER_REGIONS("grow_darker_regions"), SPLIT_INTENSITY_POPULATIONS("split_intensity_populations");
 
 			final String key;
 

@@ -179,7 +179,7 @@ public final class IntensityPopulations {
 			for (int x = 0; x < width; x++) {
 				final int i = y * width + x;
 				if (flooded[i] == 0) continue;
-				// a pixel lies on the split where its right or lower neighbour in the same instance lies in another part
+				// on the split: its right or lower neighbour lies in the same instance and in another part
 				final boolean right = x + 1 < width && labels[i + 1] == labels[i] && flooded[i + 1] != 0 &&
 					flooded[i + 1] != flooded[i];
 				final boolean down = y + 1 < height && labels[i + width] == labels[i] && flooded[i + width] != 0 &&

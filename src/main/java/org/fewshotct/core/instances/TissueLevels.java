@@ -74,8 +74,10 @@ public final class TissueLevels {
 	public Slice slice(final float[] unit, final int width, final int height, final InstanceDecoder.Settings settings) {
 		final float[] smoothed = settings.joinBonePieces() || settings.usesCortex() ? BonePieces.smoothed(unit, width,
 			height) : null;
-		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, settings.splitDarkerRegions()
-			|| settings.splitIntensityPopulations() ? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
+		// the intensity populations read the darker regions' smoothed intensities
+		final boolean smoothedSoftTissue = settings.splitDarkerRegions() || settings.splitIntensityPopulations();
+		return new Slice(settings.splitFatPlanes() ? FatPlanes.of(unit, fatBand) : null, smoothedSoftTissue
+			? DarkerRegions.of(unit, darker, width, height) : null, settings.keepAirRegionsWhole() ? AirRegions.of(unit,
 				air) : null, smoothed != null ? BonePieces.above(smoothed, bone) : null, settings.usesCortex()
 					? BonePieces.above(smoothed, TouchingBones.denseUnit(window, scale, settings.cortexHu())) : null);
 	}
