@@ -151,7 +151,7 @@ public final class DarkerRegions {
 		final int[] area = new int[maxLabel + 1];
 		for (final int label : labels)
 			area[label]++;
-		final boolean[] core = InstanceErosion.erode(instanceMask(labels, area), labels, width, height, EDGE);
+		final boolean[] core = cores(labels, area, width, height);
 		final float[] median = coreMedians(labels, core, slice, area);
 		final boolean[] darker = new boolean[n];
 		for (int i = 0; i < n; i++) {
@@ -293,11 +293,15 @@ public final class DarkerRegions {
 		return radius;
 	}
 
-	private static boolean[] instanceMask(final int[] labels, final int[] area) {
+	/**
+	 * The cores of the instances of at least {@link #MIN_INSTANCE} pixels ({@code area} per label): each eroded by
+	 * {@link #EDGE} pixels, as its edges are partial volume. {@link IntensityPopulations} reads the same cores.
+	 */
+	static boolean[] cores(final int[] labels, final int[] area, final int width, final int height) {
 		final boolean[] mask = new boolean[labels.length];
 		for (int i = 0; i < labels.length; i++)
 			mask[i] = labels[i] != 0 && area[labels[i]] >= MIN_INSTANCE;
-		return mask;
+		return InstanceErosion.erode(mask, labels, width, height, EDGE);
 	}
 
 	/**

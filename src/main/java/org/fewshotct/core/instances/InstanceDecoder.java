@@ -250,8 +250,8 @@ public final class InstanceDecoder {
 		/**
 		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
 		 * darker regions, intensity populations, air regions, bone in soft tissue, bone pieces, touching bones): how
-		 * models decoded before
-		 * those steps existed, cortex at the level of those days. The seeds and the background fill stay as they are.
+		 * models decoded before those steps existed, cortex at the level of those days. The seeds and the background
+		 * fill stay as they are.
 		 */
 		public Settings withoutRefinements() {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, steps.contains(

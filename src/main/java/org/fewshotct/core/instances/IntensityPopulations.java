@@ -13,9 +13,9 @@ import org.fewshotct.core.label.Watershed;
  * the kidney, gallbladder and duodenum beside it, the liver over the spleen). Neither is darker than the
  * instance's median when the two are mixed about evenly, so {@link DarkerRegions} leaves them whole.
  * <p>
- * In each instance of at least {@value #MIN_INSTANCE} pixels, the soft-tissue intensities of its core (the
- * instance eroded by {@value #EDGE} pixels, between fat and {@value #CORE_HIGH_HU} HU; {@link DarkerRegions}'
- * smoothed intensities) are parted in two by Otsu's threshold. Where the two populations' means lie at least
+ * In each instance of at least {@value DarkerRegions#MIN_INSTANCE} pixels, the soft-tissue intensities of its
+ * core (the instance eroded by {@value DarkerRegions#EDGE} pixels, as {@link DarkerRegions} reads it, between fat
+ * and {@value #CORE_HIGH_HU} HU; its smoothed intensities) are parted in two by Otsu's threshold. Where the two populations' means lie at least
  * {@value #GAP_HU} HU apart and each holds at least {@value #MIN_SHARE} of the core, each population's pixels,
  * opened by {@value #OPENING} pixels (a streak or band is no organ), fall into connected parts; with two or more
  * parts of at least {@value #MIN_PART} pixels after the opening's erosion, the parts flood the instance over the
@@ -32,8 +32,6 @@ public final class IntensityPopulations {
 	public static final double GAP_HU = 30;
 	/** Above this the core is enhanced vessel or bone, not an organ's parenchyma. */
 	public static final double CORE_HIGH_HU = 200;
-	static final int MIN_INSTANCE = 3000;
-	static final int EDGE = 3;
 	/** Fewer core pixels give no histogram to part. */
 	static final int MIN_CORE = 2000;
 	/** Each population's share of the core at least. */
@@ -57,10 +55,7 @@ public final class IntensityPopulations {
 		final int[] area = new int[maxLabel + 1];
 		for (final int label : labels)
 			area[label]++;
-		final boolean[] large = new boolean[n];
-		for (int i = 0; i < n; i++)
-			large[i] = labels[i] != 0 && area[labels[i]] >= MIN_INSTANCE;
-		final boolean[] core = InstanceErosion.erode(large, labels, width, height, EDGE);
+		final boolean[] core = DarkerRegions.cores(labels, area, width, height);
 		for (int i = 0; i < n; i++)
 			core[i] &= slice.smoothed[i] > slice.fat && slice.smoothed[i] < slice.populationHigh;
 		final float[] threshold = thresholds(labels, core, slice, maxLabel);

@@ -9,13 +9,13 @@ import org.fewshotct.core.label.ConnectedComponents;
 /**
  * Joins instances that touch through dense bone. Where the network cuts one bone (a vertebral body from its arch, a
  * pelvic bone along its cortex) the pieces meet on cortex: pixels above the decoder's cortex level
- * ({@link InstanceDecoder.Settings#cortexHu}: {@value #DENSE_HU} HU for models from before it was a setting, 300 HU
- * since) after a Gaussian of {@value BonePieces#SIGMA} pixel, on both sides of the cut. 300 HU lies above 99 % of
- * the enhanced kidneys' and vessels' pixels in the contrast scans here (kidneys 303-306 HU, veins 259, arteries
- * 250), and below the cortex that a soft 3 mm scan blurs to 200-400 HU. Two instances of bone (at least
- * {@value #MIN_BONE_SHARE} of their pixels above {@value BonePieces#BONE_HU} HU after the smoothing) whose dense
- * pixels are 4-neighbours along at least {@value #MIN_CONTACT} pixel sides join. Bones that touch through their cortex are one structure in a mask that
- * draws bone as one class (3D-IRCADb's), and separate ones where the masks name each bone (TotalSegmentator's);
+ * ({@link InstanceDecoder.Settings#cortexHu}: {@value #DENSE_HU} HU for models from before it was a setting,
+ * {@value #CORTEX_HU} HU since) after a Gaussian of {@value BonePieces#SIGMA} pixel, on both sides of the cut.
+ * {@value #CORTEX_HU} HU lies above 99 % of the enhanced kidneys' and vessels' pixels in the contrast scans here
+ * (kidneys 303-306 HU, veins 259, arteries 250), and below the cortex that a soft 3 mm scan blurs to 200-400 HU. Two
+ * instances of bone (at least {@value #MIN_BONE_SHARE} of their pixels above {@value BonePieces#BONE_HU} HU after
+ * the smoothing) whose dense pixels are 4-neighbours along at least {@value #MIN_CONTACT} pixel sides join. Bones
+ * that touch through their cortex are one structure in a mask that draws bone as one class (3D-IRCADb's), and separate ones where the masks name each bone (TotalSegmentator's);
  * measured on the stored maps of both, joining loses nothing on the latter either: the network cuts bones far
  * more often than two named bones touch through cortex.
  */
@@ -23,6 +23,8 @@ public final class TouchingBones {
 
 	/** Cortex, after the smoothing, for models written before the level was a decoder setting. */
 	public static final double DENSE_HU = 400;
+	/** Cortex, after the smoothing, for the models of both learned methods trained since it is a setting. */
+	public static final double CORTEX_HU = 300;
 	/** Instances that touch along fewer dense pixel sides stay apart: a corner, noise. */
 	static final int MIN_CONTACT = 3;
 	/**

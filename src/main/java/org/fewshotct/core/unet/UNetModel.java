@@ -33,7 +33,8 @@ public final class UNetModel {
 	/**
 	 * Version 12 may part instances that hold two organs of different density
 	 * ({@code decoder.split_intensity_populations}), version 11 may grow the large darker regions it carves to
-	 * their edge ({@code decoder.grow_darker_regions}), version 10 may carve bone out of soft-tissue instances ({@code decoder.split_bone_from_soft_tissue}), version 9
+	 * their edge ({@code decoder.grow_darker_regions}), version 10 may carve bone out of soft-tissue instances
+	 * ({@code decoder.split_bone_from_soft_tissue}), version 9
 	 * may join instances that touch through dense bone ({@code decoder.join_touching_bones}), version 8
 	 * may carve small darker blobs that look like lesions ({@code decoder.split_small_darker_regions}),
 	 * version 7 may keep air regions inside the body whole ({@code decoder.keep_air_regions_whole}) and join the

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.instances.InstanceDecoder;
+import org.fewshotct.core.instances.TouchingBones;
 
 /**
  * How a U-Net is built and trained, and how its maps become instances: an immutable value with defaults,
@@ -21,8 +22,8 @@ public final class UNetSettings {
 		true, new double[] { 1, 1.25 }, 0.25, InstanceDecoder.Settings.DEFAULT.withMarkerThreshold(0.5).withMarkerDynamic(
 			0.25).withMinMarkerArea(20).withFillBackground(true).withSplitFatPlanes(true)
 			.withSplitDarkerRegions(true).withKeepAirRegionsWhole(true).withJoinBonePieces(true).withSplitSmallDarkerRegions(
-				true).withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true).withGrowDarkerRegions(true).withCortexHu(300)
-				.withSplitIntensityPopulations(true));
+				true).withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true).withGrowDarkerRegions(true)
+				.withCortexHu(TouchingBones.CORTEX_HU).withSplitIntensityPopulations(true));
 
 	private final int depth;
 	private final int width;

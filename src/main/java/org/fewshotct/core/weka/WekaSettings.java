@@ -5,6 +5,7 @@ import org.fewshotct.core.SliceParallel;
 import org.fewshotct.core.UserInputException;
 import org.fewshotct.core.features.FeatureSettings;
 import org.fewshotct.core.instances.InstanceDecoder;
+import org.fewshotct.core.instances.TouchingBones;
 
 /**
  * How {@link WekaTrainer} trains: features, classes, sampling, the classifier and the decoder settings the
@@ -37,7 +38,7 @@ public final class WekaSettings {
 	public static final InstanceDecoder.Settings TUNED_DECODER = new InstanceDecoder.Settings(0.5, 0.6, 50, true)
 		.withSplitDarkerRegions(true).withJoinBonePieces(true).withKeepAirRegionsWhole(true)
 		.withSplitSmallDarkerRegions(true).withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true)
-		.withGrowDarkerRegions(true).withCortexHu(300);
+		.withGrowDarkerRegions(true).withCortexHu(TouchingBones.CORTEX_HU);
 
 	/**
 	 * The defaults: the structures-only scheme (robust to partial masks), boundaries 2 pixels wide, 1000 pixels
