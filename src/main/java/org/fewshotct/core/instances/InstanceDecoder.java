@@ -45,7 +45,8 @@ public final class InstanceDecoder {
 				"split_darker_regions"), KEEP_AIR_REGIONS_WHOLE("keep_air_regions_whole"), JOIN_BONE_PIECES(
 					"join_bone_pieces"), SPLIT_SMALL_DARKER_REGIONS("split_small_darker_regions"), JOIN_TOUCHING_BONES(
 						"join_touching_bones"), SPLIT_BONE_FROM_SOFT_TISSUE("split_bone_from_soft_tissue"),
-			GROW_DARKER_REGIONS("grow_darker_regions"), SPLIT_INTENSITY_POPULATIONS("split_intensity_populations");
+			GROW_DARKER_REGIONS("grow_darker_regions"), SPLIT_INTENSITY_POPULATIONS("split_intensity_populations"),
+			JOIN_SHALLOW_SPLITS("join_shallow_splits");
 
 			final String key;
 
@@ -154,6 +155,14 @@ public final class InstanceDecoder {
 			return steps.contains(Step.SPLIT_INTENSITY_POPULATIONS);
 		}
 
+		/**
+		 * Whether instances parted by a shallow saddle of the interior map are joined where no boundary runs between
+		 * them ({@link ShallowSplits}; with dome seeds only).
+		 */
+		public boolean joinShallowSplits() {
+			return steps.contains(Step.JOIN_SHALLOW_SPLITS);
+		}
+
 		/** Whether air-filled regions predicted background inside the body are kept whole ({@link AirRegions}). */
 		public boolean keepAirRegionsWhole() {
 			return steps.contains(Step.KEEP_AIR_REGIONS_WHOLE);
@@ -239,6 +248,10 @@ public final class InstanceDecoder {
 			return with(Step.SPLIT_INTENSITY_POPULATIONS, value);
 		}
 
+		public Settings withJoinShallowSplits(final boolean value) {
+			return with(Step.JOIN_SHALLOW_SPLITS, value);
+		}
+
 		public Settings withCortexHu(final double value) {
 			return new Settings(backgroundThreshold, markerThreshold, markerDynamic, minMarkerArea, steps, value);
 		}
@@ -248,8 +261,8 @@ public final class InstanceDecoder {
 		}
 
 		/**
-		 * These settings without the steps that split or join instances after the seeds have grown (fat planes,
-		 * darker regions, intensity populations, air regions, bone in soft tissue, bone pieces, touching bones): how
+		 * These settings without the steps that split or join instances after the seeds have grown (shallow splits,
+		 * fat planes, darker regions, intensity populations, air regions, bone in soft tissue, bone pieces, touching bones): how
 		 * models decoded before those steps existed, cortex at the level of those days. The seeds and the background
 		 * fill stay as they are.
 		 */
@@ -283,7 +296,8 @@ public final class InstanceDecoder {
 		 * Settings read back from {@link #toMap()}; missing keys take the defaults, so files written before the
 		 * marker dynamic existed decode as they did, with thresholded seeds, and those from before the fat planes,
 		 * the darker regions, the air regions, the bone pieces, the small darker regions, the touching bones, the bone
-		 * in soft tissue, the darker regions grown to their edge or the intensity populations without them.
+		 * in soft tissue, the darker regions grown to their edge, the intensity populations or the shallow splits
+		 * without them.
 		 */
 		public static Settings fromMap(final Map<String, String> map) {
 			final Set<Step> steps = EnumSet.noneOf(Step.class);
@@ -343,8 +357,9 @@ public final class InstanceDecoder {
 	}
 
 	/**
-	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, the air
-	 * regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
+	 * As {@link #decode(float[][], int, int, Settings, boolean[])}, and where the settings ask for it, instances
+	 * parted by a shallow saddle joined where no boundary runs between them ({@link ShallowSplits}; this one
+	 * without {@code tissue} too), the air regions inside the body made instances before the fill ({@link AirRegions}), the instances split along the
 	 * slice's fat ({@link FatPlanes}), its darker regions (grown to their edge, and small lesions) carved out
 	 * ({@link DarkerRegions}), instances that hold two organs of different density parted
 	 * ({@link IntensityPopulations}),
@@ -374,6 +389,9 @@ public final class InstanceDecoder {
 		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
 		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
 		labelUnreached(labels, foreground, width, height, kept);
+		if (settings.joinShallowSplits() && settings.markerDynamic > 0) ShallowSplits.join(labels, interior,
+			probabilities[InstanceTargets.BOUNDARY], foreground, width, height, settings.markerDynamic,
+			settings.markerThreshold, settings.minMarkerArea);
 		if (settings.keepAirRegionsWhole() && body != null && tissue != null && tissue.air != null) AirRegions.separate(
 			labels, body, tissue.air, width, height);
 		final int[] flooded = settings.fillBackground() ? Watershed.flood(notInterior, labels, body, width, height, 0)

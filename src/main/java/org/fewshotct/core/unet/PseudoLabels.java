@@ -57,8 +57,9 @@ final class PseudoLabels {
 		final byte[][] likeliest = new byte[unlabelled.size()][];
 		final byte[][] targets = new byte[unlabelled.size()][];
 		final long[][] histograms = new long[classes][BINS + 1];
-		// Unfilled: background stays background, as in real masks.
-		final InstanceDecoder.Settings unfilled = decoder.withFillBackground(false);
+		// Unfilled: background stays background, as in real masks. Without the refinement steps, the shallow splits'
+		// join included: the students measured were taught by the seeds alone.
+		final InstanceDecoder.Settings unfilled = decoder.withFillBackground(false).withJoinShallowSplits(false);
 		teacher.predict(unlabelled.values, window, progress, (s, maps,
 			unit) -> {
 			final boolean[] body = BodyMask.of(unit, width, height, air);

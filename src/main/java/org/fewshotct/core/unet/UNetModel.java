@@ -31,7 +31,8 @@ public final class UNetModel {
 
 	static final String FORMAT = "few-shot-ct-unet";
 	/**
-	 * Version 12 may part instances that hold two organs of different density
+	 * Version 13 may join instances that a shallow saddle parted ({@code decoder.join_shallow_splits}), version 12
+	 * may part instances that hold two organs of different density
 	 * ({@code decoder.split_intensity_populations}), version 11 may grow the large darker regions it carves to
 	 * their edge ({@code decoder.grow_darker_regions}), version 10 may carve bone out of soft-tissue instances
 	 * ({@code decoder.split_bone_from_soft_tissue}), version 9
@@ -45,7 +46,7 @@ public final class UNetModel {
 	 * may seed the decoder with a marker dynamic, which a version 2 reader would ignore and decode differently;
 	 * version 2 stores the window in HU; version 1 in the units of uncalibrated CT of its bit depth.
 	 */
-	static final int VERSION = 12;
+	static final int VERSION = 13;
 	static final String SETTINGS = "unet.properties";
 	private static final String SETTINGS_COMMENT = "Few-Shot CT U-Net model";
 	static final String SAVED_MODEL = "saved_model";

@@ -140,6 +140,8 @@ public final class UNetSegmenter implements StackSegmenter, AutoCloseable {
 		}
 		if (blend != null) description.append(", blended with a Weka forest (").append(blend.weight())
 			.append(')');
+		if (model != null && model.settings().decoder().joinShallowSplits()) description.append(
+			", shallow splits joined where no boundary runs");
 		if (model != null && model.settings().decoder().splitFatPlanes()) description.append(
 			", split along fat planes");
 		if (model != null && model.settings().decoder().splitDarkerRegions()) description.append(model.settings()

@@ -23,7 +23,7 @@ public final class UNetSettings {
 			0.25).withMinMarkerArea(20).withFillBackground(true).withSplitFatPlanes(true)
 			.withSplitDarkerRegions(true).withKeepAirRegionsWhole(true).withJoinBonePieces(true).withSplitSmallDarkerRegions(
 				true).withJoinTouchingBones(true).withSplitBoneFromSoftTissue(true).withGrowDarkerRegions(true)
-				.withCortexHu(TouchingBones.CORTEX_HU).withSplitIntensityPopulations(true));
+				.withCortexHu(TouchingBones.CORTEX_HU).withSplitIntensityPopulations(true).withJoinShallowSplits(true));
 
 	private final int depth;
 	private final int width;

@@ -178,16 +178,16 @@ public class InstanceDecoderTest {
 		final InstanceDecoder.Settings none = new InstanceDecoder.Settings(0.5, 0.5, 10, false);
 		final String[] keys = { "fill_background", "split_fat_planes", "split_darker_regions", "keep_air_regions_whole",
 			"join_bone_pieces", "split_small_darker_regions", "join_touching_bones", "split_bone_from_soft_tissue",
-			"grow_darker_regions", "split_intensity_populations" };
+			"grow_darker_regions", "split_intensity_populations", "join_shallow_splits" };
 		final InstanceDecoder.Settings[] one = { none.withFillBackground(true), none.withSplitFatPlanes(true), none
 			.withSplitDarkerRegions(true), none.withKeepAirRegionsWhole(true), none.withJoinBonePieces(true), none
 				.withSplitSmallDarkerRegions(true), none.withJoinTouchingBones(true), none.withSplitBoneFromSoftTissue(true),
-			none.withGrowDarkerRegions(true), none.withSplitIntensityPopulations(true) };
+			none.withGrowDarkerRegions(true), none.withSplitIntensityPopulations(true), none.withJoinShallowSplits(true) };
 		for (int s = 0; s < keys.length; s++) {
 			final boolean[] on = { one[s].fillBackground(), one[s].splitFatPlanes(), one[s].splitDarkerRegions(), one[s]
 				.keepAirRegionsWhole(), one[s].joinBonePieces(), one[s].splitSmallDarkerRegions(), one[s]
 					.joinTouchingBones(), one[s].splitBoneFromSoftTissue(), one[s].growDarkerRegions(), one[s]
-						.splitIntensityPopulations() };
+						.splitIntensityPopulations(), one[s].joinShallowSplits() };
 			for (int k = 0; k < keys.length; k++) {
 				assertEquals(keys[s] + " switches " + keys[k], s == k, on[k]);
 				assertEquals(Boolean.toString(s == k), one[s].toMap().get(keys[k]));

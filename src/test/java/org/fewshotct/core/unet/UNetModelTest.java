@@ -58,7 +58,7 @@ public class UNetModelTest {
 	@Test
 	public void readsTheRawWindowOfVersion1AsHounsfieldUnits() throws IOException {
 		final File folder = model();
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=1", "window_min=-1000.0",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=1", "window_min=-1000.0",
 			"window_min=24.0", "window_max=1000.0", "window_max=2024.0", "window_units=HU\n", "");
 		assertEquals(HounsfieldWindow.DEFAULT, UNetModel.read(folder).window());
 	}
@@ -67,7 +67,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeDomeSeedsKeepsItsThresholdedSeeds() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().markerDynamic() > 0);
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=2", "decoder.marker_dynamic=",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=2", "decoder.marker_dynamic=",
 			"former.marker_dynamic=");
 		assertEquals(0, UNetModel.read(folder).settings().decoder().markerDynamic(), 0);
 	}
@@ -76,7 +76,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeFatPlanesDoesNotSplitAlongThem() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().splitFatPlanes());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=4",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=4",
 			"decoder.split_fat_planes=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().splitFatPlanes());
 	}
@@ -85,7 +85,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeDarkerRegionsDoesNotCarveThem() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().splitDarkerRegions());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=5",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=5",
 			"decoder.split_darker_regions=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().splitDarkerRegions());
 		assertTrue(UNetModel.read(folder).settings().decoder().splitFatPlanes());
@@ -96,7 +96,7 @@ public class UNetModelTest {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().keepAirRegionsWhole());
 		assertTrue(UNetModel.read(folder).settings().decoder().joinBonePieces());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=6",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=6",
 			"decoder.keep_air_regions_whole=true\n", "", "decoder.join_bone_pieces=true\n", "",
 			"decoder.split_small_darker_regions=true\n", "", "decoder.join_touching_bones=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().keepAirRegionsWhole());
@@ -108,7 +108,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeSmallLesionsDoesNotCarveThem() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().splitSmallDarkerRegions());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=7",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=7",
 			"decoder.split_small_darker_regions=true\n", "", "decoder.join_touching_bones=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().splitSmallDarkerRegions());
 		assertTrue(UNetModel.read(folder).settings().decoder().splitDarkerRegions());
@@ -119,7 +119,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeTouchingBonesDoesNotJoinThem() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().joinTouchingBones());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=8",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=8",
 			"decoder.join_touching_bones=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().joinTouchingBones());
 		assertTrue(UNetModel.read(folder).settings().decoder().joinBonePieces());
@@ -153,7 +153,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeBoneInSoftTissueDoesNotCarveIt() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().splitBoneFromSoftTissue());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=9",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=9",
 			"decoder.split_bone_from_soft_tissue=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().splitBoneFromSoftTissue());
 		assertTrue(UNetModel.read(folder).settings().decoder().joinTouchingBones());
@@ -163,7 +163,7 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeGrownDarkerRegionsAndTheCortexSettingDecodesAsBefore() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().growDarkerRegions());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=10",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=10",
 			"decoder.grow_darker_regions=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().growDarkerRegions());
 		assertEquals(300, UNetModel.read(folder).settings().decoder().cortexHu(), 0);
@@ -176,10 +176,20 @@ public class UNetModelTest {
 	public void aModelWrittenBeforeIntensityPopulationsDoesNotPartThem() throws IOException {
 		final File folder = model();
 		assertTrue(UNetModel.read(folder).settings().decoder().splitIntensityPopulations());
-		rewrite(new File(folder, "unet.properties"), "format_version=12", "format_version=11",
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=11",
 			"decoder.split_intensity_populations=true\n", "");
 		assertFalse(UNetModel.read(folder).settings().decoder().splitIntensityPopulations());
 		assertTrue(UNetModel.read(folder).settings().decoder().growDarkerRegions());
+	}
+
+	@Test
+	public void aModelWrittenBeforeShallowSplitsDoesNotJoinThem() throws IOException {
+		final File folder = model();
+		assertTrue(UNetModel.read(folder).settings().decoder().joinShallowSplits());
+		rewrite(new File(folder, "unet.properties"), "format_version=13", "format_version=12",
+			"decoder.join_shallow_splits=true\n", "");
+		assertFalse(UNetModel.read(folder).settings().decoder().joinShallowSplits());
+		assertTrue(UNetModel.read(folder).settings().decoder().splitIntensityPopulations());
 	}
 
 	@Test
@@ -187,8 +197,8 @@ public class UNetModelTest {
 		final File model = model();
 		final File settings = new File(model, "unet.properties");
 		final String text = new String(Files.readAllBytes(settings.toPath()), StandardCharsets.UTF_8);
-		rewrite(settings, "format_version=12", "format_version=13");
-		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 13");
+		rewrite(settings, "format_version=13", "format_version=14");
+		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 14");
 		Files.write(settings.toPath(), text.replace("window_max=", "window_max=x").getBytes(StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), "The U-Net model description " + settings + " is damaged");
 		Files.write(settings.toPath(), text.replace("depth=4", "depth=40").getBytes(StandardCharsets.UTF_8));

@@ -42,12 +42,13 @@ public class UNetSettingsTest {
 		assertTrue(UNetSettings.DEFAULT.decoder().splitBoneFromSoftTissue());
 		assertTrue(UNetSettings.DEFAULT.decoder().growDarkerRegions());
 		assertTrue(UNetSettings.DEFAULT.decoder().splitIntensityPopulations());
+		assertTrue(UNetSettings.DEFAULT.decoder().joinShallowSplits());
 		assertEquals(300, UNetSettings.DEFAULT.decoder().cortexHu(), 0);
 		assertEquals(UNetSettings.DEFAULT.withEpochs(3).withMirror(false).withScales(1).withWekaWeight(0).withDecoder(
 			UNetSettings.DEFAULT.decoder().withSplitFatPlanes(false).withSplitDarkerRegions(false).withKeepAirRegionsWhole(
 				false).withJoinBonePieces(false).withSplitSmallDarkerRegions(false).withJoinTouchingBones(false)
 				.withSplitBoneFromSoftTissue(false).withGrowDarkerRegions(false).withCortexHu(400)
-				.withSplitIntensityPopulations(false)),
+				.withSplitIntensityPopulations(false).withJoinShallowSplits(false)),
 			UNetSettings
 				.fromMap(map));
 	}

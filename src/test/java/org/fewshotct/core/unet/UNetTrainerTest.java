@@ -64,7 +64,8 @@ public class UNetTrainerTest {
 			final double ari = StackRandIndex.meanAdjusted(StackRandIndex.score(unseen.labels(), labels, 1, Progress.NONE));
 			assertTrue("mean ARI " + ari, ari > 0.2);
 			assertTrue(segmenter.device(), segmenter.device().endsWith(
-				"mirrored 4x, input scales 1.0x 1.25x, blended with a Weka forest (0.25), split along fat planes, darker " +
+				"mirrored 4x, input scales 1.0x 1.25x, blended with a Weka forest (0.25), shallow splits joined where no " +
+					"boundary runs, split along fat planes, darker " +
 					"regions and small lesions carved out to their edge, organs of different density parted, air regions " +
 					"(lungs) kept whole, bone carved out of soft tissue, bone pieces and touching bones joined (cortex above " +
 					"300 HU)"));
@@ -133,22 +134,21 @@ public class UNetTrainerTest {
 		// as an older Few-Shot CT wrote it: no key for the newest step, and a step a user switched off by hand
 		final File properties = new File(folder, UNetModel.SETTINGS);
 		final Map<String, String> older = PropertiesFile.read(properties);
-		older.put("format_version", "11");
-		older.remove("decoder.split_intensity_populations");
+		older.put("format_version", "12");
+		older.remove("decoder.join_shallow_splits");
 		older.put("decoder.split_bone_from_soft_tissue", "false");
 		final String threshold = older.get("decoder.marker_threshold");
 		PropertiesFile.write(properties, "older", older);
-		assertTrue(!UNetModel.read(folder).settings().decoder().splitIntensityPopulations());
+		assertTrue(!UNetModel.read(folder).settings().decoder().joinShallowSplits());
 
 		final List<String> messages = new ArrayList<>();
 		final UNetTrainer.Result again = trainer.train(training.ct(), training.labels(), folder, Progress.NONE,
 			collecting(messages));
 		assertEquals(0, again.epochsRun);
 		assertTrue(messages.toString(), messages.get(0).endsWith("its decoder gains the settings added since it was " +
-			"trained: decoder.split_intensity_populations=true"));
+			"trained: decoder.join_shallow_splits=true"));
 		final UNetModel model = UNetModel.read(folder);
-		assertTrue("the new step, as this version's settings have it", model.settings().decoder()
-			.splitIntensityPopulations());
+		assertTrue("the new step, as this version's settings have it", model.settings().decoder().joinShallowSplits());
 		assertTrue("the user's edit stays", !model.settings().decoder().splitBoneFromSoftTissue());
 		final Map<String, String> now = PropertiesFile.read(properties);
 		assertEquals("the tuned decoder stays", threshold, now.get("decoder.marker_threshold"));
