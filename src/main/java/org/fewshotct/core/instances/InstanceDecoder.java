@@ -383,15 +383,12 @@ public final class InstanceDecoder {
 			foreground[i] = background[i] < settings.backgroundThreshold && (body == null || body[i]);
 			notInterior[i] = 1 - interior[i];
 		}
-		final boolean[] seeds = seeds(interior, foreground, width, height, settings);
-		final int[] markers = new int[n];
-		final int count = ConnectedComponents.label(seeds, width, height, Connectivity.FOUR, markers);
-		final int kept = ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
-		final int[] labels = Watershed.flood(notInterior, markers, foreground, width, height, 0);
-		labelUnreached(labels, foreground, width, height, kept);
-		if (settings.joinShallowSplits() && settings.markerDynamic > 0) ShallowSplits.join(labels, interior,
-			probabilities[InstanceTargets.BOUNDARY], foreground, width, height, settings.markerDynamic,
-			settings.markerThreshold, settings.minMarkerArea);
+		final int[] labels = grownSeeds(interior, notInterior, foreground, width, height, settings);
+		// the seeds' instances are numbered 1..count, each holding its seed
+		labelUnreached(labels, foreground, width, height, LabelShares.maxLabel(labels));
+		if (settings.joinShallowSplits() && settings.markerDynamic > 0) ShallowSplits.join(labels, grownSeeds(interior,
+			notInterior, foreground, width, height, settings.withMarkerDynamic(Math.max(settings.markerDynamic,
+				ShallowSplits.COARSE_DYNAMIC))), probabilities[InstanceTargets.BOUNDARY], width, height);
 		if (settings.keepAirRegionsWhole() && body != null && tissue != null && tissue.air != null) AirRegions.separate(
 			labels, body, tissue.air, width, height);
 		final int[] flooded = settings.fillBackground() ? Watershed.flood(notInterior, labels, body, width, height, 0)
@@ -414,6 +411,20 @@ public final class InstanceDecoder {
 			boneApart, tissue.bone, width, height) : boneApart;
 		return settings.joinTouchingBones() && tissue != null && tissue.denseBone != null ? TouchingBones.join(joined,
 			tissue.denseBone, tissue.bone, width, height) : joined;
+	}
+
+	/**
+	 * The seeds of {@code settings} (small ones dropped) grown over {@code foreground} down the interior map,
+	 * numbered 1..count; 0 where no seed reached.
+	 */
+	private static int[] grownSeeds(final float[] interior, final float[] notInterior, final boolean[] foreground,
+		final int width, final int height, final Settings settings)
+	{
+		final int[] markers = new int[interior.length];
+		final int count = ConnectedComponents.label(seeds(interior, foreground, width, height, settings), width,
+			height, Connectivity.FOUR, markers);
+		ConnectedComponents.removeSmall(markers, count, settings.minMarkerArea);
+		return Watershed.flood(notInterior, markers, foreground, width, height, 0);
 	}
 
 	private static boolean[] seeds(final float[] interior, final boolean[] foreground, final int width,
