@@ -117,9 +117,7 @@ public final class AirRegions {
 		final List<Map.Entry<Long, Integer>> order = new ArrayList<>(contacts.entrySet());
 		order.sort((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue() : Long.compare(a.getKey(),
 			b.getKey()));
-		final int[] root = new int[maxLabel + 1];
-		for (int label = 0; label <= maxLabel; label++)
-			root[label] = label;
+		final int[] root = ConnectedComponents.noJoins(maxLabel);
 		for (final Map.Entry<Long, Integer> contact : order) {
 			if (contact.getValue() < MIN_CONTACT) break;
 			final int a = ConnectedComponents.joinedLabel(root, LabelContacts.smaller(contact.getKey()));

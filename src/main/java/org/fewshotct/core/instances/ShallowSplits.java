@@ -40,19 +40,13 @@ public final class ShallowSplits {
 		final int[] coarseOf = majorityCoarse(labels, coarse, maxLabel);
 		final Map<Long, double[]> sides = LabelContacts.sum(labels, width, height, i -> labels[i] != 0, (i,
 			j) -> Math.max(boundary[i], boundary[j]));
-		final int[] joinedInto = new int[maxLabel + 1];
-		for (int label = 0; label <= maxLabel; label++)
-			joinedInto[label] = label;
+		final int[] joinedInto = ConnectedComponents.noJoins(maxLabel);
 		boolean any = false;
 		for (final Map.Entry<Long, double[]> side : sides.entrySet()) {
 			final int smaller = LabelContacts.smaller(side.getKey()), larger = LabelContacts.larger(side.getKey());
 			if (coarseOf[smaller] == 0 || coarseOf[smaller] != coarseOf[larger]) continue;
 			if (side.getValue()[0] / side.getValue()[1] >= BOUNDARY_BAR) continue;
-			final int a = ConnectedComponents.joinedLabel(joinedInto, smaller);
-			final int b = ConnectedComponents.joinedLabel(joinedInto, larger);
-			if (a == b) continue;
-			joinedInto[Math.max(a, b)] = Math.min(a, b);
-			any = true;
+			any |= ConnectedComponents.join(joinedInto, smaller, larger);
 		}
 		if (any) ConnectedComponents.applyJoins(labels, joinedInto);
 		return labels;

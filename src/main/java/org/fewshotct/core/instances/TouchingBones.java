@@ -53,15 +53,10 @@ public final class TouchingBones {
 		final Map<Long, Integer> contacts = LabelContacts.count(labels, width, height, i -> ofBone[labels[i]]
 			&& dense[i]);
 		if (contacts.isEmpty()) return labels;
-		final int[] joinedInto = new int[maxLabel + 1];
-		for (int label = 0; label <= maxLabel; label++)
-			joinedInto[label] = label;
-		for (final Map.Entry<Long, Integer> contact : contacts.entrySet()) {
-			if (contact.getValue() < MIN_CONTACT) continue;
-			final int a = ConnectedComponents.joinedLabel(joinedInto, LabelContacts.smaller(contact.getKey()));
-			final int b = ConnectedComponents.joinedLabel(joinedInto, LabelContacts.larger(contact.getKey()));
-			if (a != b) joinedInto[Math.max(a, b)] = Math.min(a, b);
-		}
+		final int[] joinedInto = ConnectedComponents.noJoins(maxLabel);
+		for (final Map.Entry<Long, Integer> contact : contacts.entrySet())
+			if (contact.getValue() >= MIN_CONTACT) ConnectedComponents.join(joinedInto, LabelContacts.smaller(contact
+				.getKey()), LabelContacts.larger(contact.getKey()));
 		ConnectedComponents.applyJoins(labels, joinedInto);
 		return labels;
 	}

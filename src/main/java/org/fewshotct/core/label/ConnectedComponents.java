@@ -92,6 +92,25 @@ public final class ConnectedComponents {
 		return kept;
 	}
 
+	/** Joins as {@link #applyJoins} takes them, none made yet: every label 0..{@code maxLabel} joined into itself. */
+	public static int[] noJoins(final int maxLabel) {
+		final int[] joinedInto = new int[maxLabel + 1];
+		for (int label = 0; label <= maxLabel; label++)
+			joinedInto[label] = label;
+		return joinedInto;
+	}
+
+	/**
+	 * Joins the labels that {@code a} and {@code b} have been joined into ({@link #joinedLabel}), the larger into the
+	 * smaller, so that chains stay free of cycles; false, and nothing changed, where they are already one.
+	 */
+	public static boolean join(final int[] joinedInto, final int a, final int b) {
+		final int endA = joinedLabel(joinedInto, a), endB = joinedLabel(joinedInto, b);
+		if (endA == endB) return false;
+		joinedInto[Math.max(endA, endB)] = Math.min(endA, endB);
+		return true;
+	}
+
 	/**
 	 * The label at the end of {@code label}'s chain of joins ({@code joinedInto} as {@link #applyJoins} takes it),
 	 * where the chain has no cycle, as when every join points to the smaller label.

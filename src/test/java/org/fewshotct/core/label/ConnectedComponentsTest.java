@@ -2,6 +2,8 @@ package org.fewshotct.core.label;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -168,5 +170,18 @@ public class ConnectedComponentsTest {
 		final int[] labels = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 3 };
 		ConnectedComponents.applyJoins(labels, joinedInto);
 		assertArrayEquals(new int[] { 0, 1, 1, 1, 4, 5, 5, 5, 5, 1 }, labels);
+	}
+
+	@Test
+	public void joinsPointTheLargerEndAtTheSmallerOnce() {
+		final int[] joinedInto = ConnectedComponents.noJoins(5);
+		assertArrayEquals(new int[] { 0, 1, 2, 3, 4, 5 }, joinedInto);
+		assertTrue(ConnectedComponents.join(joinedInto, 4, 2));
+		assertTrue(ConnectedComponents.join(joinedInto, 5, 4));
+		assertFalse("already one", ConnectedComponents.join(joinedInto, 2, 5));
+		assertTrue(ConnectedComponents.join(joinedInto, 3, 5));
+		final int[] labels = { 0, 1, 2, 3, 4, 5 };
+		ConnectedComponents.applyJoins(labels, joinedInto);
+		assertArrayEquals(new int[] { 0, 1, 2, 2, 2, 2 }, labels);
 	}
 }
