@@ -103,9 +103,7 @@ public final class BonePieces {
 				owner[r] = (int) (long) e.getKey();
 			}
 		}
-		final int[] joined = new int[maxLabel + 1];
-		for (int label = 0; label <= maxLabel; label++)
-			joined[label] = label;
+		final int[] joined = ConnectedComponents.noJoins(maxLabel);
 		for (final Map.Entry<Long, int[]> e : within.entrySet()) {
 			final int r = (int) (e.getKey() >>> 32), label = (int) (long) e.getKey();
 			final int[] counts = e.getValue();
