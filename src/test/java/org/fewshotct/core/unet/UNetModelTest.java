@@ -201,7 +201,8 @@ public class UNetModelTest {
 		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " has format version 14");
 		Files.write(settings.toPath(), text.replace("window_max=", "window_max=x").getBytes(StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), "The U-Net model description " + settings + " is damaged");
-		Files.write(settings.toPath(), text.replace("depth=4", "depth=40").getBytes(StandardCharsets.UTF_8));
+		Files.write(settings.toPath(), text.replace("\ndepth=" + UNetSettings.DEFAULT.depth(), "\ndepth=40").getBytes(
+			StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), "The U-Net model " + model + " is damaged: depth must be 1..6");
 		Files.write(settings.toPath(), "format=weka\n".getBytes(StandardCharsets.UTF_8));
 		assertRefused(() -> UNetModel.read(model), settings + " is not a U-Net model description");
